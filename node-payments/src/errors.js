@@ -1,0 +1,45 @@
+// Errors that carry an HTTP problem (RFC 9457) description.
+// Messages here are sent to clients and logged: they must never contain card data.
+
+export class HttpError extends Error {
+  /**
+   * @param {number} status HTTP status code
+   * @param {string} code machine-readable code (snake_case)
+   * @param {string} detail human-readable explanation (no secrets, no card data)
+   * @param {{title?: string, errors?: Array<{field: string, message: string}>, headers?: Record<string,string>}} [extra]
+   */
+  constructor(status, code, detail, extra = {}) {
+    super(detail);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.title = extra.title;
+    this.errors = extra.errors;
+    this.headers = extra.headers;
+  }
+}
+
+/** The processor could not be reached; nothing was charged. */
+export class ProcessorUnavailableError extends Error {
+  constructor(message = 'the payment processor is unavailable') {
+    super(message);
+    this.name = 'ProcessorUnavailableError';
+  }
+}
+
+/** Raised by fault injection to simulate a crash in the middle of a payment. */
+export class SimulatedCrashError extends Error {
+  constructor() {
+    super('simulated crash while processing the payment');
+    this.name = 'SimulatedCrashError';
+  }
+}
+
+/** Configuration is missing or invalid; the process must not start. */
+export class ConfigError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
