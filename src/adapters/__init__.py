@@ -1,0 +1,1 @@
+"""Implementations of food_core's ports: memory, sql, mongo, payments over HTTP, security."""

@@ -1,0 +1,114 @@
+"""Domain errors.
+
+Every error carries a stable machine ``code`` (part of the public contract: the API maps
+codes to HTTP statuses, the web app maps them to messages) and a human message that names
+the field or rule that was broken.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every rule violation the core reports."""
+
+    code: str = "domain_error"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"
+
+
+class ValidationFailed(DomainError):
+    """An input value breaks a format rule (email, phone, PIN code, password…)."""
+
+    code = "validation_failed"
+
+
+class NotFound(DomainError):
+    """The thing does not exist, or belongs to someone else (we never say which)."""
+
+    code = "not_found"
+
+
+class Conflict(DomainError):
+    code = "conflict"
+
+
+class EmailTaken(Conflict):
+    code = "email_taken"
+
+
+class PhoneTaken(Conflict):
+    code = "phone_taken"
+
+
+class InvalidCredentials(DomainError):
+    code = "invalid_credentials"
+
+
+class CartRestaurantConflict(Conflict):
+    code = "cart_restaurant_conflict"
+
+
+class QuantityOutOfRange(DomainError):
+    code = "quantity_out_of_range"
+
+
+class CartTooLarge(DomainError):
+    code = "cart_too_large"
+
+
+class ItemUnavailable(DomainError):
+    code = "item_unavailable"
+
+
+class CartEmpty(Conflict):
+    code = "cart_empty"
+
+
+class ConcurrentUpdate(Conflict):
+    """Optimistic concurrency lost too many times in a row; the caller may retry."""
+
+    code = "concurrent_update"
+
+
+class IdempotencyKeyReused(DomainError):
+    code = "idempotency_key_reused"
+
+
+class RequestInProgress(Conflict):
+    code = "request_in_progress"
+
+
+class PaymentDeclined(DomainError):
+    code = "payment_declined"
+
+    def __init__(self, message: str, *, failure_code: str) -> None:
+        super().__init__(message, field="payment")
+        self.failure_code = failure_code
+
+
+class InvalidPaymentDetails(DomainError):
+    code = "invalid_payment_details"
+
+
+class OrderAlreadyPaid(Conflict):
+    code = "order_already_paid"
+
+
+class PaymentUnavailable(DomainError):
+    """The gateway could not be reached or did not answer in time: outcome unknown."""
+
+    code = "payment_unavailable"
+
+
+class InvalidTransition(Conflict):
+    code = "invalid_transition"
+
+
+class Forbidden(DomainError):
+    code = "forbidden"

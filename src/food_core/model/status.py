@@ -1,0 +1,88 @@
+"""Status enums and their explicit state machines."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import TypeVar
+
+from food_core.errors import InvalidTransition
+
+
+class OrderStatus(enum.StrEnum):
+    PENDING_PAYMENT = "PENDING_PAYMENT"
+    PAYMENT_FAILED = "PAYMENT_FAILED"
+    CONFIRMED = "CONFIRMED"
+    PREPARING = "PREPARING"
+    OUT_FOR_DELIVERY = "OUT_FOR_DELIVERY"
+    DELIVERED = "DELIVERED"
+    CANCELLED = "CANCELLED"
+
+
+class PaymentStatus(enum.StrEnum):
+    PENDING = "PENDING"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    REFUNDED = "REFUNDED"
+
+
+class PaymentMode(enum.StrEnum):
+    CARD = "CARD"
+    UPI = "UPI"
+    COD = "COD"
+
+
+class DeliveryStatus(enum.StrEnum):
+    PENDING = "PENDING"
+    ASSIGNED = "ASSIGNED"
+    PICKED_UP = "PICKED_UP"
+    DELIVERED = "DELIVERED"
+    CANCELLED = "CANCELLED"
+
+
+class UserRole(enum.StrEnum):
+    CUSTOMER = "CUSTOMER"
+    PARTNER = "PARTNER"
+
+
+_O = OrderStatus
+ORDER_TRANSITIONS: Mapping[OrderStatus, frozenset[OrderStatus]] = {
+    # A second decline keeps the order in PAYMENT_FAILED with the newer failure recorded.
+    _O.PENDING_PAYMENT: frozenset({_O.PAYMENT_FAILED, _O.CONFIRMED, _O.CANCELLED}),
+    _O.PAYMENT_FAILED: frozenset({_O.PAYMENT_FAILED, _O.CONFIRMED, _O.CANCELLED}),
+    _O.CONFIRMED: frozenset({_O.PREPARING, _O.CANCELLED}),
+    _O.PREPARING: frozenset({_O.OUT_FOR_DELIVERY}),
+    _O.OUT_FOR_DELIVERY: frozenset({_O.DELIVERED}),
+    _O.DELIVERED: frozenset(),
+    _O.CANCELLED: frozenset(),
+}
+
+_P = PaymentStatus
+PAYMENT_TRANSITIONS: Mapping[PaymentStatus, frozenset[PaymentStatus]] = {
+    _P.PENDING: frozenset({_P.SUCCEEDED, _P.FAILED}),
+    _P.SUCCEEDED: frozenset({_P.REFUNDED}),
+    _P.FAILED: frozenset(),
+    _P.REFUNDED: frozenset(),
+}
+
+_D = DeliveryStatus
+DELIVERY_TRANSITIONS: Mapping[DeliveryStatus, frozenset[DeliveryStatus]] = {
+    _D.PENDING: frozenset({_D.ASSIGNED, _D.CANCELLED}),
+    _D.ASSIGNED: frozenset({_D.PICKED_UP, _D.CANCELLED}),
+    _D.PICKED_UP: frozenset({_D.DELIVERED}),
+    _D.DELIVERED: frozenset(),
+    _D.CANCELLED: frozenset(),
+}
+
+
+S = TypeVar("S", bound=enum.StrEnum)
+
+
+def check_transition(
+    table: Mapping[S, frozenset[S]], current: S, target: S, *, what: str
+) -> None:
+    """Raise :class:`InvalidTransition` unless ``current → target`` is in ``table``."""
+    if target not in table[current]:
+        raise InvalidTransition(
+            f"{what} cannot move from {current.value} to {target.value}", field=what
+        )

@@ -1,0 +1,27 @@
+"""Ports: the Protocols adapters implement. Small, one concern each."""
+
+from food_core.ports.gateway import ChargeRequest, GatewayPayment, PaymentGateway
+from food_core.ports.repositories import (
+    AddressRepository,
+    CartRepository,
+    CatalogRepository,
+    OrderRepository,
+    PaymentRepository,
+    UserRepository,
+)
+from food_core.ports.system import Clock, IdGenerator, PasswordHasher
+
+__all__ = [
+    "AddressRepository",
+    "CartRepository",
+    "CatalogRepository",
+    "ChargeRequest",
+    "Clock",
+    "GatewayPayment",
+    "IdGenerator",
+    "OrderRepository",
+    "PasswordHasher",
+    "PaymentGateway",
+    "PaymentRepository",
+    "UserRepository",
+]

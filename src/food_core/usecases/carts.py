@@ -1,0 +1,65 @@
+"""Cart edits. Each edit is a compare-and-set on the cart's version, retried on a race."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from food_core.errors import ConcurrentUpdate, NotFound
+from food_core.model import Cart
+from food_core.usecases.context import Ports
+
+_ATTEMPTS = 5
+
+
+def _empty_cart(ports: Ports, user_id: int) -> Cart:
+    return Cart(cart_id=ports.ids.next_id(), user=user_id)
+
+
+def view_cart(ports: Ports, user_id: int) -> Cart:
+    """The cart with current catalog prices and availability (never stored for a view)."""
+    cart = ports.carts.get(user_id)
+    if cart is None:
+        return Cart(cart_id=0, user=user_id)
+    if cart.is_empty:
+        return cart
+    current = ports.catalog.get_food_items([line.food_item.food_id for line in cart.food_items])
+    return cart.refreshed(current)
+
+
+def _edit(ports: Ports, user_id: int, change: Callable[[Cart], Cart]) -> Cart:
+    for _ in range(_ATTEMPTS):
+        stored = ports.carts.get(user_id)
+        base = stored if stored is not None else _empty_cart(ports, user_id)
+        edited = change(base)
+        if edited is base:
+            return base
+        if ports.carts.save(edited, stored.version if stored is not None else None):
+            return edited
+    raise ConcurrentUpdate("the cart changed while it was being edited; try again")
+
+
+def set_cart_quantity(
+    ports: Ports, user_id: int, food_id: int, quantity: int, *, replace_cart: bool = False
+) -> Cart:
+    """Set a line to ``quantity`` (0 removes it); adding checks the item is available."""
+    items = ports.catalog.get_food_items([food_id])
+    item = items.get(food_id)
+    if item is None:
+        raise NotFound(f"food item {food_id} not found", field="food_id")
+    restaurant = ports.catalog.get_restaurant(item.restaurant_id)
+    if restaurant is None:
+        raise NotFound(f"restaurant {item.restaurant_id} not found", field="food_id")
+    ref = restaurant.ref
+    return _edit(
+        ports,
+        user_id,
+        lambda cart: cart.set_quantity(item, ref, quantity, replace_cart=replace_cart),
+    )
+
+
+def remove_cart_item(ports: Ports, user_id: int, food_id: int) -> Cart:
+    return _edit(ports, user_id, lambda cart: cart.remove(food_id))
+
+
+def clear_cart(ports: Ports, user_id: int) -> Cart:
+    return _edit(ports, user_id, lambda cart: cart if cart.is_empty else cart.cleared())
