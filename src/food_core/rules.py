@@ -10,7 +10,9 @@ import re
 
 from food_core.errors import ValidationFailed
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 _PHONE_SEPARATORS = re.compile(r"[\s\-()]")
 _INDIAN_MOBILE = re.compile(r"^[6-9][0-9]{9}$")
 _PINCODE = re.compile(r"^[1-9][0-9]{5}$")

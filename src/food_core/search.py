@@ -89,7 +89,7 @@ def matches(restaurant: Restaurant, query: RestaurantQuery) -> bool:
             return False
     if query.after is not None:
         position = (query.after.value, query.after.restaurant_id)
-        if not sort_key(restaurant, query.sort) > position:  # type: ignore[operator]
+        if not sort_key(restaurant, query.sort) > position:
             return False
     return True
 
@@ -109,12 +109,16 @@ def decode_cursor(cursor: str, sort: RestaurantSort) -> SearchPosition:
         raise invalid from None
     if not (isinstance(data, list) and len(data) == 3 and data[0] == sort.value):
         raise invalid
-    _, value, restaurant_id = data
-    expected: type = str if sort is RestaurantSort.NAME else (int if sort is RestaurantSort.DELIVERY_TIME else float)
-    if expected is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)
-    if not isinstance(value, expected) or isinstance(value, bool):
+    _, raw_value, restaurant_id = data
+    value: SortValue
+    if sort is RestaurantSort.NAME and isinstance(raw_value, str):
+        value = raw_value
+    elif sort is RestaurantSort.DELIVERY_TIME and type(raw_value) is int:
+        value = raw_value
+    elif sort is RestaurantSort.RATING and type(raw_value) in (int, float):
+        value = float(raw_value)
+    else:
         raise invalid
-    if not isinstance(restaurant_id, int) or isinstance(restaurant_id, bool):
+    if type(restaurant_id) is not int:
         raise invalid
     return SearchPosition(value, restaurant_id)

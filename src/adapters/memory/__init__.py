@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from food_core.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
-from food_core.usecases import Ports
-
 from adapters.memory.gateway import FakePaymentGateway, Fault
 from adapters.memory.hasher import FastTestHasher
 from adapters.memory.store import (
@@ -16,6 +13,8 @@ from adapters.memory.store import (
     MemoryStore,
     MemoryUsers,
 )
+from food_core.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
+from food_core.usecases import Ports
 
 __all__ = [
     "FakePaymentGateway",

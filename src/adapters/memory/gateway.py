@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from adapters import cards
 from food_core.errors import (
     IdempotencyKeyReused,
     NotFound,
@@ -17,8 +18,6 @@ from food_core.errors import (
 )
 from food_core.model import CardSummary, PaymentMode, PaymentStatus
 from food_core.ports import ChargeRequest, Clock, GatewayPayment
-
-from adapters import cards
 
 
 class Fault(enum.Enum):

@@ -237,7 +237,10 @@ class MemoryOrders:
             if stored is None or stored.order_status is not expected:
                 return False
             s.orders[order.order_id] = order
-            if order.order_status is OrderStatus.CONFIRMED and expected is not OrderStatus.CONFIRMED:
+            if (
+                order.order_status is OrderStatus.CONFIRMED
+                and expected is not OrderStatus.CONFIRMED
+            ):
                 user = s.users.get(order.user)
                 if user is not None:
                     s.users[user.user_id] = evolve(user, total_orders=user.total_orders + 1)

@@ -110,7 +110,10 @@ class Cart:
         if not item.availability:
             raise ItemUnavailable(f"{item.food_name} is not available right now", field="food_id")
         lines = self.food_items
-        if self.restaurant is not None and self.restaurant.restaurant_id != restaurant.restaurant_id:
+        if (
+            self.restaurant is not None
+            and self.restaurant.restaurant_id != restaurant.restaurant_id
+        ):
             if not replace_cart:
                 raise CartRestaurantConflict(
                     f"your cart has items from {self.restaurant.restaurant_name}; "

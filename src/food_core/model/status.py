@@ -78,9 +78,7 @@ DELIVERY_TRANSITIONS: Mapping[DeliveryStatus, frozenset[DeliveryStatus]] = {
 S = TypeVar("S", bound=enum.StrEnum)
 
 
-def check_transition(
-    table: Mapping[S, frozenset[S]], current: S, target: S, *, what: str
-) -> None:
+def check_transition(table: Mapping[S, frozenset[S]], current: S, target: S, *, what: str) -> None:
     """Raise :class:`InvalidTransition` unless ``current → target`` is in ``table``."""
     if target not in table[current]:
         raise InvalidTransition(

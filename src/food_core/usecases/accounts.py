@@ -14,7 +14,7 @@ from food_core.rules import (
 from food_core.usecases.context import Ports
 
 # Verified against when the email is unknown, so a miss costs as much as a wrong password.
-_DUMMY_PASSWORD = "not-the-password-of-anyone"
+_DUMMY_PASSWORD = "not-the-password-of-anyone"  # noqa: S105 (not a credential)
 
 
 def signup(
@@ -32,7 +32,9 @@ def signup(
     phone = normalize_phone(phone)
     check_password(password)
     if (role is UserRole.PARTNER) != (restaurant_id is not None):
-        raise ValidationFailed("a partner account names exactly one restaurant", field="restaurant_id")
+        raise ValidationFailed(
+            "a partner account names exactly one restaurant", field="restaurant_id"
+        )
     if restaurant_id is not None and ports.catalog.get_restaurant(restaurant_id) is None:
         raise ValidationFailed(f"restaurant {restaurant_id} does not exist", field="restaurant_id")
     user = User(

@@ -75,7 +75,9 @@ def search_restaurants(
     next_cursor = None
     if more and page:
         last = page[-1]
-        next_cursor = encode_cursor(sort, SearchPosition(sort_value(last, sort), last.restaurant_id))
+        next_cursor = encode_cursor(
+            sort, SearchPosition(sort_value(last, sort), last.restaurant_id)
+        )
     return SearchPage(page, next_cursor)
 
 

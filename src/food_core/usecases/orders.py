@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from contextlib import suppress
 
 from food_core.errors import ConcurrentUpdate, Forbidden, NotFound, PaymentUnavailable
 from food_core.model import Order, OrderStatus, PaymentMode, PaymentStatus, UserRole
@@ -20,10 +21,8 @@ def get_order(ports: Ports, user_id: int, order_id: int) -> Order:
     when the gateway can be asked."""
     order = own_order(ports, user_id, order_id)
     if needs_reconciliation(ports, order):
-        try:
+        with suppress(PaymentUnavailable):  # show what we know; the sweep settles it later
             order = reconcile_order(ports, order_id)
-        except PaymentUnavailable:
-            pass  # show what we know; the sweep settles it later
     return order
 
 
@@ -47,11 +46,12 @@ def cancel_order(ports: Ports, user_id: int, order_id: int) -> Order:
     payment = order.payment
     if payment is not None:
         if payment.payment_status is PaymentStatus.SUCCEEDED:
-            try:
+            with suppress(PaymentUnavailable):  # the refund stays due; the sweep retries it
                 refund_payment(ports, payment)
-            except PaymentUnavailable:
-                pass  # the refund stays due; the reconciliation sweep retries it
-        elif payment.payment_mode is PaymentMode.COD and payment.payment_status is PaymentStatus.PENDING:
+        elif (
+            payment.payment_mode is PaymentMode.COD
+            and payment.payment_status is PaymentStatus.PENDING
+        ):
             _void_cash_on_delivery(ports, order_id)
     result = ports.orders.get(order_id)
     assert result is not None
@@ -113,8 +113,8 @@ def advance_order_as_system(ports: Ports, order_id: int, status: OrderStatus) ->
             return order  # already there: advancing twice is harmless
         advanced = order.advanced(status, ports.clock.now())
         if ports.orders.transition(advanced, order.order_status):
-            if advanced.payment is not None and order.payment is not None:
-                if advanced.payment.payment_status is not order.payment.payment_status:
-                    ports.payments.update(advanced.payment, order.payment.payment_status)
+            before, after = order.payment, advanced.payment
+            if before is not None and after is not None and after != before:
+                ports.payments.update(after, before.payment_status)  # COD paid on delivery
             return advanced
     raise ConcurrentUpdate("the order changed while it was being advanced")

@@ -76,7 +76,9 @@ def _priced_now(ports: Ports, cart: Cart) -> tuple[OrderItem, ...]:
             raise ItemUnavailable(
                 f"{item.food_name} became unavailable; remove it from the cart", field="food_id"
             )
-        items.append(OrderItem(item.food_id, item.food_name, item.price, line.quantity, item.is_veg))
+        items.append(
+            OrderItem(item.food_id, item.food_name, item.price, line.quantity, item.is_veg)
+        )
     return tuple(items)
 
 

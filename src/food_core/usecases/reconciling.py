@@ -25,7 +25,9 @@ def reconcile_order(ports: Ports, order_id: int, *, lost_after: timedelta = LOST
         raise NotFound(f"order {order_id} not found", field="order_id")
     attempts = ports.payments.list_for_order(order_id)
     pending = [a for a in attempts if a.payment_status is PaymentStatus.PENDING]
-    unresolved = [a for a in pending if not (a.payment_mode is PaymentMode.COD and order.is_confirmed)]
+    unresolved = [
+        a for a in pending if not (a.payment_mode is PaymentMode.COD and order.is_confirmed)
+    ]
     if unresolved:
         known = {g.merchant_reference: g for g in ports.gateway.payments_for_order(order_id)}
         now = ports.clock.now()

@@ -82,9 +82,10 @@ def apply_outcome(ports: Ports, attempt: Payment, outcome: GatewayPayment) -> tu
 def _confirm_with(ports: Ports, attempt: Payment, now: datetime) -> tuple[Order, Payment]:
     for _ in range(_ATTEMPTS):
         order = _load(ports, attempt.order_id)
-        if order.payment is not None and order.payment.payment_id == attempt.payment_id:
-            if order.is_confirmed or order.order_status is OrderStatus.CANCELLED:
-                return order, attempt
+        shown = order.payment
+        recorded = shown is not None and shown.payment_id == attempt.payment_id
+        if recorded and (order.is_confirmed or order.order_status is OrderStatus.CANCELLED):
+            return order, attempt
         if order.order_status not in PAYABLE:
             # Cancelled while the charge ran, or paid by another attempt: give it back.
             if attempt.payment_status is PaymentStatus.SUCCEEDED:
