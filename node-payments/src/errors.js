@@ -6,7 +6,8 @@ export class HttpError extends Error {
    * @param {number} status HTTP status code
    * @param {string} code machine-readable code (snake_case)
    * @param {string} detail human-readable explanation (no secrets, no card data)
-   * @param {{title?: string, errors?: Array<{field: string, message: string}>, headers?: Record<string,string>}} [extra]
+   * @param {{title?: string, errors?: Array<{field: string, message: string}>, headers?: Record<string,string>, final?: boolean}} [extra]
+   *   final: the answer is definitive for this request, so an idempotency key stores it and replays it.
    */
   constructor(status, code, detail, extra = {}) {
     super(detail);
@@ -17,6 +18,7 @@ export class HttpError extends Error {
     this.title = extra.title;
     this.errors = extra.errors;
     this.headers = extra.headers;
+    this.final = extra.final === true;
   }
 }
 

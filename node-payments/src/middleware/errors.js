@@ -1,0 +1,55 @@
+// 404, 405 and the error handler: every error leaves as application/problem+json.
+import { HttpError } from '../errors.js';
+import { sendProblem } from '../problem.js';
+import { errorFields } from '../logger.js';
+
+export function notFound() {
+  return function notFoundMiddleware(req, res, next) {
+    next(new HttpError(404, 'not_found', 'no such resource'));
+  };
+}
+
+/** For `router.route(path).all(...)` after the allowed methods. */
+export function methodNotAllowed(allowed) {
+  const allow = allowed.join(', ');
+  return function methodNotAllowedMiddleware(req, res, next) {
+    next(new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here; allowed: ${allow}`, { headers: { Allow: allow } }));
+  };
+}
+
+/** Map body-parser errors (they carry .type and .status) to problems. */
+function fromBodyParser(err) {
+  switch (err.type) {
+    case 'entity.too.large':
+      return new HttpError(413, 'payload_too_large', 'the request body is larger than 64 KiB');
+    case 'encoding.unsupported':
+      return new HttpError(415, 'unsupported_media_type', 'compressed request bodies are not accepted');
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return new HttpError(400, 'bad_request', 'the request body was incomplete');
+    default:
+      return null;
+  }
+}
+
+export function errorHandler() {
+  // Express recognises error handlers by their four parameters.
+  // eslint-disable-next-line no-unused-vars
+  return function errorHandlerMiddleware(err, req, res, next) {
+    let httpError = err instanceof HttpError ? err : null;
+    if (!httpError && err && typeof err.type === 'string') httpError = fromBodyParser(err);
+    if (!httpError && err && Number.isInteger(err.status) && err.status >= 400 && err.status < 500) {
+      httpError = new HttpError(err.status, 'bad_request', 'the request could not be read');
+    }
+    if (!httpError) {
+      (req.log ?? console).error('unhandled error', errorFields(err));
+      httpError = new HttpError(500, 'internal_error', 'an internal error occurred; the request may be retried with the same Idempotency-Key');
+    }
+    if (res.headersSent) return req.socket?.destroy();
+    return sendProblem(res, httpError.status, httpError.code, httpError.detail, {
+      title: httpError.title,
+      errors: httpError.errors,
+      headers: httpError.headers,
+    });
+  };
+}
