@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Build the Go servers the local stack and the tests run, from their Go modules
+# at pinned versions, and print the absolute path of each binary on stdout.
+#
+#   scripts/build-go-servers.sh [ferretdb|traefik|all]...    (default: all)
+#
+# stdout: one absolute binary path per line, in argument order ("all" expands
+#         to ferretdb then traefik). Everything else goes to stderr.
+#
+# How: the pinned module is fetched with `go mod download` (checksum-verified
+# against go.sum / the checksum database like any other module), its tree is
+# copied to a scratch directory, a tiny overlay from scripts/gobuild/<name>/overlay
+# is laid over it, and `go build` runs there with the module as the *main*
+# module, so its own go.mod, go.sum, replace and exclude directives apply
+# verbatim (that is why `go install module@version` cannot be used for
+# Traefik). See scripts/gobuild/README.md for the overlays.
+#
+# Cache: ${FOOD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/food-ordering}/bin/<name>-<version>/<name>
+# A binary already there is returned at once (Go is not even needed then).
+# Concurrent runs are serialised per binary with flock.
+#
+# Environment: FOOD_CACHE_DIR, XDG_CACHE_HOME as above; GOCACHE / GOMODCACHE are
+# honoured (both default to Go's own locations under $HOME, never the repo).
+set -euo pipefail
+
+readonly FERRETDB_MODULE=github.com/FerretDB/FerretDB
+readonly FERRETDB_VERSION=v1.24.2
+readonly TRAEFIK_MODULE=github.com/traefik/traefik/v3
+readonly TRAEFIK_VERSION=v3.7.13
+# Traefik dependencies that have to be adjusted (see scripts/gobuild/README.md).
+readonly LEGO_MODULE=github.com/go-acme/lego/v5
+readonly LEGO_VERSION=v5.4.1
+readonly HTTP_AUTH_MODULE=github.com/abbot/go-http-auth
+readonly HTTP_AUTH_VERSION=v0.4.0
+
+SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+readonly SCRIPT_DIR
+REPO_ROOT=$(cd -- "$SCRIPT_DIR/.." && pwd -P)
+readonly REPO_ROOT
+CACHE_DIR=${FOOD_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/food-ordering}
+BIN_ROOT=$CACHE_DIR/bin
+
+log() { printf '[build-go-servers] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+usage() {
+    printf 'usage: %s [ferretdb|traefik|all]...\n' "$(basename -- "$0")" >&2
+    exit 2
+}
+
+# Absolute path for a possibly relative directory that may not exist yet.
+abspath() {
+    case $1 in
+        /*) printf '%s\n' "$1" ;;
+        *) printf '%s/%s\n' "$(pwd -P)" "$1" ;;
+    esac
+}
+
+is_inside_repo() {
+    case $1/ in
+        "$REPO_ROOT"/*) return 0 ;;
+        *) return 1 ;;
+    esac
+}
+
+setup_go_env() {
+    command -v go >/dev/null 2>&1 || die "the 'go' command is not on PATH (Go >= 1.26 is needed)"
+    # Never let Go fetch another toolchain; a too-old Go fails with a clear message.
+    export GOTOOLCHAIN=local
+    export CGO_ENABLED=0
+    export GOFLAGS="-trimpath -buildvcs=false"
+    local gocache gomodcache
+    gocache=$(go env GOCACHE)
+    gomodcache=$(go env GOMODCACHE)
+    if [[ -z $gocache || $gocache == off ]] || is_inside_repo "$gocache"; then
+        export GOCACHE=$CACHE_DIR/go-build
+        log "using GOCACHE=$GOCACHE"
+    fi
+    if is_inside_repo "$gomodcache"; then
+        export GOMODCACHE=$CACHE_DIR/go-mod
+        log "using GOMODCACHE=$GOMODCACHE"
+    fi
+}
+
+# Prints the module's directory in the module cache (downloading it if needed).
+module_dir() {
+    local module=$1 version=$2 json dir
+    # Run outside any module so the current directory's go.mod cannot interfere.
+    json=$(cd / && go mod download -json "$module@$version" 2>&1) || {
+        printf '%s\n' "$json" >&2
+        die "go mod download $module@$version failed (exact error above)"
+    }
+    if grep -q '"Error":' <<<"$json"; then
+        printf '%s\n' "$json" >&2
+        die "the module proxy refused $module@$version (exact error above)"
+    fi
+    dir=$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p' <<<"$json")
+    [[ -n $dir && -f $dir/go.mod ]] || die "no module directory for $module@$version in: $json"
+    printf '%s\n' "$dir"
+}
+
+# build <name> <module> <version> <package dir in module> <smoke-test args...>
+build_one() {
+    local name=$1 module=$2 version=$3 pkg=$4
+    shift 4
+    local dest_dir=$BIN_ROOT/$name-$version
+    local dest=$dest_dir/$name
+
+    if [[ -x $dest ]]; then
+        printf '%s\n' "$dest"
+        return 0
+    fi
+
+    mkdir -p "$BIN_ROOT"
+    local lock_fd
+    exec {lock_fd}>"$BIN_ROOT/.$name-$version.lock"
+    if ! flock -n "$lock_fd"; then
+        log "$name $version: another build is running, waiting for it"
+        flock "$lock_fd"
+    fi
+    if [[ -x $dest ]]; then # built by the run we waited for
+        exec {lock_fd}>&-
+        printf '%s\n' "$dest"
+        return 0
+    fi
+
+    setup_go_env
+    local start=$SECONDS
+    log "$name $version: fetching $module@$version"
+    local src
+    src=$(module_dir "$module" "$version")
+
+    local work=$CACHE_DIR/src/$name-$version.$$
+    rm -rf "$work"
+    mkdir -p "$work"
+    # The work tree is removed on every exit path of this function's caller.
+    CLEANUP_DIRS+=("$work")
+    cp -R "$src/." "$work/"
+    chmod -R u+w "$work"
+    local overlay=$SCRIPT_DIR/gobuild/$name/overlay
+    if [[ -d $overlay ]]; then
+        log "$name $version: applying overlay scripts/gobuild/$name/overlay"
+        cp -R "$overlay/." "$work/"
+    fi
+
+    if declare -F "prepare_$name" >/dev/null; then
+        "prepare_$name" "$work"
+    fi
+
+    local ldflags="-s -w"
+    if [[ $name == traefik ]]; then
+        ldflags+=" -X github.com/traefik/traefik/v3/pkg/version.Version=$version"
+    fi
+
+    log "$name $version: go build ./$pkg ($(go env GOVERSION), GOCACHE=$(go env GOCACHE))"
+    mkdir -p "$dest_dir"
+    local tmp=$dest.tmp.$$
+    (cd "$work" && go build -ldflags="$ldflags" -o "$tmp" "./$pkg") || {
+        rm -f "$tmp"
+        die "$name $version: go build failed"
+    }
+
+    local out
+    if ! out=$("$tmp" "$@" 2>&1); then
+        printf '%s\n' "$out" >&2
+        rm -f "$tmp"
+        die "$name $version: the built binary failed its smoke test ($*)"
+    fi
+    log "$name $version: smoke test: $(head -n 3 <<<"$out" | tr '\n' ' ')"
+    mv -f "$tmp" "$dest"
+    rm -rf "$work"
+    exec {lock_fd}>&-
+    log "$name $version: built in $((SECONDS - start))s -> $dest"
+    printf '%s\n' "$dest"
+}
+
+# Traefik v3.7.13 cannot be built verbatim from the module proxy reachable here: the
+# proxy answers "403 Forbidden / This module version is not available" for 14 of its
+# dependency modules (13 SDKs used only by ACME DNS-challenge providers of lego, and
+# github.com/containous/go-http-auth, the fork behind the BasicAuth/DigestAuth
+# middlewares). Without changing anything this project uses:
+#   - lego is taken from the module proxy and patched to drop those 13 DNS providers
+#     from its provider registry (asking for one is then "unrecognized DNS provider");
+#   - the go-http-auth fork is replaced by upstream github.com/abbot/go-http-auth v0.4.0
+#     (go.sum lines committed in scripts/gobuild/traefik/go.sum.extra).
+apply_patch() {
+    local dir=$1 patch_file=$2
+    if command -v patch >/dev/null 2>&1; then
+        patch -d "$dir" -p1 --forward --batch --silent <"$patch_file" \
+            || die "could not apply $patch_file"
+    else
+        # Outside any repository `git apply` behaves like patch(1).
+        (cd "$dir" && GIT_CEILING_DIRECTORIES=$(dirname -- "$dir") git apply "$patch_file") \
+            || die "could not apply $patch_file"
+    fi
+}
+
+prepare_traefik() {
+    local work=$1
+    grep -q "^[[:space:]]*$LEGO_MODULE $LEGO_VERSION\b" "$work/go.mod" \
+        || die "traefik's go.mod no longer requires $LEGO_MODULE $LEGO_VERSION; update the patch"
+    local lego_src
+    lego_src=$(module_dir "$LEGO_MODULE" "$LEGO_VERSION")
+    log "traefik $TRAEFIK_VERSION: vendoring $LEGO_MODULE@$LEGO_VERSION into _deps/lego and patching it"
+    mkdir -p "$work/_deps/lego"
+    cp -R "$lego_src/." "$work/_deps/lego/"
+    chmod -R u+w "$work/_deps/lego"
+    local patch_file
+    for patch_file in "$SCRIPT_DIR"/gobuild/traefik/patches/lego-*.patch; do
+        apply_patch "$work/_deps/lego" "$patch_file"
+    done
+    (cd "$work" && go mod edit \
+        -replace="$LEGO_MODULE=./_deps/lego" \
+        -replace="$HTTP_AUTH_MODULE=$HTTP_AUTH_MODULE@$HTTP_AUTH_VERSION")
+    cat "$SCRIPT_DIR/gobuild/traefik/go.sum.extra" >>"$work/go.sum"
+}
+
+CLEANUP_DIRS=()
+cleanup() {
+    local d
+    for d in "${CLEANUP_DIRS[@]}"; do
+        rm -rf "$d"
+    done
+}
+trap cleanup EXIT
+
+main() {
+    local -a names=()
+    local arg
+    [[ $# -gt 0 ]] || set -- all
+    for arg in "$@"; do
+        case $arg in
+            ferretdb | traefik) names+=("$arg") ;;
+            all) names+=(ferretdb traefik) ;;
+            -h | --help) usage ;;
+            *) log "unknown server: $arg"; usage ;;
+        esac
+    done
+    CACHE_DIR=$(abspath "$CACHE_DIR")
+    BIN_ROOT=$CACHE_DIR/bin
+
+    local name
+    for name in "${names[@]}"; do
+        case $name in
+            ferretdb)
+                build_one ferretdb "$FERRETDB_MODULE" "$FERRETDB_VERSION" cmd/ferretdb --version
+                ;;
+            traefik)
+                build_one traefik "$TRAEFIK_MODULE" "$TRAEFIK_VERSION" cmd/traefik version
+                ;;
+        esac
+    done
+}
+
+main "$@"

@@ -1,0 +1,208 @@
+"""Traefik v3.7 in front of the API replicas, configured from the templates in ``traefik/``.
+
+``render_traefik_config`` fills ``traefik/traefik.yml.tmpl`` (static) and
+``traefik/dynamic.yml.tmpl`` (dynamic, file provider) with ports, replica URLs and
+paths, writing ``traefik.yml`` and ``dynamic.yml`` into a state directory;
+``start_traefik`` renders, starts Traefik with that static file, and waits for
+``/ping`` on the admin entry point. The ``RunningServer``'s ``url`` is the public
+entry point (``http://127.0.0.1:WEB_PORT``); ``extra["admin_url"]`` is the admin one
+(dashboard ``/dashboard/``, API ``/api/rawdata``, ``/ping``, ``/metrics``).
+
+Replicas need not be up when Traefik starts: the active health check (``/healthz``
+every second) brings them in as soon as they answer.
+
+CLI: ``python -m services.devstack.traefik OUT_DIR [--web-port N] [--admin-port N]
+[--replica URL]...`` renders the configuration without starting anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import string
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from services.devstack.binaries import ensure_binary
+from services.devstack.ports import ProcessExitedError, free_port, wait_for_http
+from services.devstack.process import ManagedProcess
+from services.devstack.server import RunningServer, ServerStartError
+
+HOST = "127.0.0.1"
+DEFAULT_WEB_PORT = 8080
+DEFAULT_ADMIN_PORT = 8081
+DEFAULT_REPLICAS: tuple[str, ...] = ("http://127.0.0.1:8001", "http://127.0.0.1:8002")
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "traefik"
+STATIC_TEMPLATE = "traefik.yml.tmpl"
+DYNAMIC_TEMPLATE = "dynamic.yml.tmpl"
+_SERVER_INDENT = " " * 10  # matches "servers:" under http.services.food-api.loadBalancer
+
+
+def _yaml_str(value: str) -> str:
+    """A double-quoted YAML scalar (JSON string syntax is valid YAML)."""
+    import json
+
+    return json.dumps(value)
+
+
+def _render(template: Path, values: dict[str, str]) -> str:
+    try:
+        return string.Template(template.read_text()).substitute(values)
+    except (KeyError, ValueError) as e:
+        raise ValueError(f"cannot render {template}: {e}") from e
+
+
+def render_traefik_config(
+    state_dir: Path,
+    *,
+    web_port: int = DEFAULT_WEB_PORT,
+    admin_port: int = DEFAULT_ADMIN_PORT,
+    replica_urls: Sequence[str] = DEFAULT_REPLICAS,
+    log_level: str = "INFO",
+    in_flight_limit: int = 256,
+    template_dir: Path = TEMPLATE_DIR,
+) -> Path:
+    """Write ``traefik.yml`` + ``dynamic.yml`` into ``state_dir``; return the static file.
+
+    The dynamic file is written first (atomically), so the file provider never sees a
+    half-written file.
+    """
+    if not replica_urls:
+        raise ValueError("at least one replica URL is needed")
+    for url in replica_urls:
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"replica URL must be http(s)://..., got {url!r}")
+    state_dir = state_dir.resolve()
+    state_dir.mkdir(parents=True, exist_ok=True)
+    static_path = state_dir / "traefik.yml"
+    dynamic_path = state_dir / "dynamic.yml"
+    servers = "\n".join(f"{_SERVER_INDENT}- url: {_yaml_str(u)}" for u in replica_urls)
+    dynamic = _render(
+        template_dir / DYNAMIC_TEMPLATE,
+        {"servers": servers, "in_flight_limit": str(in_flight_limit)},
+    )
+    static = _render(
+        template_dir / STATIC_TEMPLATE,
+        {
+            "web_host": HOST,
+            "web_port": str(web_port),
+            "admin_host": HOST,
+            "admin_port": str(admin_port),
+            "dynamic_config": str(dynamic_path),
+            "access_log": str(state_dir / "traefik-access.log"),
+            "log_level": log_level,
+        },
+    )
+    for path, text in ((dynamic_path, dynamic), (static_path, static)):
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text)
+        os.replace(tmp, path)
+    return static_path
+
+
+def start_traefik(
+    state_dir: Path,
+    web_port: int | None = None,
+    admin_port: int | None = None,
+    replica_urls: Sequence[str] = DEFAULT_REPLICAS,
+    *,
+    binary: Path | None = None,
+    timeout: float = 30.0,
+    log_level: str = "INFO",
+    in_flight_limit: int = 256,
+    template_dir: Path = TEMPLATE_DIR,
+) -> RunningServer:
+    """Render the config into ``state_dir`` and start Traefik; wait for ``/ping``.
+
+    ``web_port`` / ``admin_port`` default to free ports (pass 8080/8081 for the
+    documented local defaults). Raises ``ServerStartError`` with the log tail on failure.
+    """
+    state_dir = state_dir.resolve()
+    if web_port is None:
+        web_port = free_port(HOST)
+    if admin_port is None:
+        admin_port = free_port(HOST)
+        while admin_port == web_port:
+            admin_port = free_port(HOST)
+    static_path = render_traefik_config(
+        state_dir,
+        web_port=web_port,
+        admin_port=admin_port,
+        replica_urls=replica_urls,
+        log_level=log_level,
+        in_flight_limit=in_flight_limit,
+        template_dir=template_dir,
+    )
+    try:
+        exe = binary if binary is not None else ensure_binary("traefik")
+    except Exception as e:  # report any build problem as a start error
+        raise ServerStartError("traefik", f"no binary: {e}") from e
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRAEFIK_")}
+    proc = ManagedProcess(
+        "traefik",
+        [str(exe), f"--configFile={static_path}"],
+        log_path=state_dir / "traefik.log",
+        env=env,
+        cwd=state_dir,
+        grace=10.0,
+    )
+    web_url = f"http://{HOST}:{web_port}"
+    admin_url = f"http://{HOST}:{admin_port}"
+    server = RunningServer(
+        name="traefik",
+        url=web_url,
+        host=HOST,
+        port=web_port,
+        state_dir=state_dir,
+        process=proc,
+        extra={
+            "admin_url": admin_url,
+            "admin_port": str(admin_port),
+            "static_config": str(static_path),
+            "dynamic_config": str(state_dir / "dynamic.yml"),
+            "access_log": str(state_dir / "traefik-access.log"),
+        },
+    )
+    try:
+        proc.start()
+        deadline = time.monotonic() + timeout
+        wait_for_http(f"{admin_url}/ping", timeout, alive=lambda: proc.running)
+        # /ping answers once the entry points are up; the routers come from the file
+        # provider a moment later - wait until the API shows our service.
+        wait_for_http(
+            f"{admin_url}/api/http/services/food-api@file",
+            max(0.1, deadline - time.monotonic()),
+            alive=lambda: proc.running,
+        )
+    except (TimeoutError, ProcessExitedError) as e:
+        server.stop()
+        code = proc.poll()
+        reason = str(e) if code is None else f"{e} (exit code {code})"
+        raise ServerStartError("traefik", reason, proc.log_tail()) from e
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Render the Traefik configuration.")
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--web-port", type=int, default=DEFAULT_WEB_PORT)
+    parser.add_argument("--admin-port", type=int, default=DEFAULT_ADMIN_PORT)
+    parser.add_argument("--replica", action="append", dest="replicas", metavar="URL")
+    args = parser.parse_args(argv)
+    static = render_traefik_config(
+        args.out_dir,
+        web_port=args.web_port,
+        admin_port=args.admin_port,
+        replica_urls=args.replicas or DEFAULT_REPLICAS,
+    )
+    print(static)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
