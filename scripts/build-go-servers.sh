@@ -183,6 +183,15 @@ build_one() {
 #     from its provider registry (asking for one is then "unrecognized DNS provider");
 #   - the go-http-auth fork is replaced by upstream github.com/abbot/go-http-auth v0.4.0
 #     (go.sum lines committed in scripts/gobuild/traefik/go.sum.extra).
+# FerretDB embeds build/version/*.txt, which its Taskfile generates from git; the module
+# zip has none, and a binary whose main module is FerretDB panics at start without
+# version.txt. Write the pinned version (commit/branch stay "unknown").
+prepare_ferretdb() {
+    local work=$1
+    printf '%s\n' "$FERRETDB_VERSION" >"$work/build/version/version.txt"
+    printf '%s\n' "food-ordering-source-build" >"$work/build/version/package.txt"
+}
+
 apply_patch() {
     local dir=$1 patch_file=$2
     if command -v patch >/dev/null 2>&1; then
