@@ -59,12 +59,26 @@ def make_world(*, fault: FaultHook | None = None, worker_id: int = 1) -> World:
         store=store,
     )
     dosa = Restaurant(
-        1, "Dosa Corner", "Crisp dosas and filter coffee", 4.4, BENGALURU,
-        ("South Indian",), True, 25, 40_000,
+        1,
+        "Dosa Corner",
+        "Crisp dosas and filter coffee",
+        4.4,
+        BENGALURU,
+        ("South Indian",),
+        True,
+        25,
+        40_000,
     )
     pizza = Restaurant(
-        2, "Slice of Bandra", "Wood-fired pizza", 4.1, BENGALURU, ("Pizza", "Italian"),
-        False, 35, 80_000,
+        2,
+        "Slice of Bandra",
+        "Wood-fired pizza",
+        4.1,
+        BENGALURU,
+        ("Pizza", "Italian"),
+        False,
+        35,
+        80_000,
     )
     items = {
         "dosa": FoodItem(11, 1, "Masala Dosa", "Dosa", 12_000, True, True),

@@ -16,7 +16,11 @@ def test_signup_normalizes_email_and_phone_and_starts_with_no_orders(world: Worl
         phone="+91 98765 43210",
         password="a long password",
     )
-    assert (user.user_name, user.email, user.phone) == ("Asha Rao", "asha@example.com", "9876543210")
+    assert (user.user_name, user.email, user.phone) == (
+        "Asha Rao",
+        "asha@example.com",
+        "9876543210",
+    )
     assert user.total_orders == 0
     assert user.role is UserRole.CUSTOMER
     assert world.ports.users.get(user.user_id) == user
@@ -32,15 +36,25 @@ def test_the_password_is_stored_only_as_a_hash(world: World) -> None:
 def test_an_email_can_sign_up_once(world: World) -> None:
     world.customer(1)
     with pytest.raises(EmailTaken):
-        signup(world.ports, user_name="X", email="CUSTOMER1@example.com", phone="9000000009",
-               password="a long password")
+        signup(
+            world.ports,
+            user_name="X",
+            email="CUSTOMER1@example.com",
+            phone="9000000009",
+            password="a long password",
+        )
 
 
 def test_a_phone_can_sign_up_once(world: World) -> None:
     world.customer(1)
     with pytest.raises(PhoneTaken):
-        signup(world.ports, user_name="X", email="other@example.com", phone="9800000001",
-               password="a long password")
+        signup(
+            world.ports,
+            user_name="X",
+            email="other@example.com",
+            phone="9800000001",
+            password="a long password",
+        )
 
 
 @pytest.mark.parametrize(
@@ -48,8 +62,12 @@ def test_a_phone_can_sign_up_once(world: World) -> None:
     [("user_name", "   "), ("email", "nope"), ("phone", "12345"), ("password", "short")],
 )
 def test_signup_rejects_bad_input_naming_the_field(world: World, field: str, value: str) -> None:
-    data = {"user_name": "Asha", "email": "a@example.com", "phone": "9876543210",
-            "password": "a long password"} | {field: value}
+    data = {
+        "user_name": "Asha",
+        "email": "a@example.com",
+        "phone": "9876543210",
+        "password": "a long password",
+    } | {field: value}
     with pytest.raises(ValidationFailed) as error:
         signup(world.ports, **data)
     assert error.value.field == field
@@ -63,8 +81,11 @@ def test_login_with_the_right_password_returns_the_user(world: World) -> None:
 
 @pytest.mark.parametrize(
     ("email", "password"),
-    [("customer1@example.com", "wrong password"), ("nobody@example.com", "a long password"),
-     ("not an email", "a long password")],
+    [
+        ("customer1@example.com", "wrong password"),
+        ("nobody@example.com", "a long password"),
+        ("not an email", "a long password"),
+    ],
 )
 def test_login_failures_share_one_generic_error(world: World, email: str, password: str) -> None:
     world.customer()
@@ -74,9 +95,23 @@ def test_login_failures_share_one_generic_error(world: World, email: str, passwo
 
 
 def test_a_partner_account_names_an_existing_restaurant(world: World) -> None:
-    partner = signup(world.ports, user_name="Chef", email="chef@example.com", phone="9111111111",
-                     password="a long password", role=UserRole.PARTNER, restaurant_id=1)
+    partner = signup(
+        world.ports,
+        user_name="Chef",
+        email="chef@example.com",
+        phone="9111111111",
+        password="a long password",
+        role=UserRole.PARTNER,
+        restaurant_id=1,
+    )
     assert partner.restaurant_id == 1
     with pytest.raises(ValidationFailed):
-        signup(world.ports, user_name="Chef", email="c2@example.com", phone="9111111112",
-               password="a long password", role=UserRole.PARTNER, restaurant_id=999)
+        signup(
+            world.ports,
+            user_name="Chef",
+            email="c2@example.com",
+            phone="9111111112",
+            password="a long password",
+            role=UserRole.PARTNER,
+            restaurant_id=999,
+        )

@@ -36,8 +36,11 @@ def test_search_filters_by_cuisine_veg_and_rating(world: World) -> None:
 
 @pytest.mark.parametrize(
     ("sort", "expected"),
-    [(RestaurantSort.NAME, [1, 2]), (RestaurantSort.DELIVERY_TIME, [1, 2]),
-     (RestaurantSort.RATING, [1, 2])],
+    [
+        (RestaurantSort.NAME, [1, 2]),
+        (RestaurantSort.DELIVERY_TIME, [1, 2]),
+        (RestaurantSort.RATING, [1, 2]),
+    ],
 )
 def test_search_sorts(world: World, sort: RestaurantSort, expected: list[int]) -> None:
     page = search_restaurants(world.ports, pincode="560001", sort=sort)
@@ -55,8 +58,9 @@ def test_pages_follow_the_cursor_without_gaps_or_repeats(world: World) -> None:
         seen: list[int] = []
         cursor = None
         while True:
-            page = search_restaurants(world.ports, pincode="560001", sort=sort, limit=4,
-                                      cursor=cursor)
+            page = search_restaurants(
+                world.ports, pincode="560001", sort=sort, limit=4, cursor=cursor
+            )
             seen.extend(r.restaurant_id for r in page.restaurants)
             cursor = page.next_cursor
             if cursor is None:
@@ -73,8 +77,9 @@ def test_a_cursor_from_another_sort_is_rejected(world: World) -> None:
     page = search_restaurants(world.ports, pincode="560001", limit=2)
     assert page.next_cursor is not None
     with pytest.raises(ValidationFailed) as error:
-        search_restaurants(world.ports, pincode="560001", sort=RestaurantSort.NAME,
-                           cursor=page.next_cursor)
+        search_restaurants(
+            world.ports, pincode="560001", sort=RestaurantSort.NAME, cursor=page.next_cursor
+        )
     assert error.value.field == "cursor"
 
 

@@ -18,11 +18,16 @@ from food_core.model.status import (
 )
 
 ALLOWED_ORDER_MOVES = {
-    ("PENDING_PAYMENT", "PAYMENT_FAILED"), ("PENDING_PAYMENT", "CONFIRMED"),
-    ("PENDING_PAYMENT", "CANCELLED"), ("PAYMENT_FAILED", "PAYMENT_FAILED"),
-    ("PAYMENT_FAILED", "CONFIRMED"), ("PAYMENT_FAILED", "CANCELLED"),
-    ("CONFIRMED", "PREPARING"), ("CONFIRMED", "CANCELLED"),
-    ("PREPARING", "OUT_FOR_DELIVERY"), ("OUT_FOR_DELIVERY", "DELIVERED"),
+    ("PENDING_PAYMENT", "PAYMENT_FAILED"),
+    ("PENDING_PAYMENT", "CONFIRMED"),
+    ("PENDING_PAYMENT", "CANCELLED"),
+    ("PAYMENT_FAILED", "PAYMENT_FAILED"),
+    ("PAYMENT_FAILED", "CONFIRMED"),
+    ("PAYMENT_FAILED", "CANCELLED"),
+    ("CONFIRMED", "PREPARING"),
+    ("CONFIRMED", "CANCELLED"),
+    ("PREPARING", "OUT_FOR_DELIVERY"),
+    ("OUT_FOR_DELIVERY", "DELIVERED"),
 }
 
 
@@ -36,7 +41,10 @@ def test_order_transitions_follow_the_design(current: OrderStatus, target: Order
 
 
 def test_payments_move_forward_only() -> None:
-    assert PAYMENT_TRANSITIONS[PaymentStatus.PENDING] == {PaymentStatus.SUCCEEDED, PaymentStatus.FAILED}
+    assert PAYMENT_TRANSITIONS[PaymentStatus.PENDING] == {
+        PaymentStatus.SUCCEEDED,
+        PaymentStatus.FAILED,
+    }
     assert PAYMENT_TRANSITIONS[PaymentStatus.SUCCEEDED] == {PaymentStatus.REFUNDED}
     assert not PAYMENT_TRANSITIONS[PaymentStatus.FAILED]
     assert not PAYMENT_TRANSITIONS[PaymentStatus.REFUNDED]
@@ -44,6 +52,10 @@ def test_payments_move_forward_only() -> None:
 
 def test_a_delivered_delivery_cannot_be_cancelled() -> None:
     with pytest.raises(InvalidTransition):
-        check_transition(DELIVERY_TRANSITIONS, DeliveryStatus.DELIVERED, DeliveryStatus.CANCELLED,
-                         what="delivery_status")
+        check_transition(
+            DELIVERY_TRANSITIONS,
+            DeliveryStatus.DELIVERED,
+            DeliveryStatus.CANCELLED,
+            what="delivery_status",
+        )
     assert DeliveryStatus.CANCELLED in DELIVERY_TRANSITIONS[DeliveryStatus.ASSIGNED]

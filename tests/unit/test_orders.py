@@ -21,14 +21,21 @@ from tests.builders import GOOD_CARD, World
 def _order(world: World, user_id: int, key: str, mode: PaymentMode = PaymentMode.CARD) -> Order:
     set_cart_quantity(world.ports, user_id, 11, 1)
     address_id = world.ports.addresses.list_for_user(user_id)[0].address_id
-    return place_order(world.ports, user_id, idempotency_key=key, address_id=address_id,
-                       payment_mode=mode).order
+    return place_order(
+        world.ports, user_id, idempotency_key=key, address_id=address_id, payment_mode=mode
+    ).order
 
 
 def _paid(world: World, user_id: int, key: str) -> Order:
     order = _order(world, user_id, key)
-    return pay_order(world.ports, user_id, order.order_id, idempotency_key=f"pay-{key}",
-                     payment_mode=PaymentMode.CARD, card=GOOD_CARD).order
+    return pay_order(
+        world.ports,
+        user_id,
+        order.order_id,
+        idempotency_key=f"pay-{key}",
+        payment_mode=PaymentMode.CARD,
+        card=GOOD_CARD,
+    ).order
 
 
 @pytest.fixture
@@ -40,8 +47,15 @@ def customer_id(world: World) -> int:
 
 @pytest.fixture
 def partner_id(world: World) -> int:
-    return signup(world.ports, user_name="Chef", email="chef@example.com", phone="9111111111",
-                  password="a long password", role=UserRole.PARTNER, restaurant_id=1).user_id
+    return signup(
+        world.ports,
+        user_name="Chef",
+        email="chef@example.com",
+        phone="9111111111",
+        password="a long password",
+        role=UserRole.PARTNER,
+        restaurant_id=1,
+    ).user_id
 
 
 def test_orders_are_listed_newest_first_and_paged(world: World, customer_id: int) -> None:
@@ -101,7 +115,11 @@ def test_the_partner_moves_an_order_to_delivered(
         moved = advance_order(world.ports, partner_id, order.order_id, status)
         assert moved.delivery is not None
         deliveries.append(moved.delivery.delivery_status)
-    assert deliveries == [DeliveryStatus.ASSIGNED, DeliveryStatus.PICKED_UP, DeliveryStatus.DELIVERED]
+    assert deliveries == [
+        DeliveryStatus.ASSIGNED,
+        DeliveryStatus.PICKED_UP,
+        DeliveryStatus.DELIVERED,
+    ]
     assert get_order(world.ports, customer_id, order.order_id).order_status is OrderStatus.DELIVERED
 
 
@@ -145,9 +163,15 @@ def test_customers_cannot_act_as_partners(world: World, customer_id: int) -> Non
 
 
 def test_a_partner_sees_only_their_restaurants_orders(world: World, customer_id: int) -> None:
-    other_partner = signup(world.ports, user_name="Pizzaiolo", email="pizza@example.com",
-                           phone="9222222222", password="a long password",
-                           role=UserRole.PARTNER, restaurant_id=2).user_id
+    other_partner = signup(
+        world.ports,
+        user_name="Pizzaiolo",
+        email="pizza@example.com",
+        phone="9222222222",
+        password="a long password",
+        role=UserRole.PARTNER,
+        restaurant_id=2,
+    ).user_id
     order = _paid(world, customer_id, "order-key-0001")
     assert list_restaurant_orders(world.ports, other_partner) == []
     with pytest.raises(NotFound):

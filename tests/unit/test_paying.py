@@ -32,8 +32,13 @@ def _placed(world: World, n: int = 1) -> Order:
     user = world.customer(n)
     set_cart_quantity(world.ports, user.user_id, 11, 2)
     address = world.address(user)
-    return place_order(world.ports, user.user_id, idempotency_key=f"place-{n:08d}",
-                       address_id=address.address_id, payment_mode=PaymentMode.CARD).order
+    return place_order(
+        world.ports,
+        user.user_id,
+        idempotency_key=f"place-{n:08d}",
+        address_id=address.address_id,
+        payment_mode=PaymentMode.CARD,
+    ).order
 
 
 def _total_orders(world: World, user_id: int) -> int:
@@ -44,8 +49,14 @@ def _total_orders(world: World, user_id: int) -> int:
 
 def test_a_good_card_confirms_the_order_and_counts_it_once(world: World) -> None:
     order = _placed(world)
-    result = pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                       payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+    result = pay_order(
+        world.ports,
+        order.user,
+        order.order_id,
+        idempotency_key="pay-00000001",
+        payment_mode=PaymentMode.CARD,
+        card=GOOD_CARD,
+    )
     assert result.order.order_status is OrderStatus.CONFIRMED
     assert result.payment.payment_status is PaymentStatus.SUCCEEDED
     assert result.payment.card is not None
@@ -57,10 +68,22 @@ def test_a_good_card_confirms_the_order_and_counts_it_once(world: World) -> None
 
 def test_replaying_a_payment_returns_it_without_charging_again(world: World) -> None:
     order = _placed(world)
-    first = pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                      payment_mode=PaymentMode.CARD, card=GOOD_CARD)
-    again = pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                      payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+    first = pay_order(
+        world.ports,
+        order.user,
+        order.order_id,
+        idempotency_key="pay-00000001",
+        payment_mode=PaymentMode.CARD,
+        card=GOOD_CARD,
+    )
+    again = pay_order(
+        world.ports,
+        order.user,
+        order.order_id,
+        idempotency_key="pay-00000001",
+        payment_mode=PaymentMode.CARD,
+        card=GOOD_CARD,
+    )
     assert again.replayed
     assert again.payment == first.payment
     assert world.gateway.successful_charges() == {order.order_id: 1}
@@ -69,41 +92,81 @@ def test_replaying_a_payment_returns_it_without_charging_again(world: World) -> 
 
 def test_a_new_key_for_a_paid_order_is_refused(world: World) -> None:
     order = _placed(world)
-    pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-              payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+    pay_order(
+        world.ports,
+        order.user,
+        order.order_id,
+        idempotency_key="pay-00000001",
+        payment_mode=PaymentMode.CARD,
+        card=GOOD_CARD,
+    )
     with pytest.raises(OrderAlreadyPaid):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000002",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000002",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
 
 
 def test_the_same_key_with_another_card_is_refused(world: World) -> None:
     order = _placed(world)
     with pytest.raises(PaymentDeclined):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=DECLINED_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=DECLINED_CARD,
+        )
     with pytest.raises(IdempotencyKeyReused):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
 
 
 @pytest.mark.parametrize(
     ("number", "failure"),
-    [("4000000000000002", "card_declined"), ("4000000000009995", "insufficient_funds"),
-     ("4000000000000069", "expired_card"), ("4000000000000127", "incorrect_cvc")],
+    [
+        ("4000000000000002", "card_declined"),
+        ("4000000000009995", "insufficient_funds"),
+        ("4000000000000069", "expired_card"),
+        ("4000000000000127", "incorrect_cvc"),
+    ],
 )
 def test_test_cards_decline_with_their_code_and_a_new_card_can_pay(
     world: World, number: str, failure: str
 ) -> None:
     order = _placed(world)
     with pytest.raises(PaymentDeclined) as declined:
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=CardDetails(number, 12, 2031, "123"))
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=CardDetails(number, 12, 2031, "123"),
+        )
     assert declined.value.failure_code == failure
     failed = world.ports.orders.get(order.order_id)
     assert failed is not None and failed.order_status is OrderStatus.PAYMENT_FAILED
     assert _total_orders(world, order.user) == 0
-    result = pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000002",
-                       payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+    result = pay_order(
+        world.ports,
+        order.user,
+        order.order_id,
+        idempotency_key="pay-00000002",
+        payment_mode=PaymentMode.CARD,
+        card=GOOD_CARD,
+    )
     assert result.order.order_status is OrderStatus.CONFIRMED
     assert _total_orders(world, order.user) == 1
 
@@ -112,35 +175,61 @@ def test_a_replayed_decline_is_declined_again(world: World) -> None:
     order = _placed(world)
     for _ in range(2):
         with pytest.raises(PaymentDeclined):
-            pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                      payment_mode=PaymentMode.CARD, card=DECLINED_CARD)
+            pay_order(
+                world.ports,
+                order.user,
+                order.order_id,
+                idempotency_key="pay-00000001",
+                payment_mode=PaymentMode.CARD,
+                card=DECLINED_CARD,
+            )
 
 
 def test_upi_pays_and_fail_at_upi_declines(world: World) -> None:
     order = _placed(world)
     with pytest.raises(PaymentDeclined) as declined:
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.UPI, upi=UpiDetails("fail@upi"))
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.UPI,
+            upi=UpiDetails("fail@upi"),
+        )
     assert declined.value.failure_code == "upi_declined"
-    result = pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000002",
-                       payment_mode=PaymentMode.UPI, upi=UpiDetails("asha.rao@okbank"))
+    result = pay_order(
+        world.ports,
+        order.user,
+        order.order_id,
+        idempotency_key="pay-00000002",
+        payment_mode=PaymentMode.UPI,
+        upi=UpiDetails("asha.rao@okbank"),
+    )
     assert result.order.order_status is OrderStatus.CONFIRMED
 
 
 @pytest.mark.parametrize(
     ("card", "field"),
-    [(CardDetails("4242424242424241", 12, 2031, "123"), "card.number"),
-     (CardDetails("4242424242424242", 13, 2031, "123"), "card.exp_month"),
-     (CardDetails("4242424242424242", 1, 2020, "123"), "card.exp_year"),
-     (CardDetails("4242424242424242", 12, 2031, "12"), "card.cvc")],
+    [
+        (CardDetails("4242424242424241", 12, 2031, "123"), "card.number"),
+        (CardDetails("4242424242424242", 13, 2031, "123"), "card.exp_month"),
+        (CardDetails("4242424242424242", 1, 2020, "123"), "card.exp_year"),
+        (CardDetails("4242424242424242", 12, 2031, "12"), "card.cvc"),
+    ],
 )
 def test_invalid_card_data_charges_nothing_and_names_the_field(
     world: World, card: CardDetails, field: str
 ) -> None:
     order = _placed(world)
     with pytest.raises(InvalidPaymentDetails) as error:
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=card)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=card,
+        )
     assert error.value.field == field
     assert "4242424242424242" not in error.value.message
     stored = world.ports.orders.get(order.order_id)
@@ -149,32 +238,54 @@ def test_invalid_card_data_charges_nothing_and_names_the_field(
 
 @pytest.mark.parametrize(
     ("mode", "card", "upi"),
-    [(PaymentMode.CARD, None, None), (PaymentMode.UPI, GOOD_CARD, None),
-     (PaymentMode.COD, None, UpiDetails("a@upi"))],
+    [
+        (PaymentMode.CARD, None, None),
+        (PaymentMode.UPI, GOOD_CARD, None),
+        (PaymentMode.COD, None, UpiDetails("a@upi")),
+    ],
 )
 def test_payment_details_must_match_the_mode(
     world: World, mode: PaymentMode, card: CardDetails | None, upi: UpiDetails | None
 ) -> None:
     order = _placed(world)
     with pytest.raises(ValidationFailed):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=mode, card=card, upi=upi)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=mode,
+            card=card,
+            upi=upi,
+        )
 
 
 def test_paying_someone_elses_order_is_not_found(world: World) -> None:
     order = _placed(world, 1)
     stranger = world.customer(2)
     with pytest.raises(NotFound):
-        pay_order(world.ports, stranger.user_id, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            stranger.user_id,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
 
 
 def test_a_cancelled_order_cannot_be_paid(world: World) -> None:
     order = _placed(world)
     cancel_order(world.ports, order.user, order.order_id)
     with pytest.raises(InvalidTransition):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
 
 
 def test_an_unreachable_gateway_leaves_the_order_pending_and_a_retry_charges_once() -> None:
@@ -186,13 +297,25 @@ def test_an_unreachable_gateway_leaves_the_order_pending_and_a_retry_charges_onc
     world = make_world(fault=fault)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
     stored = world.ports.orders.get(order.order_id)
     assert stored is not None and stored.order_status is OrderStatus.PENDING_PAYMENT
     down["on"] = False
-    result = pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                       payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+    result = pay_order(
+        world.ports,
+        order.user,
+        order.order_id,
+        idempotency_key="pay-00000001",
+        payment_mode=PaymentMode.CARD,
+        card=GOOD_CARD,
+    )
     assert result.order.order_status is OrderStatus.CONFIRMED
     assert world.gateway.successful_charges() == {order.order_id: 1}
 
@@ -206,24 +329,42 @@ def test_a_charge_whose_answer_was_lost_is_settled_on_read() -> None:
     world = make_world(fault=fault)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
     lose["on"] = False
     seen = get_order(world.ports, order.user, order.order_id)
     assert seen.order_status is OrderStatus.CONFIRMED
     assert _total_orders(world, order.user) == 1
     # A new attempt with another key is refused: the order is paid.
     with pytest.raises(OrderAlreadyPaid):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000002",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000002",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
 
 
 def test_the_sweep_fails_attempts_the_gateway_never_saw() -> None:
     world = make_world(fault=lambda _r: Fault.UNAVAILABLE)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
     world.clock.advance(timedelta(minutes=3))
     assert reconcile_pending(world.ports) == 1
     stored = world.ports.orders.get(order.order_id)
@@ -236,8 +377,14 @@ def test_the_sweep_confirms_a_charge_whose_answer_was_lost() -> None:
     world = make_world(fault=lambda _r: Fault.TIMEOUT_AFTER_CHARGE)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
     world.clock.advance(timedelta(minutes=1))
     reconcile_pending(world.ports)
     stored = world.ports.orders.get(order.order_id)
@@ -249,8 +396,14 @@ def test_an_order_cancelled_while_its_charge_was_lost_is_refunded() -> None:
     world = make_world(fault=lambda _r: Fault.TIMEOUT_AFTER_CHARGE)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(world.ports, order.user, order.order_id, idempotency_key="pay-00000001",
-                  payment_mode=PaymentMode.CARD, card=GOOD_CARD)
+        pay_order(
+            world.ports,
+            order.user,
+            order.order_id,
+            idempotency_key="pay-00000001",
+            payment_mode=PaymentMode.CARD,
+            card=GOOD_CARD,
+        )
     cancel_order(world.ports, order.user, order.order_id)
     world.clock.advance(timedelta(minutes=1))
     reconcile_pending(world.ports)

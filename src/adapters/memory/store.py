@@ -281,7 +281,9 @@ class MemoryPayments:
             pending = [
                 p
                 for p in self._s.payments.values()
-                if p.payment_status is PaymentStatus.PENDING and p.created_at < created_before
+                if p.payment_status is PaymentStatus.PENDING
+                and p.gateway_reference is None
+                and p.created_at < created_before
             ]
         return sorted(pending, key=lambda p: p.payment_id)[:limit]
 

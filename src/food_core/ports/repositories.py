@@ -139,8 +139,9 @@ class PaymentRepository(Protocol):
         ...
 
     def list_pending(self, created_before: datetime, limit: int) -> list[Payment]:
-        """Attempts still PENDING (outcome unknown), oldest first; cash on delivery
-        payments confirmed on an order are excluded by the caller, not here."""
+        """Attempts whose outcome is unknown — PENDING with no ``gateway_reference`` —
+        created before ``created_before``, oldest first. (A cash-on-delivery payment the
+        gateway has recorded stays PENDING until delivery but has a reference.)"""
         ...
 
     def update(self, payment: Payment, expected: PaymentStatus) -> bool:

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from food_core.errors import NotFound, PaymentUnavailable
-from food_core.model import Order, OrderStatus, PaymentMode, PaymentStatus
+from food_core.errors import InvalidPaymentDetails, NotFound, OrderAlreadyPaid, PaymentUnavailable
+from food_core.model import Order, OrderStatus, Payment, PaymentMode, PaymentStatus
 from food_core.ports import GatewayPayment
 from food_core.usecases.context import Ports
-from food_core.usecases.settlement import apply_outcome, charge, cod_request, refund_payment
+from food_core.usecases.settlement import (
+    PAYABLE,
+    apply_outcome,
+    charge,
+    cod_request,
+    refund_payment,
+)
 
 # An attempt the gateway has never heard of after this long never reached it.
 LOST_AFTER = timedelta(minutes=2)
@@ -33,24 +39,15 @@ def reconcile_order(ports: Ports, order_id: int, *, lost_after: timedelta = LOST
         now = ports.clock.now()
         for attempt in unresolved:
             outcome = known.get(str(attempt.payment_id))
-            if outcome is None:
-                if attempt.payment_mode is PaymentMode.COD:
-                    charge(ports, attempt, cod_request(order, attempt))  # no card data needed
-                elif now - attempt.created_at >= lost_after:
-                    lost = GatewayPayment(
-                        reference="",
-                        order_id=order_id,
-                        amount=attempt.amount,
-                        payment_mode=attempt.payment_mode,
-                        payment_status=PaymentStatus.FAILED,
-                        merchant_reference=str(attempt.payment_id),
-                        failure_code="payment_not_received",
-                    )
-                    apply_outcome(ports, attempt, lost)
-            elif outcome.payment_status is not PaymentStatus.PENDING or (
-                attempt.payment_mode is PaymentMode.COD
-            ):
-                apply_outcome(ports, attempt, outcome)
+            if outcome is not None:
+                if outcome.payment_status is not PaymentStatus.PENDING or (
+                    attempt.payment_mode is PaymentMode.COD
+                ):
+                    apply_outcome(ports, attempt, outcome)
+            elif attempt.payment_mode is PaymentMode.COD:
+                _resend_cash_on_delivery(ports, attempt)
+            elif now - attempt.created_at >= lost_after:
+                _close(ports, attempt, "payment_not_received")
     current = ports.orders.get(order_id)
     assert current is not None
     if current.order_status is OrderStatus.CANCELLED:
@@ -60,6 +57,33 @@ def reconcile_order(ports: Ports, order_id: int, *, lost_after: timedelta = LOST
         current = ports.orders.get(order_id)
         assert current is not None
     return current
+
+
+def _close(ports: Ports, attempt: Payment, failure_code: str) -> None:
+    """Record an attempt that never reached the gateway as failed."""
+    never_charged = GatewayPayment(
+        reference="",
+        order_id=attempt.order_id,
+        amount=attempt.amount,
+        payment_mode=attempt.payment_mode,
+        payment_status=PaymentStatus.FAILED,
+        merchant_reference=str(attempt.payment_id),
+        failure_code=failure_code,
+    )
+    apply_outcome(ports, attempt, never_charged)
+
+
+def _resend_cash_on_delivery(ports: Ports, attempt: Payment) -> None:
+    """A COD record carries no card data, so it can simply be sent again (same key)."""
+    order = ports.orders.get(attempt.order_id)
+    assert order is not None
+    if order.order_status not in PAYABLE:
+        _close(ports, attempt, "superseded")  # paid another way, or cancelled
+        return
+    try:
+        charge(ports, attempt, cod_request(order, attempt))
+    except (OrderAlreadyPaid, InvalidPaymentDetails) as refused:
+        _close(ports, attempt, refused.code)
 
 
 def needs_reconciliation(ports: Ports, order: Order) -> bool:

@@ -1,0 +1,230 @@
+"""A state machine over the whole checkout: signup, cart edits, placing, paying,
+cancelling and reconciling, with repeated, mismatched and interleaved idempotency keys
+and random gateway outcomes including lost answers. The duplicate-order and
+double-charge rules are checked after every step."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import timedelta
+
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+)
+
+from adapters.memory import Fault
+from food_core.errors import DomainError
+from food_core.model import (
+    CONFIRMED_STATUSES,
+    CardDetails,
+    OrderStatus,
+    PaymentMode,
+    PaymentStatus,
+    UpiDetails,
+)
+from food_core.ports import ChargeRequest
+from food_core.usecases import (
+    cancel_order,
+    get_order,
+    pay_order,
+    place_order,
+    reconcile_pending,
+    set_cart_quantity,
+    view_cart,
+)
+from tests.builders import make_world
+
+KEYS = st.sampled_from([f"client-key-{n:02d}" for n in range(4)])
+GOOD_CARD = CardDetails("4242424242424242", 12, 2031, "123")
+CARDS = st.sampled_from(
+    [
+        GOOD_CARD,
+        GOOD_CARD,
+        GOOD_CARD,
+        CardDetails("4000000000000002", 12, 2031, "123"),
+        CardDetails("4000000000009995", 12, 2031, "123"),
+        CardDetails("4242424242424241", 12, 2031, "123"),  # fails Luhn
+    ]
+)
+FAULTS = st.sampled_from([None, None, Fault.UNAVAILABLE, Fault.TIMEOUT_AFTER_CHARGE])
+MODES = st.sampled_from([PaymentMode.CARD, PaymentMode.CARD, PaymentMode.UPI, PaymentMode.COD])
+
+
+class CheckoutMachine(RuleBasedStateMachine):
+    users = Bundle("users")
+    orders = Bundle("orders")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fault: Fault | None = None
+        self.world = make_world(fault=self._fault)
+        self.signed_up = 0
+        # (user_id, key) → order_id, as first answered: a key must always mean that order.
+        self.order_for_key: dict[tuple[int, str], int] = {}
+
+    def _fault(self, _request: ChargeRequest) -> Fault | None:
+        return self.fault
+
+    @rule(target=users)
+    def signup(self) -> int:
+        self.signed_up += 1
+        user = self.world.customer(self.signed_up)
+        self.world.address(user)
+        set_cart_quantity(self.world.ports, user.user_id, 11, 1)
+        return user.user_id
+
+    @rule(user=users, food_id=st.sampled_from([11, 12, 13, 21]), quantity=st.integers(0, 4))
+    def edit_cart(self, user: int, food_id: int, quantity: int) -> None:
+        with contextlib.suppress(DomainError):
+            set_cart_quantity(self.world.ports, user, food_id, quantity, replace_cart=True)
+
+    @rule(target=orders, user=users, key=KEYS, mode=MODES, fault=FAULTS)
+    def place(self, user: int, key: str, mode: PaymentMode, fault: Fault | None) -> tuple[int, int]:
+        self.fault = fault
+        if self.world.ports.carts.get(user) is None or view_cart(self.world.ports, user).is_empty:
+            set_cart_quantity(self.world.ports, user, 12, 2)  # most attempts should get through
+        address_id = self.world.ports.addresses.list_for_user(user)[0].address_id
+        try:
+            placed = place_order(
+                self.world.ports,
+                user,
+                idempotency_key=key,
+                address_id=address_id,
+                payment_mode=mode,
+            )
+        except DomainError:
+            return (user, 0)
+        finally:
+            self.fault = None
+        known = self.order_for_key.setdefault((user, key), placed.order.order_id)
+        assert known == placed.order.order_id
+        return (user, placed.order.order_id)
+
+    @rule(
+        order=orders,
+        key=KEYS,
+        card=CARDS,
+        fault=FAULTS,
+        upi=st.sampled_from([False, False, False, True]),
+    )
+    def pay(
+        self, order: tuple[int, int], key: str, card: CardDetails, fault: Fault | None, upi: bool
+    ) -> None:
+        user, order_id = order
+        if not order_id:
+            return
+        self.fault = fault
+        try:
+            if upi:
+                pay_order(
+                    self.world.ports,
+                    user,
+                    order_id,
+                    idempotency_key=key,
+                    payment_mode=PaymentMode.UPI,
+                    upi=UpiDetails("fail@upi"),
+                )
+            else:
+                pay_order(
+                    self.world.ports,
+                    user,
+                    order_id,
+                    idempotency_key=key,
+                    payment_mode=PaymentMode.CARD,
+                    card=card,
+                )
+        except DomainError:
+            pass
+        finally:
+            self.fault = None
+
+    @rule(order=orders)
+    def cancel(self, order: tuple[int, int]) -> None:
+        user, order_id = order
+        if order_id:
+            with contextlib.suppress(DomainError):
+                cancel_order(self.world.ports, user, order_id)
+
+    @rule(order=orders)
+    def look(self, order: tuple[int, int]) -> None:
+        user, order_id = order
+        if order_id:
+            get_order(self.world.ports, user, order_id)
+
+    @rule(minutes=st.integers(0, 3))
+    def sweep(self, minutes: int) -> None:
+        self.world.clock.advance(timedelta(minutes=minutes))
+        reconcile_pending(self.world.ports, older_than=timedelta(0))
+
+    @precondition(lambda self: self.signed_up > 0)
+    @rule()
+    def settle_everything(self) -> None:
+        """With the gateway healthy and time passed, nothing may stay unsettled."""
+        self.world.clock.advance(timedelta(minutes=5))
+        reconcile_pending(self.world.ports, older_than=timedelta(0), limit=10_000)
+        charges = {
+            p.reference: p
+            for order in self.world.store.orders.values()
+            for p in self.world.gateway.payments_for_order(order.order_id)
+        }
+        for order in self.world.store.orders.values():
+            held = [
+                p
+                for p in charges.values()
+                if p.order_id == order.order_id and p.payment_status is PaymentStatus.SUCCEEDED
+            ]
+            if order.order_status is OrderStatus.CANCELLED:
+                assert held == [], "a cancelled order still holds money"
+            elif held:
+                assert order.order_status in CONFIRMED_STATUSES, "paid but not confirmed"
+                assert order.payment is not None
+                assert order.payment.gateway_reference == held[0].reference
+        assert self.world.ports.payments.list_pending(self.world.clock.now(), 10_000) == []
+
+    @invariant()
+    def one_order_per_user_and_key(self) -> None:
+        keys = [(o.user, o.idempotency_key) for o in self.world.store.orders.values()]
+        assert len(keys) == len(set(keys))
+        for (user, key), order_id in self.order_for_key.items():
+            stored = self.world.ports.orders.get_by_key(user, key)
+            assert stored is not None and stored.order_id == order_id
+
+    @invariant()
+    def at_most_one_successful_charge_per_order(self) -> None:
+        assert all(n <= 1 for n in self.world.gateway.successful_charges().values())
+        for order_id in self.world.store.orders:
+            taken = [
+                p
+                for p in self.world.ports.payments.list_for_order(order_id)
+                if p.payment_status in (PaymentStatus.SUCCEEDED, PaymentStatus.REFUNDED)
+                and p.payment_mode is not PaymentMode.COD
+            ]
+            assert len(taken) <= 1
+
+    @invariant()
+    def total_orders_counts_each_confirmed_order_once(self) -> None:
+        ever_confirmed: dict[int, int] = {}
+        for order in self.world.store.orders.values():
+            if order.delivery is not None:  # a delivery exists exactly from confirmation on
+                ever_confirmed[order.user] = ever_confirmed.get(order.user, 0) + 1
+        for user in self.world.store.users.values():
+            assert user.total_orders == ever_confirmed.get(user.user_id, 0)
+
+    @invariant()
+    def order_totals_are_the_sum_of_their_lines(self) -> None:
+        for order in self.world.store.orders.values():
+            assert order.total_amount == sum(i.price * i.quantity for i in order.items)
+            if order.payment is not None:
+                assert order.payment.amount == order.total_amount
+
+
+CheckoutMachine.TestCase.settings = settings(
+    max_examples=300, stateful_step_count=50, deadline=None
+)
+TestCheckoutMachine = CheckoutMachine.TestCase
