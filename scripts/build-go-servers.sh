@@ -31,7 +31,7 @@ readonly TRAEFIK_VERSION=v3.7.13
 readonly LEGO_MODULE=github.com/go-acme/lego/v5
 readonly LEGO_VERSION=v5.4.1
 readonly HTTP_AUTH_MODULE=github.com/abbot/go-http-auth
-readonly HTTP_AUTH_VERSION=v0.4.0
+readonly HTTP_AUTH_VERSION=v0.4.1-0.20220112235402-e1cee1c72f2f
 
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
@@ -181,8 +181,10 @@ build_one() {
 # middlewares). Without changing anything this project uses:
 #   - lego is taken from the module proxy and patched to drop those 13 DNS providers
 #     from its provider registry (asking for one is then "unrecognized DNS provider");
-#   - the go-http-auth fork is replaced by upstream github.com/abbot/go-http-auth v0.4.0
-#     (go.sum lines committed in scripts/gobuild/traefik/go.sum.extra).
+#   - the go-http-auth fork is replaced by upstream github.com/abbot/go-http-auth at its
+#     last commit (go.sum lines in scripts/gobuild/traefik/go.sum.extra), and Traefik's
+#     DigestAuth middleware is patched to send a plain challenge where the fork had
+#     RequireAuthStale (the only fork-only API Traefik uses).
 # FerretDB embeds build/version/*.txt, which its Taskfile generates from git; the module
 # zip has none, and a binary whose main module is FerretDB panics at start without
 # version.txt. Write the pinned version (commit/branch stay "unknown").
@@ -215,8 +217,12 @@ prepare_traefik() {
     cp -R "$lego_src/." "$work/_deps/lego/"
     chmod -R u+w "$work/_deps/lego"
     local patch_file
-    for patch_file in "$SCRIPT_DIR"/gobuild/traefik/patches/lego-*.patch; do
+    for patch_file in "$SCRIPT_DIR"/gobuild/traefik/patches/lego/*.patch; do
         apply_patch "$work/_deps/lego" "$patch_file"
+    done
+    for patch_file in "$SCRIPT_DIR"/gobuild/traefik/patches/traefik/*.patch; do
+        log "traefik $TRAEFIK_VERSION: applying $(basename -- "$patch_file")"
+        apply_patch "$work" "$patch_file"
     done
     (cd "$work" && go mod edit \
         -replace="$LEGO_MODULE=./_deps/lego" \
