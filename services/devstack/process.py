@@ -97,8 +97,15 @@ class ManagedProcess:
                 group=self._user_group(),
                 extra_groups=[] if self.user is not None else None,
             )
+        # Beside the log, so that a run killed with SIGKILL (no atexit) can be cleaned
+        # up by hand: kill -- -$(cat NAME.pid)  (the pid is also the process group id).
+        self.pid_path.write_text(f"{self._popen.pid}\n")
         atexit.register(self.stop)
         return self
+
+    @property
+    def pid_path(self) -> Path:
+        return self.log_path.with_suffix(".pid")
 
     def _user_group(self) -> int | None:
         if self.user is None:
@@ -129,6 +136,8 @@ class ManagedProcess:
         kill_deadline = time.monotonic() + 5.0
         while _group_alive(pgid) and time.monotonic() < kill_deadline:
             time.sleep(0.05)
+        with contextlib.suppress(OSError):
+            self.pid_path.unlink()
 
     @staticmethod
     def _signal_group(pgid: int, sig: signal.Signals) -> None:
