@@ -1,0 +1,189 @@
+"""The schema as SQLAlchemy Core tables. The migrations create it; this module is what
+the repositories query, and a test checks the two agree.
+
+Domain tables carry no foreign keys to each other on purpose: the ports accept an order
+for a user or restaurant they have not seen (the in-memory reference does), and an
+order keeps its own snapshots rather than pointing at rows that may change.
+Columns exist for everything a query filters or sorts on; nested values that are only
+ever read whole (order items, address and delivery snapshots, the order's payment) are
+JSON.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from adapters.sql.types import UtcDateTime, json_type, sort_key_type
+
+metadata = sa.MetaData(
+    naming_convention={
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _id(name: str) -> sa.Column[int]:
+    # Ids come from the id generator, never from the database.
+    return sa.Column(name, sa.BigInteger, primary_key=True, autoincrement=False)
+
+
+users = sa.Table(
+    "users",
+    metadata,
+    _id("user_id"),
+    sa.Column("user_name", sa.Text, nullable=False),
+    sa.Column("email", sa.Text, nullable=False),
+    sa.Column("phone", sa.Text, nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("total_orders", sa.Integer, nullable=False),
+    sa.Column("role", sa.Text, nullable=False),
+    sa.Column("restaurant_id", sa.BigInteger, nullable=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.UniqueConstraint("email"),
+    sa.UniqueConstraint("phone"),
+)
+
+cities = sa.Table(
+    "cities",
+    metadata,
+    sa.Column("pincode", sa.Text, primary_key=True),
+    sa.Column("city_name", sort_key_type(), nullable=False),
+)
+
+restaurants = sa.Table(
+    "restaurants",
+    metadata,
+    _id("restaurant_id"),
+    sa.Column("restaurant_name", sa.Text, nullable=False),
+    sa.Column("restaurant_description", sa.Text, nullable=False),
+    sa.Column("restaurant_rating", sa.Double, nullable=False),
+    # The restaurant's own copy of its city, as the entity holds it.
+    sa.Column("city_pincode", sa.Text, nullable=False),
+    sa.Column("city_name", sa.Text, nullable=False),
+    sa.Column("cuisines", json_type(), nullable=False),
+    sa.Column("is_veg_only", sa.Boolean, nullable=False),
+    sa.Column("delivery_time_minutes", sa.Integer, nullable=False),
+    sa.Column("cost_for_two", sa.BigInteger, nullable=False),
+    sa.Column("open_hours", sa.Text, nullable=False),
+    # Case-folded copies for search: name sort and substring match (search.matches).
+    sa.Column("name_key", sort_key_type(), nullable=False),
+    sa.Column("description_key", sa.Text, nullable=False),
+    sa.Index("ix_restaurants_by_name", "city_pincode", "name_key", "restaurant_id"),
+    sa.Index(
+        "ix_restaurants_by_delivery_time", "city_pincode", "delivery_time_minutes", "restaurant_id"
+    ),
+)
+# Best rated first, ties by id ascending: the index runs in the order the search reads.
+sa.Index(
+    "ix_restaurants_by_rating",
+    restaurants.c.city_pincode,
+    restaurants.c.restaurant_rating.desc(),
+    restaurants.c.restaurant_id,
+)
+
+# One row per cuisine of a restaurant, case-folded: the cuisine filter is an equality
+# and text search looks into each cuisine separately (a match must not span two).
+restaurant_cuisines = sa.Table(
+    "restaurant_cuisines",
+    metadata,
+    sa.Column(
+        "restaurant_id",
+        sa.BigInteger,
+        sa.ForeignKey("restaurants.restaurant_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("cuisine_key", sort_key_type(), nullable=False),
+    sa.Index("ix_restaurant_cuisines_by_cuisine", "cuisine_key", "restaurant_id"),
+)
+
+food_items = sa.Table(
+    "food_items",
+    metadata,
+    _id("food_id"),
+    sa.Column("restaurant_id", sa.BigInteger, nullable=False),
+    sa.Column("food_name", sort_key_type(), nullable=False),
+    sa.Column("food_category", sort_key_type(), nullable=False),
+    sa.Column("price", sa.BigInteger, nullable=False),
+    sa.Column("availability", sa.Boolean, nullable=False),
+    sa.Column("is_veg", sa.Boolean, nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Index("ix_food_items_menu", "restaurant_id", "food_category", "food_name", "food_id"),
+)
+
+carts = sa.Table(
+    "carts",
+    metadata,
+    _id("user_id"),
+    sa.Column("cart_id", sa.BigInteger, nullable=False),
+    sa.Column("version", sa.BigInteger, nullable=False),
+    sa.Column("restaurant_id", sa.BigInteger, nullable=True),
+    sa.Column("restaurant_name", sa.Text, nullable=True),
+    # Each line keeps the food item as it was when added (the entity does too).
+    sa.Column("lines", json_type(), nullable=False),
+)
+
+addresses = sa.Table(
+    "addresses",
+    metadata,
+    _id("address_id"),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("line1", sa.Text, nullable=False),
+    sa.Column("line2", sa.Text, nullable=False),
+    sa.Column("landmark", sa.Text, nullable=False),
+    sa.Column("city_name", sa.Text, nullable=False),
+    sa.Column("pincode", sa.Text, nullable=False),
+    sa.Index("ix_addresses_by_user", "user_id", "address_id"),
+)
+
+orders = sa.Table(
+    "orders",
+    metadata,
+    _id("order_id"),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("idempotency_key", sa.Text, nullable=False),
+    sa.Column("request_fingerprint", sa.Text, nullable=False),
+    sa.Column("restaurant_id", sa.BigInteger, nullable=False),
+    sa.Column("restaurant_name", sa.Text, nullable=False),
+    sa.Column("order_status", sa.Text, nullable=False),
+    sa.Column("payment_mode", sa.Text, nullable=False),
+    # The status of the order's latest payment (``order.payment``), for refunds due.
+    sa.Column("payment_status", sa.Text, nullable=True),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("updated_at", UtcDateTime, nullable=False),
+    sa.Column("items", json_type(), nullable=False),
+    sa.Column("delivery_address", json_type(), nullable=False),
+    sa.Column("delivery", json_type(), nullable=True),
+    sa.Column("payment", json_type(), nullable=True),
+    # The idempotency claim: a second insert with the same key fails here.
+    sa.UniqueConstraint("user_id", "idempotency_key"),
+    sa.Index("ix_orders_by_user", "user_id", "order_id"),
+    sa.Index("ix_orders_by_restaurant", "restaurant_id", "order_status", "order_id"),
+    sa.Index("ix_orders_refunds_due", "order_status", "payment_status", "order_id"),
+)
+
+payments = sa.Table(
+    "payments",
+    metadata,
+    _id("payment_id"),
+    sa.Column("order_id", sa.BigInteger, nullable=False),
+    sa.Column("idempotency_key", sa.Text, nullable=False),
+    sa.Column("request_fingerprint", sa.Text, nullable=False),
+    sa.Column("payment_mode", sa.Text, nullable=False),
+    sa.Column("amount", sa.BigInteger, nullable=False),
+    sa.Column("currency", sa.Text, nullable=False),
+    sa.Column("payment_status", sa.Text, nullable=False),
+    sa.Column("failure_code", sa.Text, nullable=True),
+    sa.Column("card_brand", sa.Text, nullable=True),
+    sa.Column("card_last4", sa.Text, nullable=True),
+    sa.Column("gateway_reference", sa.Text, nullable=True),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("updated_at", UtcDateTime, nullable=False),
+    sa.UniqueConstraint("order_id", "idempotency_key"),
+    sa.Index("ix_payments_by_status", "payment_status", "payment_id"),
+)
