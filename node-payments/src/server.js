@@ -80,7 +80,25 @@ export async function start({ env = process.env, logger } = {}) {
 
 async function main() {
   const log = createLogger({ level: process.env.PAYMENTS_LOG_LEVEL ?? 'info' });
-  let handle;
+  let handle = null;
+  let pendingSignal = null;
+  const shutdown = (signal) => {
+    handle.stop(signal).then(
+      () => process.exit(0),
+      (err) => {
+        log.error('shutdown failed', errorFields(err));
+        process.exit(1);
+      },
+    );
+  };
+  // Installed before anything starts, so a signal during startup is not the default (abrupt) exit.
+  const onSignal = (signal) => {
+    if (handle) shutdown(signal);
+    else pendingSignal ??= signal;
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
   try {
     handle = await start({ logger: log });
   } catch (err) {
@@ -92,17 +110,7 @@ async function main() {
     log.error('startup failed', errorFields(err));
     process.exit(1);
   }
-  const onSignal = (signal) => {
-    handle.stop(signal).then(
-      () => process.exit(0),
-      (err) => {
-        log.error('shutdown failed', errorFields(err));
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  if (pendingSignal) shutdown(pendingSignal);
 }
 
 const isEntryPoint = () => {

@@ -8,6 +8,10 @@ import { mongoForTests } from './support/ferretdb.js';
 import { storeContract } from './support/store-contract.js';
 import { paymentScenarios } from './support/scenarios.js';
 import { leakScenario } from './support/leak.js';
+import assert from 'node:assert/strict';
+import { signatureHeader } from '../src/signing.js';
+import { TEST_SECRET, uniqueOrderId } from './support/harness.js';
+import { signedPayment, spawnServer } from './support/process.js';
 
 const mongo = await mongoForTests();
 
@@ -34,6 +38,36 @@ if (mongo.skip) {
   });
   paymentScenarios('mongo', freshStore);
   leakScenario('mongo', freshStore);
+
+  test('the server process on MongoDB: ready, pays, shuts down cleanly', async () => {
+    const database = `payments_test_${process.pid}_proc`;
+    databases.push(database);
+    const srv = spawnServer({
+      PAYMENTS_HMAC_SECRET: TEST_SECRET,
+      PAYMENTS_MONGODB_URL: mongo.url,
+      PAYMENTS_MONGODB_DB: database,
+      PAYMENTS_PORT: '0',
+    });
+    try {
+      const { port, store } = await srv.waitFor((l) => l.msg === 'listening');
+      assert.equal(store, 'mongodb');
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      assert.deepEqual(await ready.json(), { status: 'ready', store: 'mongodb' });
+      const orderId = uniqueOrderId();
+      const res = await signedPayment(port, orderId, 'proc-key-1');
+      assert.equal(res.status, 201);
+      const path = `/v1/payments?order_id=${orderId}`;
+      const t = Math.floor(Date.now() / 1000);
+      const list = await fetch(`http://127.0.0.1:${port}${path}`, {
+        headers: { 'x-payments-signature': signatureHeader(TEST_SECRET, t, 'GET', path, '') },
+      });
+      assert.equal((await list.json()).payments[0].payment_id, res.body.payment_id);
+      srv.child.kill('SIGTERM');
+      assert.equal((await srv.exited).code, 0);
+    } finally {
+      if (srv.child.exitCode === null) srv.child.kill('SIGKILL');
+    }
+  });
 
   after(async () => {
     await shared.close();
