@@ -7,7 +7,7 @@ Text and cuisine matching compare case-folded copies written next to the origina
 
 from __future__ import annotations
 
-from typing import Any, Unpack
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -52,7 +52,7 @@ def _after(sort: RestaurantSort, position: SearchPosition) -> sa.ColumnElement[b
     return sa.or_(column > value, sa.and_(column == value, _r.restaurant_id > last_id))
 
 
-def restaurant_search(query: RestaurantQuery) -> sa.Select[Unpack[tuple[Any, ...]]]:
+def restaurant_search(query: RestaurantQuery) -> sa.Select[*tuple[Any, ...]]:
     """One page of matching restaurant rows, in order."""
     conditions: list[sa.ColumnElement[bool]] = [_r.city_pincode == query.pincode]
     if query.veg_only:

@@ -1,0 +1,69 @@
+"""The MongoDB store: one client, indexes ensured, the six repositories.
+
+Works on MongoDB 6/7 and on FerretDB 1.24: single-document atomic writes only (no
+transactions, no ``$lookup``, no ``$expr``, no text indexes, no partial/TTL indexes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pymongo import MongoClient
+from pymongo.write_concern import WriteConcern
+
+from adapters.mongo.addresses import MongoAddresses
+from adapters.mongo.carts import MongoCarts
+from adapters.mongo.catalog import MongoCatalog
+from adapters.mongo.orders import MongoOrders
+from adapters.mongo.payments import MongoPayments
+from adapters.mongo.schema import Document, ensure_indexes
+from adapters.mongo.users import MongoUsers
+
+DEFAULT_DATABASE = "food"
+# An acknowledged write has reached a majority and their journals: it survives a
+# failover, so an order we answered for is never rolled back.
+DEFAULT_WRITE_CONCERN = WriteConcern(w="majority", j=True)
+
+
+class MongoStore:
+    def __init__(
+        self,
+        url: str,
+        *,
+        write_concern: WriteConcern = DEFAULT_WRITE_CONCERN,
+        database: str | None = None,
+        server_selection_timeout_ms: int = 10_000,
+        **client_options: Any,
+    ) -> None:
+        """``database`` defaults to the one named in the URL, else ``food``."""
+        if not write_concern.acknowledged:
+            # Unacknowledged writes cannot tell a compare-and-set's winner (and break
+            # FerretDB's connection).
+            raise ValueError("the store needs acknowledged writes (w=0 is not supported)")
+        self.client: MongoClient[Document] = MongoClient(
+            url,
+            appname="food-ordering",
+            serverSelectionTimeoutMS=server_selection_timeout_ms,
+            **client_options,
+        )
+        default = self.client.get_default_database(default=database or DEFAULT_DATABASE)
+        self.db = self.client.get_database(database or default.name, write_concern=write_concern)
+        ensure_indexes(self.db)
+        self.users = MongoUsers(self.db)
+        self.catalog = MongoCatalog(self.db)
+        self.carts = MongoCarts(self.db)
+        self.addresses = MongoAddresses(self.db)
+        self.orders = MongoOrders(self.db)
+        self.payments = MongoPayments(self.db)
+        self.settle_pending_counts()
+
+    def ping(self) -> None:
+        """Raise if the server does not answer."""
+        self.client.admin.command("ping")
+
+    def settle_pending_counts(self) -> int:
+        """Finish ``total_orders`` counts a crash left half done (see ``orders``)."""
+        return self.orders.settle_pending_counts()
+
+    def close(self) -> None:
+        self.client.close()
