@@ -1,0 +1,152 @@
+"""Open the store one URL names (DESIGN §8): ``memory://``, ``sqlite:///path``,
+``postgresql+psycopg://…`` or ``mongodb://…`` / ``mongodb+srv://…``.
+
+Every store offers the six repositories, ``ping()`` for readiness, ``close()``, and
+``settle_pending_counts()`` for the reconciliation sweep (only MongoDB has anything to
+settle). Drivers are imported only when their kind of store is opened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from adapters.memory.store import (
+    MemoryAddresses,
+    MemoryCarts,
+    MemoryCatalog,
+    MemoryOrders,
+    MemoryPayments,
+    MemoryStore,
+    MemoryUsers,
+)
+from food_core.ports import (
+    AddressRepository,
+    CartRepository,
+    CatalogRepository,
+    Clock,
+    IdGenerator,
+    OrderRepository,
+    PasswordHasher,
+    PaymentGateway,
+    PaymentRepository,
+    UserRepository,
+)
+from food_core.usecases import Ports
+
+if TYPE_CHECKING:
+    from pymongo.write_concern import WriteConcern
+
+ACCEPTED = (
+    "memory://",
+    "sqlite:///path",
+    "postgresql+psycopg://…",
+    "mongodb://…",
+    "mongodb+srv://…",
+)
+# Spellings of PostgreSQL that mean psycopg 3 here (SQLAlchemy alone would pick psycopg2).
+_POSTGRES_ALIASES = ("postgresql", "postgres")
+
+
+class Store(Protocol):
+    @property
+    def users(self) -> UserRepository: ...
+    @property
+    def catalog(self) -> CatalogRepository: ...
+    @property
+    def carts(self) -> CartRepository: ...
+    @property
+    def addresses(self) -> AddressRepository: ...
+    @property
+    def orders(self) -> OrderRepository: ...
+    @property
+    def payments(self) -> PaymentRepository: ...
+
+    def ping(self) -> None:
+        """Return if the store answers; raise (the driver's error) if not."""
+        ...
+
+    def settle_pending_counts(self) -> int:
+        """Finish any ``total_orders`` count a crash left half done; returns how many."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class MemoryBackedStore:
+    """The in-memory reference behind the same interface; ``memory`` is its state."""
+
+    def __init__(self, memory: MemoryStore | None = None) -> None:
+        self.memory = memory or MemoryStore()
+        self.users = MemoryUsers(self.memory)
+        self.catalog = MemoryCatalog(self.memory)
+        self.carts = MemoryCarts(self.memory)
+        self.addresses = MemoryAddresses(self.memory)
+        self.orders = MemoryOrders(self.memory)
+        self.payments = MemoryPayments(self.memory)
+
+    def ping(self) -> None:
+        return None
+
+    def settle_pending_counts(self) -> int:
+        return 0  # counted under the store's lock, in the same step
+
+    def close(self) -> None:
+        return None
+
+
+def url_scheme(url: str) -> str:
+    scheme, separator, _ = url.partition("://")
+    return scheme.lower() if separator else ""
+
+
+def open_store(
+    url: str, *, migrate: bool = True, write_concern: WriteConcern | None = None
+) -> Store:
+    """Open (and for SQL, by default, migrate) the store at ``url``.
+
+    ``write_concern`` applies to MongoDB only (default: majority, journaled).
+    Raises ``ValueError`` naming the scheme for any URL that is none of the accepted.
+    """
+    scheme = url_scheme(url)
+    if scheme == "memory":
+        return MemoryBackedStore()
+    if scheme == "sqlite" or scheme == "postgresql+psycopg":
+        from adapters.sql import SqlStore
+
+        return SqlStore(url, migrate=migrate)
+    if scheme in _POSTGRES_ALIASES:
+        from adapters.sql import SqlStore
+
+        return SqlStore("postgresql+psycopg://" + url.partition("://")[2], migrate=migrate)
+    if scheme in ("mongodb", "mongodb+srv"):
+        from adapters.mongo import DEFAULT_WRITE_CONCERN, MongoStore
+
+        return MongoStore(url, write_concern=write_concern or DEFAULT_WRITE_CONCERN)
+    named = f"{scheme!r}" if scheme else "missing (no '://')"
+    # The URL itself is not repeated: it may carry a password.
+    raise ValueError(
+        f"unsupported store URL: the scheme is {named}; accepted: {', '.join(ACCEPTED)}"
+    )
+
+
+def ports_for(
+    store: Store,
+    *,
+    gateway: PaymentGateway,
+    hasher: PasswordHasher,
+    clock: Clock,
+    ids: IdGenerator,
+) -> Ports:
+    """The use cases' bundle of ports, with this store's repositories."""
+    return Ports(
+        users=store.users,
+        catalog=store.catalog,
+        carts=store.carts,
+        addresses=store.addresses,
+        orders=store.orders,
+        payments=store.payments,
+        gateway=gateway,
+        hasher=hasher,
+        clock=clock,
+        ids=ids,
+    )
