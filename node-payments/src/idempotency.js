@@ -36,7 +36,7 @@ export function createIdempotency({ store, clock, leaseMs, ttlMs, fingerprintKey
     /**
      * Claim a key, or find out what to answer instead.
      * @param {{scope: string, key: string, method: string, path: string, body: unknown, newResourceId: () => string}} request
-     * @returns {Promise<{kind: 'replay', response: {status: number, body: object, problem?: boolean}} | {kind: 'claimed', claim: {id: string, owner: string, resourceId: string, takenOver: boolean}}>}
+     * @returns {Promise<{kind: 'replay', response: {status: number, body: object, problem?: boolean}} | {kind: 'claimed', claim: {id: string, owner: string, resourceId: string, leaseUntil: number, takenOver: boolean}}>}
      * @throws {HttpError} 422 idempotency_key_reused, 409 request_in_progress
      */
     async begin({ scope, key, method, path, body, newResourceId }) {
@@ -58,7 +58,7 @@ export function createIdempotency({ store, clock, leaseMs, ttlMs, fingerprintKey
           expires_at: now + ttlMs,
         };
         if (await store.insertIdempotencyKey(doc)) {
-          return { kind: 'claimed', claim: { id, owner, resourceId: doc.resource_id, takenOver: false } };
+          return { kind: 'claimed', claim: { id, owner, resourceId: doc.resource_id, leaseUntil: doc.lease_until, takenOver: false } };
         }
         const existing = await store.getIdempotencyKey(id);
         if (!existing) continue; // released or purged in between: try to insert again
@@ -82,11 +82,16 @@ export function createIdempotency({ store, clock, leaseMs, ttlMs, fingerprintKey
             headers: { 'Retry-After': String(Math.max(1, Math.ceil((existing.lease_until - now) / 1000))) },
           });
         }
-        // The lease expired: whoever held it crashed or stalled. Take it over (compare-and-set on the owner).
+        // The lease expired: whoever held it crashed or stalled. Take it over. On MongoDB this is a
+        // compare-and-set on the owner; on FerretDB 1.x two takers may both win, which is harmless:
+        // both then work on the same payment id, whose outcome is decided by a unique insert.
         const took = await store.takeOverIdempotencyKey(id, { fromOwner: existing.owner, toOwner: owner, leaseUntil: now + leaseMs, now });
         if (took) {
           metrics?.leaseTakeovers.inc({ kind: 'idempotency_key' });
-          return { kind: 'claimed', claim: { id, owner, resourceId: existing.resource_id, takenOver: true } };
+          return {
+            kind: 'claimed',
+            claim: { id, owner, resourceId: existing.resource_id, leaseUntil: now + leaseMs, takenOver: true },
+          };
         }
       }
       metrics?.idempotencyConflicts.inc({ code: 'request_in_progress' });
@@ -95,9 +100,9 @@ export function createIdempotency({ store, clock, leaseMs, ttlMs, fingerprintKey
       });
     },
 
-    /** Store the final response. False when the claim was taken over meanwhile. */
+    /** Store the final response (first completion wins). False when it was already completed or released. */
     async complete(claim, response) {
-      return store.completeIdempotencyKey(claim.id, { owner: claim.owner, response, expiresAt: clock.now() + ttlMs });
+      return store.completeIdempotencyKey(claim.id, { response, expiresAt: clock.now() + ttlMs });
     },
 
     /** Give the key up (nothing happened that a retry must see). */

@@ -36,7 +36,11 @@ if (mongo.skip) {
     await sharedReady;
     return shared;
   });
-  paymentScenarios('mongo', freshStore);
+  paymentScenarios('mongo', freshStore, async () => {
+    const database = `payments_test_${process.pid}_${(n += 1)}`;
+    databases.push(database);
+    return [createMongoStore({ url: mongo.url, database }), createMongoStore({ url: mongo.url, database })];
+  });
   leakScenario('mongo', freshStore);
 
   test('the server process on MongoDB: ready, pays, shuts down cleanly', async () => {

@@ -1,23 +1,38 @@
-// In-memory store with the same interface and atomicity as the MongoDB store.
-// FOR TESTS ONLY: nothing survives the process. Every operation runs synchronously
-// inside one async call, so each one is atomic like a single-document MongoDB write.
+// In-memory store with the same interface and the same guarantees as the MongoDB store.
+// FOR TESTS ONLY: nothing survives the process. Each operation runs synchronously inside
+// one async call, so it is atomic like a single-document MongoDB write.
 
 const clone = (doc) => (doc === null || doc === undefined ? null : structuredClone(doc));
+const byIdAsc = (a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 
 export function createMemoryStore() {
-  const payments = new Map();
-  const orderCharges = new Map();
-  const idempotencyKeys = new Map();
+  const collections = {
+    payments: new Map(),
+    payment_outcomes: new Map(),
+    payment_refunds: new Map(),
+    order_charges: new Map(),
+    idempotency_keys: new Map(),
+  };
+  const { payments, payment_outcomes: outcomes, payment_refunds: refunds, order_charges: orderCharges, idempotency_keys: idempotencyKeys } =
+    collections;
   let closed = false;
 
   const ensureOpen = () => {
     if (closed) throw new Error('memory store is closed');
   };
-  const insert = (map, doc) => {
+  const insert = async (map, doc) => {
     ensureOpen();
     if (map.has(doc._id)) return false;
     map.set(doc._id, clone(doc));
     return true;
+  };
+  const get = async (map, id) => {
+    ensureOpen();
+    return clone(map.get(id));
+  };
+  const getMany = async (map, ids) => {
+    ensureOpen();
+    return ids.filter((id) => map.has(id)).map((id) => clone(map.get(id)));
   };
 
   return {
@@ -31,14 +46,48 @@ export function createMemoryStore() {
       closed = true;
     },
 
-    // ---- idempotency keys ----
-    async insertIdempotencyKey(doc) {
-      return insert(idempotencyKeys, doc);
-    },
-    async getIdempotencyKey(id) {
+    // ---- payments (inserted once; the status fields are a cache, see payments-service.js) ----
+    insertPayment: (doc) => insert(payments, doc),
+    getPayment: (id) => get(payments, id),
+    async listPaymentsByOrderKey(orderKey) {
       ensureOpen();
-      return clone(idempotencyKeys.get(id));
+      return [...payments.values()]
+        .filter((p) => p.order_key === orderKey)
+        .sort((a, b) => a.created_at - b.created_at || byIdAsc(a, b))
+        .map(clone);
     },
+    async deletePayment(id) {
+      ensureOpen();
+      return payments.delete(id);
+    },
+    async cachePaymentStatus(id, fields) {
+      ensureOpen();
+      const doc = payments.get(id);
+      if (doc && doc.status_rank < fields.status_rank) Object.assign(doc, clone(fields));
+    },
+
+    // ---- outcomes and refunds: one document per payment, first insert wins ----
+    insertOutcome: (doc) => insert(outcomes, doc),
+    getOutcome: (id) => get(outcomes, id),
+    getOutcomes: (ids) => getMany(outcomes, ids),
+    insertRefund: (doc) => insert(refunds, doc),
+    getRefund: (id) => get(refunds, id),
+    getRefunds: (ids) => getMany(refunds, ids),
+
+    // ---- order charges: a chain of slots per order, each claimed by insert ----
+    insertOrderSlot: (doc) => insert(orderCharges, doc),
+    async getLatestOrderSlot(orderKey) {
+      ensureOpen();
+      let latest = null;
+      for (const doc of orderCharges.values()) {
+        if (doc.order_key === orderKey && (latest === null || doc.seq > latest.seq)) latest = doc;
+      }
+      return clone(latest);
+    },
+
+    // ---- idempotency keys ----
+    insertIdempotencyKey: (doc) => insert(idempotencyKeys, doc),
+    getIdempotencyKey: (id) => get(idempotencyKeys, id),
     async takeOverIdempotencyKey(id, { fromOwner, toOwner, leaseUntil, now }) {
       ensureOpen();
       const doc = idempotencyKeys.get(id);
@@ -47,10 +96,10 @@ export function createMemoryStore() {
       doc.lease_until = leaseUntil;
       return true;
     },
-    async completeIdempotencyKey(id, { owner, response, expiresAt }) {
+    async completeIdempotencyKey(id, { response, expiresAt }) {
       ensureOpen();
       const doc = idempotencyKeys.get(id);
-      if (!doc || doc.owner !== owner || doc.state !== 'in_progress') return false;
+      if (!doc || doc.state !== 'in_progress') return false;
       doc.state = 'completed';
       doc.response = clone(response);
       doc.expires_at = expiresAt;
@@ -83,78 +132,9 @@ export function createMemoryStore() {
       return n;
     },
 
-    // ---- payments ----
-    async insertPayment(doc) {
-      return insert(payments, doc);
-    },
-    async getPayment(id) {
-      ensureOpen();
-      return clone(payments.get(id));
-    },
-    async listPaymentsByOrderKey(orderKey) {
-      ensureOpen();
-      return [...payments.values()]
-        .filter((p) => p.order_key === orderKey)
-        .sort((a, b) => a.created_at - b.created_at || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-        .map(clone);
-    },
-    async transitionPayment(id, fromStatus, set, { leaseExpiredAt } = {}) {
-      ensureOpen();
-      const doc = payments.get(id);
-      if (!doc || doc.payment_status !== fromStatus) return null;
-      if (leaseExpiredAt !== undefined && !(doc.lease_until <= leaseExpiredAt)) return null;
-      Object.assign(doc, clone(set));
-      return clone(doc);
-    },
-    async deletePayment(id, status) {
-      ensureOpen();
-      const doc = payments.get(id);
-      if (!doc || doc.payment_status !== status) return false;
-      payments.delete(id);
-      return true;
-    },
-
-    // ---- order charges (one successful charge per order) ----
-    async insertOrderCharge(doc) {
-      return insert(orderCharges, doc);
-    },
-    async getOrderCharge(orderKey) {
-      ensureOpen();
-      return clone(orderCharges.get(orderKey));
-    },
-    async transferOrderCharge(orderKey, fromPaymentId, toPaymentId, now) {
-      ensureOpen();
-      const doc = orderCharges.get(orderKey);
-      if (!doc || doc.payment_id !== fromPaymentId || doc.state !== 'charging') return false;
-      doc.payment_id = toPaymentId;
-      doc.updated_at = new Date(now);
-      return true;
-    },
-    async markOrderPaid(orderKey, paymentId, now) {
-      ensureOpen();
-      const doc = orderCharges.get(orderKey);
-      if (!doc || doc.payment_id !== paymentId) return false;
-      if (doc.state !== 'paid') {
-        doc.state = 'paid';
-        doc.updated_at = new Date(now);
-      }
-      return true;
-    },
-    async releaseOrderCharge(orderKey, paymentId) {
-      ensureOpen();
-      const doc = orderCharges.get(orderKey);
-      if (!doc || doc.payment_id !== paymentId || doc.state !== 'charging') return false;
-      orderCharges.delete(orderKey);
-      return true;
-    },
-
     /** Test support: every stored document, by collection. */
     async dump() {
-      return {
-        payments: [...payments.values()].map(clone),
-        order_charges: [...orderCharges.values()].map(clone),
-        idempotency_keys: [...idempotencyKeys.values()].map(clone),
-      };
+      return Object.fromEntries(Object.entries(collections).map(([name, map]) => [name, [...map.values()].map(clone)]));
     },
   };
 }

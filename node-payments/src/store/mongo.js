@@ -1,11 +1,15 @@
-// MongoDB store (official driver). Works on MongoDB and on FerretDB 1.24:
-// single-document atomic writes only (no transactions), no partial indexes,
-// no $lookup, no field names starting with "$" or containing dots.
+// MongoDB store (official driver). Works on MongoDB and on FerretDB 1.24 (SQLite or
+// PostgreSQL backend): no transactions, no partial indexes, no $lookup, no field names
+// starting with "$" or containing dots.
+//
+// Atomicity: FerretDB 1.x applies a filtered update as "find, then write by _id", so a
+// conditional updateOne / findOneAndUpdate is NOT a compare-and-set there (concurrent
+// writers can all "win"). Everything correctness depends on is therefore an insert under
+// a unique _id (atomic on every backend); updates here are best-effort caches or
+// optimisations whose races are harmless (see README "Atomicity").
 import { MongoClient } from 'mongodb';
 
-const DUPLICATE_KEY = 11000;
-
-const isDuplicateKey = (err) => err && (err.code === DUPLICATE_KEY || err.code === 11001);
+const isDuplicateKey = (err) => err && (err.code === 11000 || err.code === 11001);
 
 /**
  * @param {{url: string, database?: string, clientOptions?: object}} options
@@ -19,6 +23,8 @@ export function createMongoStore({ url, database = 'payments', clientOptions = {
   });
   const db = client.db(database);
   const payments = db.collection('payments');
+  const outcomes = db.collection('payment_outcomes');
+  const refunds = db.collection('payment_refunds');
   const orderCharges = db.collection('order_charges');
   const idempotencyKeys = db.collection('idempotency_keys');
 
@@ -39,9 +45,11 @@ export function createMongoStore({ url, database = 'payments', clientOptions = {
     /** Connect and create indexes (idempotent: same name and spec every time). */
     async init() {
       await client.connect();
-      // Uniqueness that matters is on _id (always unique): idempotency_keys._id = "<scope>:<key>",
-      // order_charges._id = order key, payments._id = payment id.
+      // The uniqueness that matters is on _id, unique everywhere without extra indexes:
+      // idempotency_keys._id = "<scope>:<key>", order_charges._id = "<order>#<seq>",
+      // payments/payment_outcomes/payment_refunds._id = payment id.
       await payments.createIndex({ order_key: 1, created_at: 1 }, { name: 'order_key_created_at' });
+      await orderCharges.createIndex({ order_key: 1, seq: -1 }, { name: 'order_key_seq' });
       await idempotencyKeys.createIndex({ expires_at: 1 }, { name: 'expires_at' });
     },
     async ping() {
@@ -51,6 +59,30 @@ export function createMongoStore({ url, database = 'payments', clientOptions = {
     async close() {
       await client.close();
     },
+
+    // ---- payments ----
+    insertPayment: (doc) => insert(payments, doc),
+    getPayment: (id) => payments.findOne({ _id: id }),
+    listPaymentsByOrderKey: (orderKey) => payments.find({ order_key: orderKey }).sort({ created_at: 1, _id: 1 }).toArray(),
+    async deletePayment(id) {
+      const r = await payments.deleteOne({ _id: id });
+      return r.deletedCount === 1;
+    },
+    async cachePaymentStatus(id, fields) {
+      await payments.updateOne({ _id: id, status_rank: { $lt: fields.status_rank } }, { $set: fields });
+    },
+
+    // ---- outcomes and refunds ----
+    insertOutcome: (doc) => insert(outcomes, doc),
+    getOutcome: (id) => outcomes.findOne({ _id: id }),
+    getOutcomes: (ids) => (ids.length ? outcomes.find({ _id: { $in: ids } }).toArray() : Promise.resolve([])),
+    insertRefund: (doc) => insert(refunds, doc),
+    getRefund: (id) => refunds.findOne({ _id: id }),
+    getRefunds: (ids) => (ids.length ? refunds.find({ _id: { $in: ids } }).toArray() : Promise.resolve([])),
+
+    // ---- order charges ----
+    insertOrderSlot: (doc) => insert(orderCharges, doc),
+    getLatestOrderSlot: (orderKey) => orderCharges.find({ order_key: orderKey }).sort({ seq: -1 }).limit(1).next(),
 
     // ---- idempotency keys ----
     insertIdempotencyKey: (doc) => insert(idempotencyKeys, doc),
@@ -62,9 +94,9 @@ export function createMongoStore({ url, database = 'payments', clientOptions = {
       );
       return r.modifiedCount === 1;
     },
-    async completeIdempotencyKey(id, { owner, response, expiresAt }) {
+    async completeIdempotencyKey(id, { response, expiresAt }) {
       const r = await idempotencyKeys.updateOne(
-        { _id: id, owner, state: 'in_progress' },
+        { _id: id, state: 'in_progress' },
         { $set: { state: 'completed', response, expires_at: expiresAt, lease_until: null } },
       );
       return r.modifiedCount === 1;
@@ -82,39 +114,6 @@ export function createMongoStore({ url, database = 'payments', clientOptions = {
       return r.deletedCount;
     },
 
-    // ---- payments ----
-    insertPayment: (doc) => insert(payments, doc),
-    getPayment: (id) => payments.findOne({ _id: id }),
-    listPaymentsByOrderKey: (orderKey) => payments.find({ order_key: orderKey }).sort({ created_at: 1, _id: 1 }).toArray(),
-    async transitionPayment(id, fromStatus, set, { leaseExpiredAt } = {}) {
-      const filter = { _id: id, payment_status: fromStatus };
-      if (leaseExpiredAt !== undefined) filter.lease_until = { $lte: leaseExpiredAt };
-      return payments.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after', includeResultMetadata: false });
-    },
-    async deletePayment(id, status) {
-      const r = await payments.deleteOne({ _id: id, payment_status: status });
-      return r.deletedCount === 1;
-    },
-
-    // ---- order charges ----
-    insertOrderCharge: (doc) => insert(orderCharges, doc),
-    getOrderCharge: (orderKey) => orderCharges.findOne({ _id: orderKey }),
-    async transferOrderCharge(orderKey, fromPaymentId, toPaymentId, now) {
-      const r = await orderCharges.updateOne(
-        { _id: orderKey, payment_id: fromPaymentId, state: 'charging' },
-        { $set: { payment_id: toPaymentId, updated_at: new Date(now) } },
-      );
-      return r.modifiedCount === 1;
-    },
-    async markOrderPaid(orderKey, paymentId, now) {
-      const r = await orderCharges.updateOne({ _id: orderKey, payment_id: paymentId }, { $set: { state: 'paid', updated_at: new Date(now) } });
-      return r.matchedCount === 1;
-    },
-    async releaseOrderCharge(orderKey, paymentId) {
-      const r = await orderCharges.deleteOne({ _id: orderKey, payment_id: paymentId, state: 'charging' });
-      return r.deletedCount === 1;
-    },
-
     /** Test support: every document of every collection in the database. */
     async dump() {
       const out = {};
@@ -122,10 +121,6 @@ export function createMongoStore({ url, database = 'payments', clientOptions = {
         out[info.name] = await db.collection(info.name).find({}).toArray();
       }
       return out;
-    },
-    /** Test support: drop the whole database. */
-    async dropDatabase() {
-      await db.dropDatabase();
     },
   };
 }

@@ -24,8 +24,8 @@ export function fakeClock(start = Date.now()) {
   };
 }
 
-/** A processor wrapper whose charges wait until the test opens the gate. */
-export function gatedProcessor(inner) {
+/** A processor wrapper whose charges (the first `limit` of them) wait until the test opens the gate. */
+export function gatedProcessor(inner, { limit = Infinity } = {}) {
   let open;
   let opened = new Promise((resolve) => {
     open = resolve;
@@ -37,7 +37,7 @@ export function gatedProcessor(inner) {
     async charge(request) {
       entered.push(request.payment_id);
       for (const w of waiters.splice(0)) w();
-      await opened;
+      if (entered.length <= limit) await opened;
       return inner.charge(request);
     },
     /** Resolves once `n` charges have started. */

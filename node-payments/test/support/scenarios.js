@@ -22,8 +22,9 @@ function manualFaults() {
 /**
  * @param {string} name
  * @param {() => Promise<object>} makeStore a fresh, not yet initialised store
+ * @param {() => Promise<[object, object]>} makeStorePair two store handles on the same data (two replicas)
  */
-export function paymentScenarios(name, makeStore) {
+export function paymentScenarios(name, makeStore, makeStorePair) {
   const start = async (opts = {}) => startTestServer({ store: await makeStore(), ...opts });
 
   test(`${name}: card payment succeeds, is readable by id and by order`, async () => {
@@ -201,6 +202,34 @@ export function paymentScenarios(name, makeStore) {
     }
   });
 
+  test(`${name}: two service instances on one store: 10 concurrent attempts across both, exactly one SUCCEEDED`, async () => {
+    const [storeA, storeB] = await makeStorePair();
+    const a = await startTestServer({ store: storeA, processor: createSimulatedProcessor({ latencyMs: 10 }) });
+    const b = await startTestServer({ store: storeB, processor: createSimulatedProcessor({ latencyMs: 10 }) });
+    try {
+      const orderId = uniqueOrderId();
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).request('POST', '/v1/payments', { key: uniqueKey(`r${i}`), body: cardBody(orderId) })),
+      );
+      assert.equal(results.filter((r) => r.status === 201 && r.body.payment_status === 'SUCCEEDED').length, 1);
+      const list = await a.request('GET', `/v1/payments?order_id=${orderId}`);
+      assert.equal(list.body.payments.filter((p) => p.payment_status === 'SUCCEEDED').length, 1);
+
+      // The same key sent to both replicas at once: one payment, one processing.
+      const key = uniqueKey('both');
+      const body = cardBody(uniqueOrderId());
+      const [r1, r2] = await Promise.all([a.request('POST', '/v1/payments', { key, body }), b.request('POST', '/v1/payments', { key, body })]);
+      const ok = [r1, r2].filter((r) => r.status === 201);
+      assert.ok(ok.length >= 1);
+      for (const r of [r1, r2]) assert.ok(r.status === 201 || r.body.code === 'request_in_progress', r.text);
+      const again = await b.request('POST', '/v1/payments', { key, body });
+      assert.equal(again.body.payment_id, ok[0].body.payment_id);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   test(`${name}: concurrent declined and good cards for one order: at most one SUCCEEDED, retries converge`, async () => {
     const srv = await start({ processor: createSimulatedProcessor({ latencyMs: 5 }) });
     try {
@@ -316,7 +345,7 @@ export function paymentScenarios(name, makeStore) {
     }
   });
 
-  test(`${name}: crash mid-payment: blocked while leased, the same key resumes the same payment after the lease`, async () => {
+  test(`${name}: crash mid-payment: blocked while leased; after the lease the same key gets it settled FAILED`, async () => {
     const clock = fakeClock();
     const faults = manualFaults();
     const srv = await start({ clock, faults, env: { PAYMENTS_LEASE_MS: '30000' } });
@@ -340,16 +369,49 @@ export function paymentScenarios(name, makeStore) {
       assert.equal(otherKey.body.code, 'payment_in_progress');
 
       clock.advance(30_001);
-      const resumed = await srv.request('POST', '/v1/payments', { key, body: cardBody(orderId) });
-      assert.equal(resumed.status, 201);
-      assert.equal(resumed.body.payment_id, paymentId, 'the retry continues the same payment');
-      assert.equal(resumed.body.payment_status, 'SUCCEEDED');
-
-      const list = await srv.request('GET', `/v1/payments?order_id=${orderId}`);
-      assert.equal(list.body.payments.length, 1);
+      const settled = await srv.request('POST', '/v1/payments', { key, body: cardBody(orderId) });
+      assert.equal(settled.status, 201);
+      assert.equal(settled.body.payment_id, paymentId, 'the key still names the same payment');
+      assert.equal(settled.body.payment_status, 'FAILED');
+      assert.equal(settled.body.failure_code, 'processing_abandoned');
       const replay = await srv.request('POST', '/v1/payments', { key, body: cardBody(orderId) });
       assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      assert.deepEqual(replay.body, settled.body);
+
+      const fresh = await srv.request('POST', '/v1/payments', { key: uniqueKey(), body: cardBody(orderId) });
+      assert.equal(fresh.status, 201);
+      assert.equal(fresh.body.payment_status, 'SUCCEEDED', 'a new attempt can pay the order');
+      const list = await srv.request('GET', `/v1/payments?order_id=${orderId}`);
+      assert.deepEqual(
+        list.body.payments.map((p) => p.payment_status),
+        ['FAILED', 'SUCCEEDED'],
+      );
     } finally {
+      await srv.close();
+    }
+  });
+
+  test(`${name}: a request stalled past its lease cannot succeed once another attempt took the order`, async () => {
+    const clock = fakeClock();
+    const gate = gatedProcessor(createSimulatedProcessor(), { limit: 1 });
+    const srv = await start({ clock, processor: gate, env: { PAYMENTS_LEASE_MS: '30000' } });
+    try {
+      const orderId = uniqueOrderId();
+      const stalled = srv.request('POST', '/v1/payments', { key: uniqueKey(), body: cardBody(orderId) });
+      await gate.waitForEntered(1);
+      clock.advance(30_001);
+      const other = await srv.request('POST', '/v1/payments', { key: uniqueKey(), body: upiBody(orderId) });
+      assert.equal(other.status, 201);
+      assert.equal(other.body.payment_status, 'SUCCEEDED');
+      gate.open();
+      const first = await stalled;
+      assert.equal(first.status, 201);
+      assert.equal(first.body.payment_status, 'FAILED', 'its outcome was decided (abandoned) before it finished');
+      assert.equal(first.body.failure_code, 'processing_abandoned');
+      const list = await srv.request('GET', `/v1/payments?order_id=${orderId}`);
+      assert.equal(list.body.payments.filter((p) => p.payment_status === 'SUCCEEDED').length, 1);
+    } finally {
+      gate.open();
       await srv.close();
     }
   });
@@ -394,8 +456,9 @@ export function paymentScenarios(name, makeStore) {
       const read = await srv.request('GET', `/v1/payments/${stale.payment_id}`);
       assert.equal(read.body.payment_status, 'FAILED');
       assert.equal(read.body.failure_code, 'processing_abandoned');
-      const charge = await srv.store.getOrderCharge(String(orderId));
-      assert.equal(charge, null, 'the order claim was released');
+      const slot = await srv.store.getLatestOrderSlot(String(orderId));
+      assert.equal(slot.payment_id, stale.payment_id);
+      assert.equal((await srv.store.getOutcome(stale.payment_id)).failure_code, 'processing_abandoned', 'the slot holder is settled');
       const retry = await srv.request('POST', '/v1/payments', { key: uniqueKey(), body: cardBody(orderId) });
       assert.equal(retry.body.payment_status, 'SUCCEEDED');
     } finally {

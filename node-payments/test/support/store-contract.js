@@ -62,37 +62,23 @@ export function storeContract(name, getStore) {
     assert.equal((await store.getPayment(doc._id)).amount, 100);
   });
 
-  test(`${name}: transitionPayment is a compare-and-set on status (and lease)`, async () => {
-    const store = await getStore();
-    const doc = paymentDoc({ lease_until: 5_000 });
-    await store.insertPayment(doc);
-    assert.equal(await store.transitionPayment(doc._id, 'SUCCEEDED', { payment_status: 'REFUNDED' }), null);
-    assert.equal(await store.transitionPayment(doc._id, 'PROCESSING', { payment_status: 'FAILED' }, { leaseExpiredAt: 4_999 }), null);
-    const updated = await store.transitionPayment(doc._id, 'PROCESSING', { payment_status: 'SUCCEEDED', lease_until: null }, { leaseExpiredAt: 5_000 });
-    assert.equal(updated.payment_status, 'SUCCEEDED');
-    assert.equal(updated.lease_until, null);
-    assert.equal(updated.amount, 100);
-    assert.equal(await store.transitionPayment(doc._id, 'PROCESSING', { payment_status: 'FAILED' }), null);
-    assert.equal(await store.transitionPayment('pay_missing', 'PROCESSING', { payment_status: 'FAILED' }), null);
-  });
-
-  test(`${name}: concurrent transitions: exactly one wins`, async () => {
+  test(`${name}: deletePayment removes the document`, async () => {
     const store = await getStore();
     const doc = paymentDoc();
     await store.insertPayment(doc);
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => store.transitionPayment(doc._id, 'PROCESSING', { payment_status: i % 2 ? 'FAILED' : 'SUCCEEDED' })),
-    );
-    assert.equal(results.filter(Boolean).length, 1);
-  });
-
-  test(`${name}: deletePayment only in the given status`, async () => {
-    const store = await getStore();
-    const doc = paymentDoc();
-    await store.insertPayment(doc);
-    assert.equal(await store.deletePayment(doc._id, 'SUCCEEDED'), false);
-    assert.equal(await store.deletePayment(doc._id, 'PROCESSING'), true);
+    assert.equal(await store.deletePayment(doc._id), true);
     assert.equal(await store.getPayment(doc._id), null);
+    assert.equal(await store.deletePayment(doc._id), false);
+  });
+
+  test(`${name}: cachePaymentStatus only moves the cached status forward`, async () => {
+    const store = await getStore();
+    const doc = paymentDoc({ status_rank: 0 });
+    await store.insertPayment(doc);
+    await store.cachePaymentStatus(doc._id, { payment_status: 'REFUNDED', status_rank: 2 });
+    await store.cachePaymentStatus(doc._id, { payment_status: 'SUCCEEDED', status_rank: 1 });
+    assert.equal((await store.getPayment(doc._id)).payment_status, 'REFUNDED');
+    await store.cachePaymentStatus('pay_missing', { payment_status: 'FAILED', status_rank: 1 });
   });
 
   test(`${name}: listPaymentsByOrderKey returns the order's payments oldest first`, async () => {
@@ -112,40 +98,62 @@ export function storeContract(name, getStore) {
     assert.deepEqual(await store.listPaymentsByOrderKey(uid('none')), []);
   });
 
-  test(`${name}: order charges: insert is unique, transfer/mark/release are compare-and-set`, async () => {
+  test(`${name}: outcomes and refunds: one per payment, first insert wins, bulk reads`, async () => {
     const store = await getStore();
-    const key = uid('order');
-    const now = Date.now();
-    const doc = { _id: key, payment_id: 'pay_a', state: 'charging', created_at: new Date(now), updated_at: new Date(now) };
-    assert.equal(await store.insertOrderCharge(doc), true);
-    assert.equal(await store.insertOrderCharge({ ...doc, payment_id: 'pay_b' }), false);
-    assert.equal((await store.getOrderCharge(key)).payment_id, 'pay_a');
+    const a = uid('pay');
+    const b = uid('pay');
+    const decided = new Date();
+    assert.equal(await store.insertOutcome({ _id: a, payment_status: 'SUCCEEDED', decided_at: decided }), true);
+    assert.equal(await store.insertOutcome({ _id: a, payment_status: 'FAILED', failure_code: 'processing_abandoned', decided_at: decided }), false);
+    assert.equal((await store.getOutcome(a)).payment_status, 'SUCCEEDED');
+    assert.equal((await store.getOutcome(a)).decided_at.getTime(), decided.getTime());
+    assert.equal(await store.getOutcome(b), null);
+    await store.insertOutcome({ _id: b, payment_status: 'FAILED', failure_code: 'card_declined', decided_at: decided });
+    const many = await store.getOutcomes([a, b, uid('missing')]);
+    assert.deepEqual(many.map((o) => o._id).sort(), [a, b].sort());
+    assert.deepEqual(await store.getOutcomes([]), []);
 
-    assert.equal(await store.transferOrderCharge(key, 'pay_x', 'pay_b', now), false);
-    assert.equal(await store.transferOrderCharge(key, 'pay_a', 'pay_b', now), true);
-    assert.equal((await store.getOrderCharge(key)).payment_id, 'pay_b');
-
-    assert.equal(await store.releaseOrderCharge(key, 'pay_a'), false);
-    assert.equal(await store.markOrderPaid(key, 'pay_a', now), false);
-    assert.equal(await store.markOrderPaid(key, 'pay_b', now), true);
-    assert.equal(await store.markOrderPaid(key, 'pay_b', now), true, 'marking paid twice is harmless');
-    assert.equal((await store.getOrderCharge(key)).state, 'paid');
-    assert.equal(await store.releaseOrderCharge(key, 'pay_b'), false, 'a paid order is never released');
-    assert.equal(await store.transferOrderCharge(key, 'pay_b', 'pay_c', now), false, 'a paid order is never transferred');
-
-    const key2 = uid('order');
-    await store.insertOrderCharge({ ...doc, _id: key2 });
-    assert.equal(await store.releaseOrderCharge(key2, 'pay_a'), true);
-    assert.equal(await store.getOrderCharge(key2), null);
+    assert.equal(await store.insertRefund({ _id: a, refunded_at: decided }), true);
+    assert.equal(await store.insertRefund({ _id: a, refunded_at: new Date() }), false);
+    assert.equal((await store.getRefund(a)).refunded_at.getTime(), decided.getTime());
+    assert.equal(await store.getRefund(b), null);
+    assert.deepEqual((await store.getRefunds([a, b])).map((r) => r._id), [a]);
+    assert.deepEqual(await store.getRefunds([]), []);
   });
 
-  test(`${name}: concurrent order claims: exactly one insert wins`, async () => {
+  test(`${name}: concurrent outcome inserts for one payment: exactly one wins`, async () => {
     const store = await getStore();
-    const key = uid('order');
-    const now = new Date();
+    const id = uid('pay');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => store.insertOutcome({ _id: id, payment_status: i % 2 ? 'FAILED' : 'SUCCEEDED', decided_at: new Date() })),
+    );
+    assert.equal(results.filter(Boolean).length, 1);
+    const stored = await store.getOutcome(id);
+    assert.equal(stored.payment_status, results.indexOf(true) % 2 ? 'FAILED' : 'SUCCEEDED', 'the stored outcome is the winner\'s');
+  });
+
+  test(`${name}: order slots: unique per (order, seq); the latest is the highest seq`, async () => {
+    const store = await getStore();
+    const order = uid('order');
+    const slot = (seq, paymentId) => ({ _id: `${order}#${seq}`, order_key: order, seq, payment_id: paymentId, lease_until: 1, created_at: new Date() });
+    assert.equal(await store.getLatestOrderSlot(order), null);
+    assert.equal(await store.insertOrderSlot(slot(0, 'pay_a')), true);
+    assert.equal(await store.insertOrderSlot(slot(0, 'pay_b')), false);
+    assert.equal((await store.getLatestOrderSlot(order)).payment_id, 'pay_a');
+    assert.equal(await store.insertOrderSlot(slot(1, 'pay_b')), true);
+    assert.equal(await store.insertOrderSlot(slot(2, 'pay_c')), true);
+    const latest = await store.getLatestOrderSlot(order);
+    assert.equal(latest.seq, 2);
+    assert.equal(latest.payment_id, 'pay_c');
+    assert.equal(await store.getLatestOrderSlot(uid('order')), null);
+  });
+
+  test(`${name}: concurrent claims of one order slot: exactly one insert wins`, async () => {
+    const store = await getStore();
+    const order = uid('order');
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        store.insertOrderCharge({ _id: key, payment_id: `pay_${i}`, state: 'charging', created_at: now, updated_at: now }),
+        store.insertOrderSlot({ _id: `${order}#0`, order_key: order, seq: 0, payment_id: `pay_${i}`, lease_until: 1, created_at: new Date() }),
       ),
     );
     assert.equal(results.filter(Boolean).length, 1);
@@ -175,10 +183,10 @@ export function storeContract(name, getStore) {
     assert.equal(await store.takeOverIdempotencyKey(id, { fromOwner: 'o1', toOwner: 'o2', leaseUntil: 2_000, now: 1_000 }), true);
     assert.equal(await store.takeOverIdempotencyKey(id, { fromOwner: 'o1', toOwner: 'o3', leaseUntil: 3_000, now: 1_000 }), false, 'only one takeover');
 
-    assert.equal(await store.completeIdempotencyKey(id, { owner: 'o1', response: { status: 201, body: {} }, expiresAt: 20_000 }), false);
-    assert.equal(await store.releaseIdempotencyKey(id, 'o1'), false);
+    assert.equal(await store.releaseIdempotencyKey(id, 'o1'), false, 'only the owner releases');
     const response = { status: 201, body: { payment_id: 'pay_r', card: { last4: '4242' } } };
-    assert.equal(await store.completeIdempotencyKey(id, { owner: 'o2', response, expiresAt: 20_000 }), true);
+    assert.equal(await store.completeIdempotencyKey(id, { response, expiresAt: 20_000 }), true);
+    assert.equal(await store.completeIdempotencyKey(id, { response: { status: 500, body: {} }, expiresAt: 30_000 }), false, 'completed once');
     const done = await store.getIdempotencyKey(id);
     assert.equal(done.state, 'completed');
     assert.deepEqual(done.response, response);
@@ -223,6 +231,8 @@ export function storeContract(name, getStore) {
   test(`${name}: dump lists the collections`, async () => {
     const store = await getStore();
     const dump = await store.dump();
-    for (const name of ['payments', 'order_charges', 'idempotency_keys']) assert.ok(Array.isArray(dump[name]), name);
+    for (const name of ['payments', 'payment_outcomes', 'payment_refunds', 'order_charges', 'idempotency_keys']) {
+      assert.ok(Array.isArray(dump[name]), name);
+    }
   });
 }
