@@ -1,0 +1,55 @@
+"""``python -m services.stack`` (what ``nox -s up`` runs): start everything, print where it
+is and how to log in, supervise until Ctrl-C or SIGTERM, then stop everything."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from types import FrameType
+
+from services.devstack.server import ServerStartError
+from services.stack.config import StackConfig
+from services.stack.seed import DEMO_EMAIL, PARTNER_EMAIL
+from services.stack.supervisor import Stack
+
+
+def main() -> int:
+    config = StackConfig.from_env()
+    stack = Stack(config, log=lambda line: print(f"[stack] {line}", flush=True))
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        print(f"[stack] {signal.Signals(signum).name}: stopping …", flush=True)
+        stack.request_stop()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        stack.start()
+    except ServerStartError as error:
+        print(f"[stack] {error}", file=sys.stderr, flush=True)
+        return 1
+    assert stack.secrets is not None
+    print(
+        f"""
+  The food ordering system is up: {config.web_url}
+
+  Log in as the demo customer:  {DEMO_EMAIL}  /  {stack.secrets.demo_password}
+  Restaurant partner account:   {PARTNER_EMAIL}  /  {stack.secrets.demo_password}
+  API docs:                     {config.web_url}/api/v1/docs
+  Traefik dashboard:            http://127.0.0.1:{config.admin_port}/dashboard/
+  State and logs:               {config.state_dir}
+
+  Ctrl-C stops everything.
+""",
+        flush=True,
+    )
+    try:
+        stack.wait()
+    finally:
+        stack.stop()
+        print("[stack] stopped", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Where the stack lives and which ports it uses (all overridable by environment)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from services.devstack.ports import free_port
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _port(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+@dataclass(frozen=True)
+class StackConfig:
+    state_dir: Path
+    web_port: int = 8080
+    admin_port: int = 8081
+    api_ports: tuple[int, int] = (8001, 8002)
+    payments_port: int = 8090
+    mongo_port: int = 27017
+    # Seconds between a replica's crash and its restart grow from this, doubling.
+    restart_backoff: float = 0.5
+    webapp_dist: Path = REPO_ROOT / "webapp" / "dist"
+    extra_api_env: dict[str, str] = field(default_factory=dict)
+    extra_payments_env: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls) -> StackConfig:
+        """The documented local defaults (README: Configuration)."""
+        return cls(
+            state_dir=Path(os.environ.get("FOOD_STATE_DIR", REPO_ROOT / ".state")).resolve(),
+            web_port=_port("FOOD_WEB_PORT", 8080),
+            admin_port=_port("FOOD_ADMIN_PORT", 8081),
+            api_ports=(_port("FOOD_API_PORT_A", 8001), _port("FOOD_API_PORT_B", 8002)),
+            payments_port=_port("FOOD_PAYMENTS_PORT", 8090),
+            mongo_port=_port("FOOD_MONGO_PORT", 27017),
+        )
+
+    @classmethod
+    def on_free_ports(cls, state_dir: Path, **overrides: object) -> StackConfig:
+        """For tests: every port picked free, so several stacks never collide."""
+        ports = iter(_distinct_free_ports(6))
+        base = cls(
+            state_dir=state_dir,
+            web_port=next(ports),
+            admin_port=next(ports),
+            api_ports=(next(ports), next(ports)),
+            payments_port=next(ports),
+            mongo_port=next(ports),
+        )
+        return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
+
+    @property
+    def mongo_url(self) -> str:
+        return f"mongodb://127.0.0.1:{self.mongo_port}/"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://127.0.0.1:{self.web_port}"
+
+    def api_url(self, replica: int) -> str:
+        return f"http://127.0.0.1:{self.api_ports[replica]}"
+
+
+def _distinct_free_ports(count: int) -> list[int]:
+    ports: set[int] = set()
+    while len(ports) < count:
+        ports.add(free_port())
+    return sorted(ports)

@@ -1,0 +1,62 @@
+"""First-run data for the local stack: the demo catalog and two demo accounts."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from adapters.clock import SystemClock
+from adapters.demo_catalog import generate, load_if_empty
+from adapters.ids import SnowflakeIds
+from adapters.payments_http import HttpPaymentGateway
+from adapters.security.passwords import Argon2Hasher
+from adapters.stores import open_store, ports_for
+from food_core.errors import EmailTaken
+from food_core.model import UserRole
+from food_core.usecases import signup
+
+DEMO_EMAIL = "demo@example.com"
+PARTNER_EMAIL = "partner@example.com"
+# The id generator's worker reserved for seeding (replicas use 1 and 2).
+SEED_WORKER_ID = 30
+
+
+def seed(store_url: str, payments_url: str, payments_secret: str, password: str) -> bool:
+    """Load the demo catalog if the store is empty and make sure the demo customer and a
+    partner of the first restaurant exist. Returns whether the catalog was loaded."""
+    store = open_store(store_url)
+    gateway = HttpPaymentGateway(payments_url, payments_secret)  # needed by Ports, unused
+    try:
+        loaded = load_if_empty(store.catalog)
+        ports = ports_for(
+            store,
+            gateway=gateway,
+            hasher=Argon2Hasher(),
+            clock=SystemClock(),
+            ids=SnowflakeIds(SEED_WORKER_ID),
+        )
+        first = generate().restaurants[0]  # deterministic: the same on every run
+        accounts = [
+            (DEMO_EMAIL, "Demo Customer", "9000000001", UserRole.CUSTOMER, None),
+            (
+                PARTNER_EMAIL,
+                f"{first.restaurant_name} Kitchen",
+                "9000000002",
+                UserRole.PARTNER,
+                first.restaurant_id,
+            ),
+        ]
+        for email, name, phone, role, restaurant_id in accounts:
+            with suppress(EmailTaken):  # made on an earlier run
+                signup(
+                    ports,
+                    user_name=name,
+                    email=email,
+                    phone=phone,
+                    password=password,
+                    role=role,
+                    restaurant_id=restaurant_id,
+                )
+        return loaded
+    finally:
+        gateway.close()
+        store.close()

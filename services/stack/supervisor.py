@@ -1,0 +1,220 @@
+"""Start the whole system in dependency order, keep the API replicas running, stop it all.
+
+Order: FerretDB → payments → seed (catalog, demo accounts) → replica A, replica B →
+Traefik. A replica that dies is restarted with exponential backoff (0.5 s doubling to
+30 s, reset once it has stayed up for a minute); each restart is logged.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from services.devstack.binaries import ensure_binary
+from services.devstack.ferretdb import start_ferretdb
+from services.devstack.payments import start_payments
+from services.devstack.server import RunningServer, ServerStartError
+from services.devstack.traefik import start_traefik
+from services.stack.config import StackConfig
+from services.stack.replica import start_api_replica
+from services.stack.secrets import StackSecrets, load_or_create
+from services.stack.seed import seed
+
+REPLICA_NAMES = ("api-a", "api-b")
+_MAX_BACKOFF = 30.0
+_STABLE_AFTER = 60.0
+
+
+class _Replica:
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.name = REPLICA_NAMES[index]
+        self.server: RunningServer | None = None
+        self.held_down = False  # stopped on purpose (tests): do not restart
+        self.failures = 0
+        self.started_at = 0.0
+        self.next_try = 0.0
+
+
+class Stack:
+    def __init__(self, config: StackConfig, *, log: Callable[[str], None] = print) -> None:
+        self.config = config
+        self.log = log
+        self.secrets: StackSecrets | None = None
+        self.ferretdb: RunningServer | None = None
+        self.payments: RunningServer | None = None
+        self.traefik: RunningServer | None = None
+        self.replicas = [_Replica(0), _Replica(1)]
+        self._lock = threading.RLock()
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+
+    # --- start and stop ------------------------------------------------------------
+
+    def start(self) -> None:
+        config = self.config
+        config.state_dir.mkdir(parents=True, exist_ok=True)
+        self.secrets = load_or_create(config.state_dir)
+        try:
+            self.log("building (or finding) FerretDB and Traefik …")
+            ensure_binary("ferretdb")
+            ensure_binary("traefik")
+            self.ferretdb = start_ferretdb(config.state_dir / "ferretdb", config.mongo_port)
+            self.log(f"FerretDB ready at {config.mongo_url}")
+            self.payments = start_payments(
+                config.state_dir / "payments",
+                secret=self.secrets.payments_secret,
+                port=config.payments_port,
+                mongodb_url=config.mongo_url + "payments",
+                extra_env=config.extra_payments_env,
+            )
+            self.log(f"payments ready at {self.payments.url}")
+            loaded = seed(
+                config.mongo_url + "food",
+                self.payments.url,
+                self.secrets.payments_secret,
+                self.secrets.demo_password,
+            )
+            self.log("demo catalog loaded" if loaded else "catalog already present")
+            for replica in self.replicas:
+                self._start_replica(replica)
+            self.traefik = start_traefik(
+                config.state_dir / "traefik",
+                config.web_port,
+                config.admin_port,
+                [config.api_url(0), config.api_url(1)],
+            )
+            self.log(f"Traefik ready at {config.web_url}")
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._watcher is not None and self._watcher is not threading.current_thread():
+            self._watcher.join(timeout=5)
+        with self._lock:
+            servers = [
+                self.traefik,
+                *(r.server for r in self.replicas),
+                self.payments,
+                self.ferretdb,
+            ]
+            for server in servers:
+                if server is not None:
+                    server.stop()
+
+    def __enter__(self) -> Stack:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # --- replicas --------------------------------------------------------------------
+
+    def api_env(self) -> dict[str, str]:
+        assert self.secrets is not None and self.payments is not None
+        config = self.config
+        return {
+            "FOOD_ENV": "local",
+            "FOOD_STORE_URL": config.mongo_url + "food",
+            "FOOD_PAYMENTS_URL": self.payments.url,
+            "FOOD_PAYMENTS_SECRET": self.secrets.payments_secret,
+            "FOOD_TOKEN_KEYS": self.secrets.token_keys,
+            "FOOD_WEBAPP_DIST": str(config.webapp_dist),
+            "FOOD_COOKIE_SECURE": "0",  # plain HTTP on 127.0.0.1
+            "FOOD_TRUSTED_PROXIES": "127.0.0.1",
+        } | config.extra_api_env
+
+    def _start_replica(self, replica: _Replica) -> None:
+        replica.server = start_api_replica(
+            replica.name,
+            port=self.config.api_ports[replica.index],
+            worker_id=replica.index + 1,
+            env=self.api_env(),
+            state_dir=self.config.state_dir / "api",
+        )
+        replica.started_at = time.monotonic()
+        self.log(f"{replica.name} ready at {replica.server.url}")
+
+    def replica_pid(self, index: int) -> int:
+        server = self.replicas[index].server
+        assert server is not None
+        return server.process.pid
+
+    def kill_replica(
+        self, index: int, sig: signal.Signals = signal.SIGKILL, *, hold_down: bool = True
+    ) -> None:
+        """Signal a replica (tests). ``hold_down`` keeps the supervisor from restarting it."""
+        with self._lock:
+            replica = self.replicas[index]
+            replica.held_down = hold_down
+            assert replica.server is not None
+            os.kill(replica.server.process.pid, sig)
+
+    def restart_replica(self, index: int) -> None:
+        with self._lock:
+            replica = self.replicas[index]
+            if replica.server is not None:
+                replica.server.stop()
+            self._start_replica(replica)
+            replica.held_down = False
+
+    def supervise_once(self) -> None:
+        """Restart dead replicas whose backoff has passed."""
+        now = time.monotonic()
+        with self._lock:
+            for replica in self.replicas:
+                server = replica.server
+                if replica.held_down or server is None or server.process.running:
+                    if server is not None and now - replica.started_at > _STABLE_AFTER:
+                        replica.failures = 0
+                    continue
+                if replica.next_try == 0.0:
+                    delay = min(self.config.restart_backoff * 2**replica.failures, _MAX_BACKOFF)
+                    replica.next_try = now + delay
+                    self.log(
+                        f"{replica.name} exited ({server.process.poll()}); "
+                        f"restarting in {delay:.1f}s"
+                    )
+                    continue
+                if now < replica.next_try:
+                    continue
+                replica.failures += 1
+                replica.next_try = 0.0
+                server.stop()
+                try:
+                    self._start_replica(replica)
+                except ServerStartError as error:
+                    self.log(f"{replica.name} failed to restart: {error.reason}")
+
+    def supervise_in_background(self, interval: float = 0.2) -> None:
+        def watch() -> None:
+            while not self._stop.wait(interval):
+                self.supervise_once()
+
+        self._watcher = threading.Thread(target=watch, name="stack-supervisor", daemon=True)
+        self._watcher.start()
+
+    def wait(self, interval: float = 0.2) -> None:
+        """Supervise in the foreground until :meth:`request_stop`."""
+        while not self._stop.wait(interval):
+            self.supervise_once()
+
+    def request_stop(self) -> None:
+        self._stop.set()
+
+    @property
+    def state_dir(self) -> Path:
+        return self.config.state_dir
