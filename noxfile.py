@@ -8,7 +8,7 @@ nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.sessions = ["lint", "typecheck", "payments", "tests"]
 
 PYTHON = "3.11"
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -26,6 +26,21 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+@nox.session(python=False)
+def payments(session: nox.Session) -> None:
+    """The Node.js payments service's own tests (node --test)."""
+    with session.chdir("node-payments"):
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+        session.run("npm", "test", external=True)
+
+
+@nox.session(python=PYTHON, default=False)
+def up(session: nox.Session) -> None:
+    """The whole system: FerretDB, payments, two API replicas, Traefik on :8080."""
+    install_project(session)
+    session.run("python", "-m", "services.stack", *session.posargs)
+
+
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     session.install(*DEV)
@@ -39,7 +54,7 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy")
 
 
-@nox.session(python=PYTHON)
+@nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
     """Benchmarks (not tests): figures go to docs/performance.md by hand, with the command."""
     install_project(session)
