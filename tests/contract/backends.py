@@ -11,11 +11,11 @@ from collections.abc import Callable
 
 from attrs import frozen
 
+from adapters.memory.store import MemoryStore
 from adapters.mongo import MongoStore
 from adapters.mongo.schema import COLLECTIONS
 from adapters.sql import SqlStore
 from adapters.sql.tables import metadata
-from adapters.memory.store import MemoryStore
 from adapters.stores import MemoryBackedStore, Store
 
 NAMES = ("memory", "sqlite", "postgresql", "mongodb")

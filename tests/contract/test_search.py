@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters.stores import Store
-from food_core.model import City, Restaurant
+from food_core.model import Restaurant
 from food_core.search import (
     RestaurantQuery,
     RestaurantSort,
