@@ -108,10 +108,9 @@ class MongoOrders:
         if confirming:
             fields["count_pending"] = True
         # $set (not a replacement) so a count_pending left by a crash survives later moves.
+        # No projection: FerretDB 1.24 has not implemented findAndModify's "fields".
         moved = self._orders.find_one_and_update(
-            {"_id": order.order_id, "order_status": expected.value},
-            {"$set": fields},
-            projection={"_id": True},
+            {"_id": order.order_id, "order_status": expected.value}, {"$set": fields}
         )
         if moved is None:
             return False
