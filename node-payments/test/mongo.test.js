@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { signatureHeader } from '../src/signing.js';
 import { TEST_SECRET, uniqueOrderId } from './support/harness.js';
 import { signedPayment, spawnServer } from './support/process.js';
+import { probeAtomicity } from '../scripts/probe-atomicity.js';
 
 const mongo = await mongoForTests();
 
@@ -30,6 +31,9 @@ if (mongo.skip) {
   let sharedReady;
   test('mongo server in use', (t) => {
     t.diagnostic(mongo.description);
+  });
+  test('diagnostic: are conditional updates atomic on this server? (the service does not rely on it)', async (t) => {
+    t.diagnostic(JSON.stringify(await probeAtomicity(mongo.url, { trials: 5 })));
   });
   storeContract('mongo store', async () => {
     sharedReady ??= shared.init();

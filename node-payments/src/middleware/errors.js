@@ -42,7 +42,7 @@ export function errorHandler() {
       httpError = new HttpError(err.status, 'bad_request', 'the request could not be read');
     }
     if (!httpError) {
-      (req.log ?? console).error('unhandled error', errorFields(err));
+      req.log?.error('unhandled error', errorFields(err));
       httpError = new HttpError(500, 'internal_error', 'an internal error occurred; the request may be retried with the same Idempotency-Key');
     }
     if (res.headersSent) return req.socket?.destroy();
