@@ -18,6 +18,7 @@ CLI: ``python -m services.devstack.traefik OUT_DIR [--web-port N] [--admin-port 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import string
 import time
@@ -41,8 +42,6 @@ _SERVER_INDENT = " " * 10  # matches "servers:" under http.services.food-api.loa
 
 def _yaml_str(value: str) -> str:
     """A double-quoted YAML scalar (JSON string syntax is valid YAML)."""
-    import json
-
     return json.dumps(value)
 
 
