@@ -15,6 +15,7 @@ export function toApiPayment(p) {
     payment_mode: p.payment_mode,
     payment_status: p.payment_status === 'PROCESSING' ? 'PENDING' : p.payment_status,
   };
+  if (p.merchant_reference) out.merchant_reference = p.merchant_reference;
   if (p.failure_code) out.failure_code = p.failure_code;
   if (p.card) out.card = { brand: p.card.brand, last4: p.card.last4, exp_month: p.card.exp_month, exp_year: p.card.exp_year };
   if (p.upi) out.upi = { vpa: p.upi.vpa };

@@ -174,6 +174,7 @@ export function createPaymentsService({ store, processor, idempotency, clock, fi
       };
     }
     if (body.upi) doc.upi = { vpa: body.upi.vpa };
+    if (typeof body.merchant_reference === 'string') doc.merchant_reference = body.merchant_reference;
     return doc;
   }
 

@@ -43,6 +43,10 @@ export const createPaymentSchema = {
     payment_mode: { type: 'string', enum: ['CARD', 'UPI', 'COD'] },
     card: cardSchema,
     upi: upiSchema,
+    // The caller's own reference for this attempt (the API sends its payment id), echoed back.
+    merchant_reference: {
+      oneOf: [{ type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$' }, { type: 'null' }],
+    },
   },
 };
 

@@ -22,6 +22,13 @@ test('signature test vector (README)', () => {
   assert.equal(signatureHeader(VECTOR.secret, VECTOR.t, VECTOR.method, VECTOR.path, VECTOR.body), `t=1700000000,v1=${VECTOR.hex}`);
 });
 
+test('signature vector shared with the Python client (tests/payments/test_http_gateway.py)', () => {
+  assert.equal(
+    signatureHeader('whsec_test_vector', 1_700_000_000, 'post', '/v1/payments?x=1', '{"a":1}'),
+    't=1700000000,v1=cf2fff5c7e5e5a86bb4efe812f4ecd8d087df40944af65579d69cf4ff3d4bba6',
+  );
+});
+
 test('parse: accepts t and one or more v1, ignores unknown schemes, rejects junk', () => {
   assert.deepEqual(parseSignatureHeader(`t=1,v1=${'a'.repeat(64)}`), { t: 1, v1: ['a'.repeat(64)] });
   assert.deepEqual(parseSignatureHeader(` t=1 , v0=zz , v1=${'A'.repeat(64)} `), { t: 1, v1: ['a'.repeat(64)] });

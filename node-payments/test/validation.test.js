@@ -26,6 +26,15 @@ test('valid bodies pass', () => {
   validateCreatePayment(noName);
 });
 
+test('merchant_reference: optional string (visible ASCII, up to 128) or null', () => {
+  validateCreatePayment({ ...cardBody(1), merchant_reference: '123' });
+  validateCreatePayment({ ...cardBody(1), merchant_reference: 'ref-k-1' });
+  validateCreatePayment({ ...cardBody(1), merchant_reference: null });
+  for (const bad of ['', 'a b', 5, 'x'.repeat(129)]) {
+    assert.deepEqual(fieldsOf(() => validateCreatePayment({ ...cardBody(1), merchant_reference: bad })), ['merchant_reference']);
+  }
+});
+
 test('each bad field is named', () => {
   assert.deepEqual(fieldsOf(() => validateCreatePayment({})).sort(), ['amount', 'currency', 'order_id', 'payment_mode']);
   assert.deepEqual(fieldsOf(() => validateCreatePayment({ ...cardBody(1), amount: 0 })), ['amount']);

@@ -31,8 +31,9 @@ export function paymentScenarios(name, makeStore, makeStorePair) {
     const srv = await start();
     try {
       const orderId = uniqueOrderId();
-      const res = await srv.request('POST', '/v1/payments', { key: uniqueKey(), body: cardBody(orderId) });
+      const res = await srv.request('POST', '/v1/payments', { key: uniqueKey(), body: cardBody(orderId, PANS.ok, { merchant_reference: '77' }) });
       assert.equal(res.status, 201);
+      assert.equal(res.body.merchant_reference, '77', 'the caller\'s reference is echoed');
       assert.match(res.body.payment_id, /^pay_[a-z2-7]{24}$/);
       assert.equal(res.body.payment_status, 'SUCCEEDED');
       assert.equal(res.body.order_id, orderId);
