@@ -24,12 +24,7 @@ export const systemClock = { now: () => Date.now() };
 export function createApp({ config, store, logger, metrics, clock = systemClock, processor, faults }) {
   const log = logger ?? createLogger({ level: config.logLevel });
   const m = metrics ?? createMetrics();
-  const proc =
-    processor ??
-    createSimulatedProcessor({
-      latencyMs: config.processor.latencyMs,
-      onCharge: ({ payment_id: paymentId }) => log.debug('processor charge started', { payment_id: paymentId }),
-    });
+  const proc = processor ?? createSimulatedProcessor({ latencyMs: config.processor.latencyMs });
   const faultInjector = faults ?? createFaultInjector({ rate: config.processor.faultRate, mode: config.processor.faultMode });
   const idempotency = createIdempotency({
     store,

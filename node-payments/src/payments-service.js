@@ -221,6 +221,7 @@ export function createPaymentsService({ store, processor, idempotency, clock, fi
     // 3. Charge. The processor gets the number in memory only.
     const method = body.payment_mode === 'CARD' ? { type: 'card', pan: card.pan } : { type: 'upi', vpa: body.upi.vpa };
     let result;
+    log.debug('processor charge started', { payment_id: pid });
     try {
       result = await processor.charge({ payment_id: pid, amount: body.amount, currency: body.currency, method });
     } catch (err) {

@@ -5,9 +5,6 @@ import { newRequestId } from '../ids.js';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:@\-]{1,128}$/;
 
-/**
- * @param {{logger: object, metrics: object, isDraining: () => boolean}} deps
- */
 /** First handler of a route: names it for logs and metrics (Express forgets baseUrl once an error leaves the router). */
 export function routeLabel(label) {
   return function routeLabelMiddleware(req, res, next) {
@@ -16,6 +13,9 @@ export function routeLabel(label) {
   };
 }
 
+/**
+ * @param {{logger: object, metrics: object, isDraining: () => boolean}} deps
+ */
 export function requestContext({ logger, metrics, isDraining }) {
   return function requestContextMiddleware(req, res, next) {
     const given = req.get('x-request-id');
