@@ -2,7 +2,7 @@
 ``postgresql+psycopg://…`` or ``mongodb://…`` / ``mongodb+srv://…``.
 
 Every store offers the six repositories, ``ping()`` for readiness, ``close()``, and
-``settle_pending_counts()`` for the reconciliation sweep (only MongoDB has anything to
+``settle_pending()`` for the reconciliation sweep (only MongoDB has anything to
 settle). Drivers are imported only when their kind of store is opened.
 """
 
@@ -65,8 +65,9 @@ class Store(Protocol):
         """Return if the store answers; raise (the driver's error) if not."""
         ...
 
-    def settle_pending_counts(self) -> int:
-        """Finish any ``total_orders`` count a crash left half done; returns how many."""
+    def settle_pending(self) -> int:
+        """Finish any write a crash left half done (MongoDB: committed compare-and-set
+        moves not yet applied); returns how many. For startup and the periodic sweep."""
         ...
 
     def close(self) -> None: ...
@@ -87,8 +88,8 @@ class MemoryBackedStore:
     def ping(self) -> None:
         return None
 
-    def settle_pending_counts(self) -> int:
-        return 0  # counted under the store's lock, in the same step
+    def settle_pending(self) -> int:
+        return 0  # every write happens whole, under the store's lock
 
     def close(self) -> None:
         return None

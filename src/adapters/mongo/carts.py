@@ -1,5 +1,5 @@
 """Carts, one document per user (``_id`` is the user id), saved by compare-and-set on
-``version``."""
+``version`` (``moves``: atomic on MongoDB and FerretDB alike)."""
 
 from __future__ import annotations
 
@@ -7,28 +7,34 @@ from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
 from adapters.mongo.codec import from_document, to_document
-from adapters.mongo.schema import CARTS, Document, is_duplicate_key
+from adapters.mongo.moves import REV, Moves
+from adapters.mongo.schema import CART_MOVES, CARTS, Document, is_duplicate_key
 from food_core.model import Cart
 
 
 class MongoCarts:
     def __init__(self, db: Database[Document]) -> None:
         self._carts = db[CARTS]
+        self._moves = Moves(self._carts, db[CART_MOVES])
 
     def get(self, user_id: int) -> Cart | None:
         document = self._carts.find_one({"_id": user_id})
         return None if document is None else from_document(document, Cart)
 
     def save(self, cart: Cart, expected_version: int | None) -> bool:
-        document = {"_id": cart.user, **to_document(cart)}
+        fields = to_document(cart)
         if expected_version is None:
             # "Only if there is no cart yet" is _id refusing a second insert.
             try:
-                self._carts.insert_one(document)
+                self._carts.insert_one({"_id": cart.user, **fields, REV: 0})
             except PyMongoError as error:
                 if is_duplicate_key(error):
                     return False
                 raise
             return True
-        result = self._carts.replace_one({"_id": cart.user, "version": expected_version}, document)
-        return result.matched_count == 1
+        return self._moves.compare_and_set(
+            cart.user, lambda current: current["version"] == expected_version, fields
+        )
+
+    def settle(self) -> int:
+        return self._moves.settle()

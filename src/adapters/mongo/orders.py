@@ -1,25 +1,12 @@
 """Orders: claimed by an insert under the unique (user_id, idempotency_key), moved by
-``find_one_and_update`` filtered on the expected status.
+compare-and-set on the status (``moves``: atomic on MongoDB and FerretDB alike).
 
-Counting confirmed orders without a multi-document transaction
---------------------------------------------------------------
-The port asks that moving an order into CONFIRMED increments the customer's
-``total_orders`` exactly once. The order and the user are two documents, so the count
-is an idempotent follow-up of the one atomic write, in three steps:
-
-1. The status compare-and-set also sets ``count_pending: true`` on the order. Only one
-   caller can win it, and an order enters CONFIRMED at most once (nothing leads back).
-2. ``users.update_one({_id, counted_orders: {$ne: order_id}}, {$inc: {total_orders: 1},
-   $push: {counted_orders: order_id}})`` — one atomic single-document update that both
-   counts the order and remembers that it did, so running it again is a no-op.
-3. ``$unset`` the order's ``count_pending``.
-
-A crash after 1 leaves the flag; :meth:`MongoOrders.settle_pending_counts` (run at
-startup and by the reconciliation sweep) re-runs 2 and 3 for every flagged order, and 2
-cannot count twice. ``counted_orders`` keeps only the newest ``COUNTED_WINDOW`` ids
-(``$slice``) so the user document stays small: double counting would need a crash to
-stay unsettled while the same customer confirms that many more orders.
-Between 1 and 2 a reader may briefly see the order confirmed but not yet counted.
+Counting confirmed orders exactly once, without transactions or ``$inc``: a move into
+CONFIRMED records ``counts_for: <user_id>``, and a user's ``total_orders`` is the count
+stored at sign-up plus the number of such moves (``users``). The count therefore
+changes in the very insert that commits the transition — there is no second write to
+lose or repeat — and an order enters CONFIRMED through one move at most, because only
+one move can leave each revision. As in the reference, only an existing user is counted.
 """
 
 from __future__ import annotations
@@ -32,10 +19,9 @@ from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
 from adapters.mongo.codec import from_document, to_document
-from adapters.mongo.schema import ORDERS, USERS, Document, is_duplicate_key
+from adapters.mongo.moves import REV, Moves
+from adapters.mongo.schema import ORDER_MOVES, ORDERS, USERS, Document, is_duplicate_key
 from food_core.model import Order, OrderStatus, PaymentStatus
-
-COUNTED_WINDOW = 200
 
 
 def _fields(order: Order) -> Document:
@@ -52,10 +38,11 @@ class MongoOrders:
     def __init__(self, db: Database[Document]) -> None:
         self._orders = db[ORDERS]
         self._users = db[USERS]
+        self._moves = Moves(self._orders, db[ORDER_MOVES])
 
     def claim(self, order: Order) -> Order:
         try:
-            self._orders.insert_one({"_id": order.order_id, **_fields(order)})
+            self._orders.insert_one({"_id": order.order_id, **_fields(order), REV: 0})
         except PyMongoError as error:
             if not is_duplicate_key(error):
                 raise
@@ -101,38 +88,18 @@ class MongoOrders:
         return self._list(self._orders.find(where).sort("_id", 1), limit)
 
     def transition(self, order: Order, expected: OrderStatus) -> bool:
+        note: Document = {}
         confirming = (
             order.order_status is OrderStatus.CONFIRMED and expected is not OrderStatus.CONFIRMED
         )
-        fields = _fields(order)
-        if confirming:
-            fields["count_pending"] = True
-        # $set (not a replacement) so a count_pending left by a crash survives later moves.
-        # No projection: FerretDB 1.24 has not implemented findAndModify's "fields".
-        moved = self._orders.find_one_and_update(
-            {"_id": order.order_id, "order_status": expected.value}, {"$set": fields}
+        if confirming and self._users.find_one({"_id": order.user}, {"_id": True}) is not None:
+            note["counts_for"] = order.user
+        return self._moves.compare_and_set(
+            order.order_id,
+            lambda current: current["order_status"] == expected.value,
+            _fields(order),
+            note,
         )
-        if moved is None:
-            return False
-        if confirming:
-            self._count(order.order_id, order.user)
-        return True
 
-    def _count(self, order_id: int, user_id: int) -> None:
-        """Steps 2 and 3 above; safe to run any number of times."""
-        self._users.update_one(
-            {"_id": user_id, "counted_orders": {"$ne": order_id}},
-            {
-                "$inc": {"total_orders": 1},
-                "$push": {"counted_orders": {"$each": [order_id], "$slice": -COUNTED_WINDOW}},
-            },
-        )
-        self._orders.update_one({"_id": order_id}, {"$unset": {"count_pending": ""}})
-
-    def settle_pending_counts(self) -> int:
-        """Finish counting every order a crash left flagged; returns how many."""
-        settled = 0
-        for document in self._orders.find({"count_pending": True}, {"user_id": True}):
-            self._count(document["_id"], document["user_id"])
-            settled += 1
-        return settled
+    def settle(self) -> int:
+        return self._moves.settle()

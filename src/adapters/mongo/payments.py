@@ -1,5 +1,5 @@
 """Payment attempts: claimed under the unique (order_id, idempotency_key), updated by
-compare-and-set on ``payment_status``."""
+compare-and-set on ``payment_status`` (``moves``: atomic on MongoDB and FerretDB alike)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,19 @@ from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
 from adapters.mongo.codec import datetime_text, from_document, to_document
-from adapters.mongo.schema import PAYMENTS, Document, is_duplicate_key
+from adapters.mongo.moves import REV, Moves
+from adapters.mongo.schema import PAYMENT_MOVES, PAYMENTS, Document, is_duplicate_key
 from food_core.model import Payment, PaymentStatus
 
 
 class MongoPayments:
     def __init__(self, db: Database[Document]) -> None:
         self._payments = db[PAYMENTS]
+        self._moves = Moves(self._payments, db[PAYMENT_MOVES])
 
     def claim(self, payment: Payment) -> Payment:
         try:
-            self._payments.insert_one({"_id": payment.payment_id, **to_document(payment)})
+            self._payments.insert_one({"_id": payment.payment_id, **to_document(payment), REV: 0})
         except PyMongoError as error:
             if not is_duplicate_key(error):
                 raise
@@ -60,8 +62,11 @@ class MongoPayments:
         return [from_document(d, Payment) for d in found]
 
     def update(self, payment: Payment, expected: PaymentStatus) -> bool:
-        document = {"_id": payment.payment_id, **to_document(payment)}
-        result = self._payments.replace_one(
-            {"_id": payment.payment_id, "payment_status": expected.value}, document
+        return self._moves.compare_and_set(
+            payment.payment_id,
+            lambda current: current["payment_status"] == expected.value,
+            to_document(payment),
         )
-        return result.matched_count == 1
+
+    def settle(self) -> int:
+        return self._moves.settle()

@@ -19,7 +19,32 @@ CARTS = "carts"
 ADDRESSES = "addresses"
 ORDERS = "orders"
 PAYMENTS = "payments"
-COLLECTIONS = (USERS, CITIES, RESTAURANTS, FOOD_ITEMS, CARTS, ADDRESSES, ORDERS, PAYMENTS)
+# The committed compare-and-set moves of carts, orders and payments (see ``moves``).
+CART_MOVES = "cart_moves"
+ORDER_MOVES = "order_moves"
+PAYMENT_MOVES = "payment_moves"
+COLLECTIONS = (
+    USERS,
+    CITIES,
+    RESTAURANTS,
+    FOOD_ITEMS,
+    CARTS,
+    ADDRESSES,
+    ORDERS,
+    PAYMENTS,
+    CART_MOVES,
+    ORDER_MOVES,
+    PAYMENT_MOVES,
+)
+
+
+def _move_indexes() -> list[IndexModel]:
+    return [
+        # The commit point of every compare-and-set: one move out of each revision.
+        IndexModel([("doc_id", _A), ("rev", _A)], name="doc_rev_unique", unique=True),
+        IndexModel([("pending", _A)], name="pending", sparse=True),
+    ]
+
 
 _A, _D = ASCENDING, DESCENDING
 INDEXES: dict[str, list[IndexModel]] = {
@@ -52,8 +77,6 @@ INDEXES: dict[str, list[IndexModel]] = {
             [("restaurant_id", _A), ("order_status", _A), ("_id", _A)], name="by_restaurant"
         ),
         IndexModel([("order_status", _A), ("payment_status", _A), ("_id", _A)], name="refunds_due"),
-        # Only orders whose total_orders count is still being applied carry the flag.
-        IndexModel([("count_pending", _A)], name="count_pending", sparse=True),
     ],
     PAYMENTS: [
         IndexModel(
@@ -61,13 +84,29 @@ INDEXES: dict[str, list[IndexModel]] = {
         ),
         IndexModel([("payment_status", _A), ("_id", _A)], name="by_status"),
     ],
+    CART_MOVES: _move_indexes(),
+    # Confirming moves name the customer they count for (users.total_orders).
+    ORDER_MOVES: [
+        *_move_indexes(),
+        IndexModel([("counts_for", _A)], name="counts_for", sparse=True),
+    ],
+    PAYMENT_MOVES: _move_indexes(),
 }
 
 
 def ensure_indexes(db: Database[Document]) -> None:
-    """Create what is missing; an index that already exists as specified is left alone."""
-    for collection, indexes in INDEXES.items():
-        db[collection].create_indexes(indexes)
+    """Create the indexes that are missing (by name), one per command.
+
+    Not simply ``create_indexes(all)``, which MongoDB makes a no-op for existing ones:
+    FerretDB 1.24 panics (and drops the connection) when one ``createIndexes`` command
+    lists two or more indexes that already exist, i.e. on every restart.
+    """
+    for name, indexes in INDEXES.items():
+        collection = db[name]
+        existing = {index["name"] for index in collection.list_indexes()}
+        for index in indexes:
+            if index.document["name"] not in existing:
+                collection.create_indexes([index])
 
 
 def is_duplicate_key(error: PyMongoError) -> bool:

@@ -1,7 +1,8 @@
 """The MongoDB store: one client, indexes ensured, the six repositories.
 
-Works on MongoDB 6/7 and on FerretDB 1.24: single-document atomic writes only (no
-transactions, no ``$lookup``, no ``$expr``, no text indexes, no partial/TTL indexes).
+Works on MongoDB 6/7 and on FerretDB 1.24: no transactions, no ``$lookup``, no
+``$expr``, no text, partial or TTL indexes; every compare-and-set commits by a unique
+insert (see ``moves``), the one write FerretDB makes atomic.
 """
 
 from __future__ import annotations
@@ -55,15 +56,16 @@ class MongoStore:
         self.addresses = MongoAddresses(self.db)
         self.orders = MongoOrders(self.db)
         self.payments = MongoPayments(self.db)
-        self.settle_pending_counts()
+        self.settle_pending()
 
     def ping(self) -> None:
         """Raise if the server does not answer."""
         self.client.admin.command("ping")
 
-    def settle_pending_counts(self) -> int:
-        """Finish ``total_orders`` counts a crash left half done (see ``orders``)."""
-        return self.orders.settle_pending_counts()
+    def settle_pending(self) -> int:
+        """Apply every committed move a crash left unapplied (see ``moves``); run at
+        startup and by the reconciliation sweep. Returns how many there were."""
+        return self.orders.settle() + self.payments.settle() + self.carts.settle()
 
     def close(self) -> None:
         self.client.close()

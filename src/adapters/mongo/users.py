@@ -1,5 +1,8 @@
-"""Users: one document each, holding the password hash and the order-count bookkeeping
-(``counted_orders``, see ``orders``), neither of which leaves this module."""
+"""Users: one document each, holding the password hash (which never leaves this module).
+
+``total_orders`` is the value given at sign-up plus the user's confirming order moves
+(see ``orders``): nothing ever increments the stored value, so no update can be lost.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +10,18 @@ from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
 from adapters.mongo.codec import from_document, to_document
-from adapters.mongo.schema import USERS, Document, is_duplicate_key
+from adapters.mongo.schema import ORDER_MOVES, USERS, Document, is_duplicate_key
 from food_core.errors import EmailTaken, PhoneTaken
 from food_core.model import User
 
-# What a User is read with: never the hash, never the bookkeeping.
-_USER_FIELDS = {"password_hash": False, "counted_orders": False}
+# What a User is read with: never the hash.
+_USER_FIELDS = {"password_hash": False}
 
 
 class MongoUsers:
     def __init__(self, db: Database[Document]) -> None:
         self._users = db[USERS]
+        self._order_moves = db[ORDER_MOVES]
 
     def add(self, user: User, password_hash: str) -> None:
         document = {"_id": user.user_id, **to_document(user), "password_hash": password_hash}
@@ -36,13 +40,19 @@ class MongoUsers:
         if self._users.find_one({"phone": user.phone}, {"_id": True}) is not None:
             raise PhoneTaken("an account with this phone already exists", field="phone") from None
 
+    def _user(self, document: Document | None) -> User | None:
+        if document is None:
+            return None
+        confirmed = self._order_moves.count_documents({"counts_for": document["_id"]})
+        return from_document(
+            {**document, "total_orders": document["total_orders"] + confirmed}, User
+        )
+
     def get(self, user_id: int) -> User | None:
-        document = self._users.find_one({"_id": user_id}, _USER_FIELDS)
-        return None if document is None else from_document(document, User)
+        return self._user(self._users.find_one({"_id": user_id}, _USER_FIELDS))
 
     def get_by_email(self, email: str) -> User | None:
-        document = self._users.find_one({"email": email}, _USER_FIELDS)
-        return None if document is None else from_document(document, User)
+        return self._user(self._users.find_one({"email": email}, _USER_FIELDS))
 
     def password_hash(self, user_id: int) -> str | None:
         document = self._users.find_one({"_id": user_id}, {"password_hash": True})

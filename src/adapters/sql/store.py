@@ -32,8 +32,9 @@ class SqlStore:
         with self.engine.connect() as c:
             c.execute(sa.text("SELECT 1"))
 
-    def settle_pending_counts(self) -> int:
-        """Nothing to settle: a confirmation and its count commit in one transaction."""
+    def settle_pending(self) -> int:
+        """Nothing to settle: each write, a confirmation with its count included, is one
+        transaction."""
         return 0
 
     def close(self) -> None:

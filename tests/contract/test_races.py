@@ -1,0 +1,45 @@
+"""Concurrent writers: the idempotency claim and the confirming transition each have
+exactly one winner, on every store, also across processes."""
+
+from __future__ import annotations
+
+from adapters.stores import Store
+from food_core.model import OrderStatus
+from tests.contract.backends import Backend
+from tests.contract.builders import Maker
+from tests.contract.racing import claim_same_keys, confirm_same_orders, race
+
+ROUNDS = 8
+
+
+def test_four_racers_claiming_the_same_key_make_one_order(
+    backend: Backend, store: Store, make: Maker
+) -> None:
+    user = make.user()
+    store.users.add(user, "hash")
+    keys = [f"checkout-{n}" for n in range(ROUNDS)]
+    outcomes = race(backend, claim_same_keys, [(user.user_id, keys)] * 4)
+    for round_ in range(ROUNDS):
+        seen = [racer[round_] for racer in outcomes]
+        assert len({order_id for order_id, _ in seen}) == 1, "everyone gets the same order"
+        assert sum(won for _, won in seen) == 1, "exactly one insert wins"
+    stored = store.orders.list_for_user(user.user_id, 50)
+    assert sorted(o.idempotency_key for o in stored) == sorted(keys)
+
+
+def test_two_racers_confirming_the_same_order_count_it_once(
+    backend: Backend, store: Store, make: Maker
+) -> None:
+    user = make.user()
+    store.users.add(user, "hash")
+    orders = [make.order(user.user_id) for _ in range(ROUNDS)]
+    for order in orders:
+        store.orders.claim(order)
+    outcomes = race(backend, confirm_same_orders, [orders, orders])
+    for round_ in range(ROUNDS):
+        assert [racer[round_] for racer in outcomes].count(True) == 1
+    for order in orders:
+        stored = store.orders.get(order.order_id)
+        assert stored is not None and stored.order_status is OrderStatus.CONFIRMED
+    counted = store.users.get(user.user_id)
+    assert counted is not None and counted.total_orders == ROUNDS
