@@ -1,0 +1,1 @@
+"""Authentication at the edge: tokens, cookies and CSRF, login throttling, client IPs."""

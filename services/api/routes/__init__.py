@@ -1,0 +1,31 @@
+"""Routes per resource; :func:`api_operations` is every operation of the API, in order."""
+
+from __future__ import annotations
+
+from services.api.routing import Operation
+
+
+def api_operations() -> list[Operation]:
+    from services.api.routes import (
+        accounts,
+        addresses,
+        cart,
+        catalog,
+        events,
+        ops,
+        orders,
+        partner,
+        payments,
+    )
+
+    return [
+        *accounts.OPERATIONS,
+        *catalog.OPERATIONS,
+        *cart.OPERATIONS,
+        *addresses.OPERATIONS,
+        *orders.OPERATIONS,
+        *payments.OPERATIONS,
+        *events.OPERATIONS,
+        *partner.OPERATIONS,
+        *ops.OPERATIONS,
+    ]

@@ -1,0 +1,115 @@
+"""Signup, login, logout and the signed-in user."""
+
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from food_core.errors import InvalidCredentials
+from food_core.usecases import login, signup
+from food_core.usecases.ownership import existing_user
+from services.api.auth.client_ip import client_ip
+from services.api.auth.sessions import end_session
+from services.api.calls import Call, Reply, ok
+from services.api.routing import Auth, Keys, Operation
+from services.api.schemas.converter import unstructure
+from services.api.schemas.users import LoginIn, SessionOut, SignupIn, UserOut, user_out
+
+PREFIX = "/api/v1"
+
+
+async def sign_up(call: Call) -> Reply:
+    body = call.body_as(SignupIn)
+    user = await call.run(
+        signup,
+        call.ports,
+        user_name=body.user_name,
+        email=body.email,
+        phone=body.phone,
+        password=body.password,
+    )
+    # The token is added by the dispatcher (also to a replay): never stored for replays.
+    return Reply(201, {"user": unstructure(user_out(user))})
+
+
+async def log_in(call: Call) -> Reply:
+    body = call.body_as(LoginIn)
+    edge = call.edge
+    ip = client_ip(call.request.scope, edge.settings.trusted_proxies)
+    try:
+        await run_in_threadpool(edge.throttle.check, body.email, ip)
+    except Exception:
+        edge.metrics.logins_throttled.inc()
+        raise
+    try:
+        user = await call.run(login, call.ports, email=body.email, password=body.password)
+    except InvalidCredentials:
+        await run_in_threadpool(edge.throttle.failed, body.email, ip)
+        raise
+    await run_in_threadpool(edge.throttle.succeeded, body.email)
+    return Reply(200, {"user": unstructure(user_out(user))})
+
+
+async def log_out(call: Call) -> Response:
+    caller = call.caller
+    assert caller is not None
+    await call.run(call.edge.revoked_tokens.revoke, caller.token_id, caller.expires_at)
+    response = Response(status_code=204)
+    end_session(call.edge, response)
+    return response
+
+
+async def me(call: Call) -> Reply:
+    return ok(user_out(await call.run(existing_user, call.ports, call.user_id)))
+
+
+OPERATIONS = [
+    Operation(
+        "signup",
+        "POST",
+        f"{PREFIX}/auth/signup",
+        "Create a customer account and start a session",
+        "accounts",
+        sign_up,
+        status=201,
+        request=SignupIn,
+        response=SessionOut,
+        auth=Auth.NONE,
+        keys=Keys.OPTIONAL,
+        errors=(409,),
+        starts_session=True,
+    ),
+    Operation(
+        "login",
+        "POST",
+        f"{PREFIX}/auth/login",
+        "Start a session",
+        "accounts",
+        log_in,
+        request=LoginIn,
+        response=SessionOut,
+        auth=Auth.NONE,
+        errors=(401, 429),
+        starts_session=True,
+        description="Failed attempts are limited per account and per client IP (429).",
+    ),
+    Operation(
+        "logout",
+        "POST",
+        f"{PREFIX}/auth/logout",
+        "End the session: the token is revoked and the cookies cleared",
+        "accounts",
+        log_out,
+        status=204,
+    ),
+    Operation(
+        "getMe",
+        "GET",
+        f"{PREFIX}/me",
+        "The signed-in user",
+        "accounts",
+        me,
+        response=UserOut,
+        errors=(404,),
+    ),
+]

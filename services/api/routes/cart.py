@@ -1,0 +1,86 @@
+"""The signed-in customer's cart."""
+
+from __future__ import annotations
+
+from food_core.usecases import clear_cart, remove_cart_item, set_cart_quantity, view_cart
+from services.api.calls import Call, Reply, no_content, ok
+from services.api.routing import Operation
+from services.api.schemas.cart import CartOut, SetQuantityIn, cart_out
+
+PREFIX = "/api/v1"
+
+
+async def get_cart(call: Call) -> Reply:
+    return ok(cart_out(await call.run(view_cart, call.ports, call.user_id)))
+
+
+async def set_item(call: Call) -> Reply:
+    body = call.body_as(SetQuantityIn)
+    cart = await call.run(
+        set_cart_quantity,
+        call.ports,
+        call.user_id,
+        call.id("food_id"),
+        body.quantity,
+        replace_cart=body.replace_cart,
+    )
+    return ok(cart_out(cart))
+
+
+async def remove_item(call: Call) -> Reply:
+    cart = await call.run(remove_cart_item, call.ports, call.user_id, call.id("food_id"))
+    return ok(cart_out(cart))
+
+
+async def clear(call: Call) -> Reply:
+    await call.run(clear_cart, call.ports, call.user_id)
+    return no_content()
+
+
+OPERATIONS = [
+    Operation(
+        "getCart",
+        "GET",
+        f"{PREFIX}/cart",
+        "Your cart, at current prices",
+        "cart",
+        get_cart,
+        response=CartOut,
+    ),
+    Operation(
+        "clearCart",
+        "DELETE",
+        f"{PREFIX}/cart",
+        "Empty your cart",
+        "cart",
+        clear,
+        status=204,
+        errors=(409,),
+    ),
+    Operation(
+        "setCartItem",
+        "PUT",
+        f"{PREFIX}/cart/items/{{food_id}}",
+        "Set a dish's quantity in your cart (0 removes it)",
+        "cart",
+        set_item,
+        request=SetQuantityIn,
+        response=CartOut,
+        errors=(404, 409, 422),
+        description=(
+            "409 cart_restaurant_conflict when the cart holds another restaurant's dishes "
+            "(send replace_cart: true to start over); 409 item_unavailable; 422 "
+            "quantity_out_of_range or cart_too_large."
+        ),
+    ),
+    Operation(
+        "removeCartItem",
+        "DELETE",
+        f"{PREFIX}/cart/items/{{food_id}}",
+        "Remove a dish from your cart",
+        "cart",
+        remove_item,
+        response=CartOut,
+        errors=(404, 409),
+    ),
+]

@@ -1,0 +1,83 @@
+"""Cities, restaurant search and restaurant menus (public)."""
+
+from __future__ import annotations
+
+from food_core.usecases import list_cities, restaurant_menu, search_restaurants
+from services.api.calls import Call, Reply, ok
+from services.api.routing import Auth, Operation
+from services.api.schemas.catalog import (
+    CitiesOut,
+    RestaurantDetailOut,
+    RestaurantsOut,
+    SearchQuery,
+    city_out,
+    restaurant_detail_out,
+    search_page_out,
+)
+
+PREFIX = "/api/v1"
+
+
+async def cities(call: Call) -> Reply:
+    found = await call.run(list_cities, call.ports)
+    return ok(CitiesOut(cities=[city_out(c) for c in found]))
+
+
+async def search(call: Call) -> Reply:
+    query = call.query_as(SearchQuery)
+    page = await call.run(
+        search_restaurants,
+        call.ports,
+        pincode=call.text("pincode"),
+        text=query.q,
+        cuisine=query.cuisine,
+        veg_only=query.veg,
+        min_rating=query.min_rating,
+        sort=query.sort,
+        limit=query.limit,
+        cursor=query.cursor,
+    )
+    return ok(search_page_out(page))
+
+
+async def restaurant(call: Call) -> Reply:
+    found = await call.run(restaurant_menu, call.ports, call.id("restaurant_id"))
+    return ok(restaurant_detail_out(found))
+
+
+OPERATIONS = [
+    Operation(
+        "listCities",
+        "GET",
+        f"{PREFIX}/cities",
+        "Cities we deliver in",
+        "catalog",
+        cities,
+        response=CitiesOut,
+        auth=Auth.NONE,
+    ),
+    Operation(
+        "searchRestaurants",
+        "GET",
+        f"{PREFIX}/cities/{{pincode}}/restaurants",
+        "Search a city's restaurants",
+        "catalog",
+        search,
+        response=RestaurantsOut,
+        query=SearchQuery,
+        auth=Auth.NONE,
+        errors=(404, 422),
+        description="Keyset pagination: pass next_cursor back as cursor, with the same sort.",
+    ),
+    Operation(
+        "getRestaurant",
+        "GET",
+        f"{PREFIX}/restaurants/{{restaurant_id}}",
+        "A restaurant and its menu",
+        "catalog",
+        restaurant,
+        response=RestaurantDetailOut,
+        auth=Auth.NONE,
+        errors=(404,),
+    ),
+]

@@ -1,0 +1,112 @@
+"""Placing, reading and cancelling the signed-in customer's orders."""
+
+from __future__ import annotations
+
+from food_core.usecases import cancel_order, get_order, list_orders, place_order
+from services.api.calls import Call, Reply, ok
+from services.api.routing import Keys, Operation
+from services.api.schemas.orders import (
+    OrderOut,
+    OrdersOut,
+    OrdersQuery,
+    PlaceOrderIn,
+    order_out,
+    orders_out,
+)
+
+PREFIX = "/api/v1"
+
+
+def required_key(call: Call) -> str:
+    key = call.idempotency_key
+    assert key is not None  # Keys.REQUIRED: the dispatcher refused a request without one
+    return key
+
+
+async def place(call: Call) -> Reply:
+    body = call.body_as(PlaceOrderIn)
+    placement = await call.run(
+        place_order,
+        call.ports,
+        call.user_id,
+        idempotency_key=required_key(call),
+        address_id=body.address_id,
+        payment_mode=body.payment_mode,
+    )
+    if not placement.replayed:
+        call.edge.metrics.orders_placed.labels(body.payment_mode.value).inc()
+    return ok(order_out(placement.order), 201, replayed=placement.replayed)
+
+
+async def list_mine(call: Call) -> Reply:
+    query = call.query_as(OrdersQuery)
+    found = await call.run(
+        list_orders, call.ports, call.user_id, limit=query.limit, before=query.before
+    )
+    return ok(orders_out(found))
+
+
+async def get_one(call: Call) -> Reply:
+    # Reconciles on read: an order whose payment outcome was unknown is settled here.
+    order = await call.run(get_order, call.ports, call.user_id, call.id("order_id"))
+    return ok(order_out(order))
+
+
+async def cancel(call: Call) -> Reply:
+    order = await call.run(cancel_order, call.ports, call.user_id, call.id("order_id"))
+    return ok(order_out(order))
+
+
+OPERATIONS = [
+    Operation(
+        "placeOrder",
+        "POST",
+        f"{PREFIX}/orders",
+        "Order what your cart holds",
+        "orders",
+        place,
+        status=201,
+        request=PlaceOrderIn,
+        response=OrderOut,
+        keys=Keys.REQUIRED,
+        errors=(404, 409, 422),
+        description=(
+            "Send one Idempotency-Key (a UUID) per checkout attempt and keep it across "
+            "retries: the same key and body answer with the same order "
+            "(Idempotent-Replayed: true), never a second one. A COD order is CONFIRMED at "
+            "once; others wait in PENDING_PAYMENT. 409 cart_empty, item_unavailable."
+        ),
+    ),
+    Operation(
+        "listOrders",
+        "GET",
+        f"{PREFIX}/orders",
+        "Your orders, newest first",
+        "orders",
+        list_mine,
+        response=OrdersOut,
+        query=OrdersQuery,
+        errors=(422,),
+    ),
+    Operation(
+        "getOrder",
+        "GET",
+        f"{PREFIX}/orders/{{order_id}}",
+        "One of your orders",
+        "orders",
+        get_one,
+        response=OrderOut,
+        errors=(404,),
+    ),
+    Operation(
+        "cancelOrder",
+        "POST",
+        f"{PREFIX}/orders/{{order_id}}/cancel",
+        "Cancel an order before the kitchen starts (a paid one is refunded)",
+        "orders",
+        cancel,
+        response=OrderOut,
+        keys=Keys.OPTIONAL,
+        errors=(404, 409),
+    ),
+]

@@ -1,0 +1,62 @@
+"""Paying an order."""
+
+from __future__ import annotations
+
+from food_core.errors import DomainError
+from food_core.usecases import pay_order
+from services.api.calls import Call, Reply, ok
+from services.api.routes.orders import PREFIX, required_key
+from services.api.routing import Keys, Operation
+from services.api.schemas.payments import PayIn, PaymentResultOut, payment_result_out
+
+_OUTCOMES = {
+    "payment_declined": "declined",
+    "invalid_payment_details": "invalid",
+    "order_already_paid": "already_paid",
+    "payment_unavailable": "unavailable",
+}
+
+
+async def pay(call: Call) -> Reply:
+    body = call.body_as(PayIn)
+    payments = call.edge.metrics.payments
+    try:
+        result = await call.run(
+            pay_order,
+            call.ports,
+            call.user_id,
+            call.id("order_id"),
+            idempotency_key=required_key(call),
+            payment_mode=body.payment_mode,
+            card=body.card_details(),
+            upi=body.upi_details(),
+        )
+    except DomainError as error:
+        payments.labels(_OUTCOMES.get(error.code, "refused")).inc()
+        raise
+    if not result.replayed:
+        payments.labels(result.payment.payment_status.value.lower()).inc()
+    return ok(payment_result_out(result), replayed=result.replayed)
+
+
+OPERATIONS = [
+    Operation(
+        "payOrder",
+        "POST",
+        f"{PREFIX}/orders/{{order_id}}/payment",
+        "Pay an order by card, UPI or cash on delivery",
+        "orders",
+        pay,
+        request=PayIn,
+        response=PaymentResultOut,
+        keys=Keys.REQUIRED,
+        errors=(402, 404, 409, 422, 503),
+        description=(
+            "Keep the Idempotency-Key across retries: a retried or replayed payment never "
+            "charges twice. 402 payment_declined (with failure_code; the order moves to "
+            "PAYMENT_FAILED and may be paid again with a new key), 409 order_already_paid, "
+            "422 invalid_payment_details, 503 payment_unavailable (outcome unknown: retry "
+            "with the same key after Retry-After)."
+        ),
+    ),
+]

@@ -1,0 +1,70 @@
+"""The cart as the API shows it, and setting a line's quantity."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from food_core.model import MAX_LINE_QUANTITY, Cart
+from services.api.schemas import fields as f
+from services.api.schemas.common import INR, Currency, RestaurantRefOut, restaurant_ref_out
+
+
+@frozen(kw_only=True)
+class CartLineOut:
+    """A line at the catalog's current price (paise); ``availability`` false means it must
+    be removed before ordering."""
+
+    food_id: int
+    food_name: str
+    price: int
+    quantity: int
+    line_total: int
+    is_veg: bool
+    availability: bool
+
+
+@frozen(kw_only=True)
+class CartOut:
+    """One restaurant's items; ``cart_id`` is 0 before the first item is added."""
+
+    cart_id: int
+    restaurant: RestaurantRefOut | None
+    food_items: list[CartLineOut]
+    total_amount: int
+    currency: Currency
+
+
+@frozen(kw_only=True)
+class SetQuantityIn:
+    # Range documented here, checked by the core so the answer says quantity_out_of_range.
+    quantity: int = f.integer(
+        0,
+        MAX_LINE_QUANTITY,
+        core_checked=True,
+        description="The line's new quantity; 0 removes the line",
+    )
+    replace_cart: bool = f.described(
+        "Empty a cart holding another restaurant's items first, instead of a 409",
+        default=False,
+    )
+
+
+def cart_out(cart: Cart) -> CartOut:
+    return CartOut(
+        cart_id=cart.cart_id,
+        restaurant=restaurant_ref_out(cart.restaurant) if cart.restaurant else None,
+        food_items=[
+            CartLineOut(
+                food_id=line.food_item.food_id,
+                food_name=line.food_item.food_name,
+                price=line.food_item.price,
+                quantity=line.quantity,
+                line_total=line.line_total,
+                is_veg=line.food_item.is_veg,
+                availability=line.food_item.availability,
+            )
+            for line in cart.food_items
+        ],
+        total_amount=cart.total_amount,
+        currency=INR,
+    )

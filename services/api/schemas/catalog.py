@@ -1,0 +1,147 @@
+"""Cities, restaurant search and menus."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from food_core.model import City, FoodItem, Restaurant
+from food_core.search import MAX_PAGE_SIZE, RestaurantSort
+from food_core.usecases import RestaurantMenu, SearchPage
+from food_core.usecases.browsing import MAX_QUERY_LENGTH
+from services.api.schemas import fields as f
+from services.api.schemas.common import INR, Currency
+
+PINCODE_PATTERN = r"^[1-9][0-9]{5}$"
+PINCODE_MESSAGE = "must be a 6-digit Indian PIN code"
+
+
+@frozen(kw_only=True)
+class CityOut:
+    pincode: str
+    city_name: str
+
+
+@frozen(kw_only=True)
+class CitiesOut:
+    cities: list[CityOut]
+
+
+@frozen(kw_only=True)
+class RestaurantOut:
+    """A restaurant. ``cost_for_two`` is in paise."""
+
+    restaurant_id: int
+    restaurant_name: str
+    restaurant_description: str
+    restaurant_rating: float
+    city: CityOut
+    cuisines: list[str]
+    is_veg_only: bool
+    delivery_time_minutes: int
+    cost_for_two: int
+    currency: Currency
+    open_hours: str
+
+
+@frozen(kw_only=True)
+class RestaurantsOut:
+    """One page of a search; pass ``next_cursor`` back as ``cursor`` for the next one."""
+
+    restaurants: list[RestaurantOut]
+    next_cursor: str | None
+
+
+@frozen(kw_only=True)
+class FoodItemOut:
+    """A dish on a menu; ``price`` is in paise."""
+
+    food_id: int
+    restaurant_id: int
+    food_name: str
+    food_category: str
+    description: str
+    price: int
+    currency: Currency
+    availability: bool
+    is_veg: bool
+
+
+@frozen(kw_only=True)
+class RestaurantDetailOut(RestaurantOut):
+    """A restaurant with its menu, ordered by category, then name."""
+
+    menu: list[FoodItemOut]
+
+
+@frozen(kw_only=True)
+class SearchQuery:
+    q: str | None = f.text(
+        MAX_QUERY_LENGTH,
+        required=False,
+        default=None,
+        description="Words in the name, description or cuisines",
+    )
+    cuisine: str | None = f.text(60, required=False, default=None)
+    veg: bool = f.described("Vegetarian-only restaurants", default=False)
+    min_rating: float | None = f.number(0.0, 5.0, default=None)
+    sort: RestaurantSort = f.described(  # noqa: RUF009 (an attrs field specifier)
+        "rating (best first), name or delivery_time", default=RestaurantSort.RATING
+    )
+    limit: int = f.integer(1, MAX_PAGE_SIZE, default=20)
+    cursor: str | None = f.pattern(
+        r"^[A-Za-z0-9_-]+$",
+        "must be a next_cursor value from an earlier page",
+        max_length=512,
+        default=None,
+    )
+
+
+def city_out(city: City) -> CityOut:
+    return CityOut(pincode=city.pincode, city_name=city.city_name)
+
+
+def _restaurant_fields(restaurant: Restaurant) -> dict[str, object]:
+    return {
+        "restaurant_id": restaurant.restaurant_id,
+        "restaurant_name": restaurant.restaurant_name,
+        "restaurant_description": restaurant.restaurant_description,
+        "restaurant_rating": restaurant.restaurant_rating,
+        "city": city_out(restaurant.city),
+        "cuisines": list(restaurant.cuisines),
+        "is_veg_only": restaurant.is_veg_only,
+        "delivery_time_minutes": restaurant.delivery_time_minutes,
+        "cost_for_two": restaurant.cost_for_two,
+        "currency": INR,
+        "open_hours": restaurant.open_hours,
+    }
+
+
+def restaurant_out(restaurant: Restaurant) -> RestaurantOut:
+    return RestaurantOut(**_restaurant_fields(restaurant))  # type: ignore[arg-type]
+
+
+def food_item_out(item: FoodItem) -> FoodItemOut:
+    return FoodItemOut(
+        food_id=item.food_id,
+        restaurant_id=item.restaurant_id,
+        food_name=item.food_name,
+        food_category=item.food_category,
+        description=item.description,
+        price=item.price,
+        currency=INR,
+        availability=item.availability,
+        is_veg=item.is_veg,
+    )
+
+
+def search_page_out(page: SearchPage) -> RestaurantsOut:
+    return RestaurantsOut(
+        restaurants=[restaurant_out(r) for r in page.restaurants], next_cursor=page.next_cursor
+    )
+
+
+def restaurant_detail_out(found: RestaurantMenu) -> RestaurantDetailOut:
+    return RestaurantDetailOut(
+        **_restaurant_fields(found.restaurant),  # type: ignore[arg-type]
+        menu=[food_item_out(item) for item in found.menu],
+    )

@@ -1,0 +1,177 @@
+"""Orders, their payments and deliveries as the API shows them."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from attrs import frozen
+
+from food_core.model import (
+    Delivery,
+    DeliveryStatus,
+    Order,
+    OrderStatus,
+    Payment,
+    PaymentMode,
+    PaymentStatus,
+)
+from food_core.usecases.orders import MAX_PAGE
+from services.api.schemas import fields as f
+from services.api.schemas.addresses import AddressOut, address_out
+from services.api.schemas.common import INR, Currency, RestaurantRefOut, restaurant_ref_out
+
+
+@frozen(kw_only=True)
+class OrderItemOut:
+    """A dish as it was priced when the order was placed (paise)."""
+
+    food_id: int
+    food_name: str
+    price: int
+    quantity: int
+    line_total: int
+    is_veg: bool
+
+
+@frozen(kw_only=True)
+class CardSummaryOut:
+    """All that is ever kept of a card."""
+
+    brand: str
+    last4: str
+
+
+@frozen(kw_only=True)
+class PaymentOut:
+    """The latest payment attempt; ``amount`` in paise."""
+
+    payment_id: int
+    order_id: int
+    payment_mode: PaymentMode
+    amount: int
+    currency: Currency
+    payment_status: PaymentStatus
+    failure_code: str | None
+    card: CardSummaryOut | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@frozen(kw_only=True)
+class DeliveryOut:
+    delivery_id: int
+    delivery_status: DeliveryStatus
+    updated_at: datetime
+
+
+@frozen(kw_only=True)
+class OrderOut:
+    """An order: price snapshots, status, where it goes, how it is paid (paise)."""
+
+    order_id: int
+    user_id: int
+    restaurant: RestaurantRefOut
+    items: list[OrderItemOut]
+    total_amount: int
+    currency: Currency
+    order_status: OrderStatus
+    payment_mode: PaymentMode
+    delivery_address: AddressOut
+    delivery: DeliveryOut | None
+    payment: PaymentOut | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@frozen(kw_only=True)
+class OrdersOut:
+    orders: list[OrderOut]
+
+
+@frozen(kw_only=True)
+class PlaceOrderIn:
+    """Order what the cart holds, delivered to one of your addresses."""
+
+    address_id: int = f.identifier("One of your addresses")
+    payment_mode: PaymentMode = f.described(  # noqa: RUF009 (an attrs field specifier)
+        "COD orders are confirmed at once"
+    )
+
+
+@frozen(kw_only=True)
+class OrdersQuery:
+    limit: int = f.integer(1, MAX_PAGE, default=20)
+    before: int | None = f.identifier(
+        "Only orders older than this order_id (the last one of the previous page)",
+        default=None,
+    )
+
+
+class PartnerStatus(enum.StrEnum):
+    """The steps a restaurant partner moves an order through."""
+
+    PREPARING = "PREPARING"
+    OUT_FOR_DELIVERY = "OUT_FOR_DELIVERY"
+    DELIVERED = "DELIVERED"
+
+
+@frozen(kw_only=True)
+class OrderStatusIn:
+    order_status: PartnerStatus
+
+
+def payment_out(payment: Payment) -> PaymentOut:
+    card = payment.card
+    return PaymentOut(
+        payment_id=payment.payment_id,
+        order_id=payment.order_id,
+        payment_mode=payment.payment_mode,
+        amount=payment.amount,
+        currency=INR,
+        payment_status=payment.payment_status,
+        failure_code=payment.failure_code,
+        card=CardSummaryOut(brand=card.brand, last4=card.last4) if card else None,
+        created_at=payment.created_at,
+        updated_at=payment.updated_at,
+    )
+
+
+def _delivery_out(delivery: Delivery) -> DeliveryOut:
+    return DeliveryOut(
+        delivery_id=delivery.delivery_id,
+        delivery_status=delivery.delivery_status,
+        updated_at=delivery.updated_at,
+    )
+
+
+def order_out(order: Order) -> OrderOut:
+    return OrderOut(
+        order_id=order.order_id,
+        user_id=order.user,
+        restaurant=restaurant_ref_out(order.restaurant),
+        items=[
+            OrderItemOut(
+                food_id=item.food_id,
+                food_name=item.food_name,
+                price=item.price,
+                quantity=item.quantity,
+                line_total=item.line_total,
+                is_veg=item.is_veg,
+            )
+            for item in order.items
+        ],
+        total_amount=order.total_amount,
+        currency=INR,
+        order_status=order.order_status,
+        payment_mode=order.payment_mode,
+        delivery_address=address_out(order.delivery_address),
+        delivery=_delivery_out(order.delivery) if order.delivery else None,
+        payment=payment_out(order.payment) if order.payment else None,
+        created_at=order.created_at,
+        updated_at=order.updated_at,
+    )
+
+
+def orders_out(orders: list[Order]) -> OrdersOut:
+    return OrdersOut(orders=[order_out(o) for o in orders])
