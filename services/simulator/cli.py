@@ -1,0 +1,252 @@
+"""``food-sim``: simulate customers ordering food, then audit what they left behind.
+
+Exit codes: 0 the audit passed; 1 an invariant failed; 2 bad options; 3 the run could
+not be carried out (live target unreachable, replica pid not found…).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from services.simulator.audit import AuditReport
+from services.simulator.config import (
+    DEFAULT_MIX,
+    ConfigError,
+    Rates,
+    SimConfig,
+    check_target,
+    parse_mix,
+)
+from services.simulator.report import Timeline, write_report
+from services.simulator.summary import Summary, render, render_audit
+
+EXIT_OK, EXIT_AUDIT_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
+
+
+class RunFailed(RuntimeError):
+    """The run itself could not be carried out (not an invariant failure)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="food-sim",
+        description="Simulate customers through signup → search → cart → order → pay, "
+        "in memory (default) or against a running stack, then audit the result.",
+        epilog="Exit codes: 0 audit passed, 1 an invariant failed, 2 bad options, "
+        "3 the run could not be carried out. See docs/simulator.md.",
+    )
+    p.add_argument("--customers", type=int, default=10_000, help="how many (default 10,000)")
+    p.add_argument("--seed", type=int, default=1, help="same seed, same run (default 1)")
+    p.add_argument(
+        "--mix",
+        default=DEFAULT_MIX,
+        help=f"share of each kind of customer, adding up to 1 (default {DEFAULT_MIX})",
+    )
+    rates = Rates()
+    for name, help_text in (
+        ("decline", "first payment declined (card/UPI)"),
+        ("double-click", "a checkout POST sent twice with one key"),
+        ("retry", "a checkout POST's answer lost, resent with the same key"),
+        ("timeout", "the payment gateway does not answer (memory mode)"),
+        ("cancel", "a confirmed order is cancelled"),
+    ):
+        default = getattr(rates, name.replace("-", "_"))
+        p.add_argument(
+            f"--{name}-rate",
+            type=float,
+            default=default,
+            metavar="P",
+            help=f"probability per customer: {help_text} (default {default:g})",
+        )
+    memory = p.add_argument_group("memory mode")
+    memory.add_argument(
+        "--arrival-rate",
+        type=float,
+        default=20.0,
+        metavar="PER_S",
+        help="customers arriving per simulated second (default 20)",
+    )
+    memory.add_argument(
+        "--plain-adapters",
+        action="store_true",
+        help="use the shipped in-memory address repository unchanged (O(N²) signups)",
+    )
+    live = p.add_argument_group("live mode")
+    live.add_argument("--target", metavar="URL", help="a running stack, e.g. http://127.0.0.1:8080")
+    live.add_argument("--concurrency", type=int, default=16, help="customers at once (default 16)")
+    live.add_argument(
+        "--max-seconds",
+        type=float,
+        default=900.0,
+        help="stop starting customers after this long (default 900)",
+    )
+    live.add_argument(
+        "--kill-replica-at",
+        type=float,
+        metavar="SECONDS",
+        help="SIGKILL one API replica this long after the start",
+    )
+    live.add_argument("--replica-pid", type=int, metavar="PID", help="the replica to kill")
+    live.add_argument(
+        "--replica-pidfile", type=Path, metavar="PATH", help="a file holding the replica's pid"
+    )
+    out = p.add_argument_group("output")
+    out.add_argument("--report", type=Path, metavar="DIR", help="write an HTML report with plots")
+    out.add_argument(
+        "--json", type=Path, metavar="FILE", help="write the summary and audit as JSON"
+    )
+    out.add_argument("--no-progress", action="store_true", help="no progress bar")
+    out.add_argument("--profile", type=Path, metavar="FILE", help="cProfile the run into FILE")
+    return p
+
+
+def config_from(args: argparse.Namespace) -> SimConfig:
+    return SimConfig(
+        customers=args.customers,
+        seed=args.seed,
+        mix=parse_mix(args.mix),
+        rates=Rates(
+            decline=args.decline_rate,
+            double_click=args.double_click_rate,
+            retry=args.retry_rate,
+            timeout=args.timeout_rate,
+            cancel=args.cancel_rate,
+        ),
+        arrival_rate=args.arrival_rate,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    console = Console(highlight=False)
+    try:
+        cfg = config_from(args)
+        target = check_target(args.target) if args.target else None
+        if args.kill_replica_at is not None and target is None:
+            raise ConfigError("--kill-replica-at needs --target (live mode)")
+        if args.kill_replica_at is not None and (args.replica_pid is None) == (
+            args.replica_pidfile is None
+        ):
+            raise ConfigError(
+                "--kill-replica-at needs exactly one of --replica-pid, --replica-pidfile"
+            )
+        if args.concurrency < 1:
+            raise ConfigError("--concurrency must be at least 1")
+    except ConfigError as error:
+        console.print(f"[red]food-sim: {error}[/]")
+        return EXIT_USAGE
+    show_progress = not args.no_progress and console.is_terminal
+    try:
+        with _profiled(args.profile):
+            if target is None:
+                summary, audit, timeline = _run_memory(cfg, args, console, show_progress)
+            else:
+                summary, audit, timeline = _run_live(cfg, target, args, console, show_progress)
+    except RunFailed as error:
+        console.print(f"[red]food-sim: the run could not be carried out: {error}[/]")
+        return EXIT_RUN_FAILED
+    render(summary, console)
+    render_audit(audit, console)
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(summary.as_dict(), indent=2, default=str) + "\n")
+    if args.report is not None:
+        page = write_report(args.report, summary, audit, timeline)
+        console.print(f"report: {page}")
+    if not audit.ok:
+        names = ", ".join(f.name for f in audit.failed)
+        console.print(f"[red]food-sim: invariant(s) failed: {names}[/]")
+        return EXIT_AUDIT_FAILED
+    return EXIT_OK
+
+
+def _run_memory(
+    cfg: SimConfig, args: argparse.Namespace, console: Console, show: bool
+) -> tuple[Summary, AuditReport, Timeline]:
+    from services.simulator.world import simulate_memory
+
+    with _progress(console, cfg.customers, show) as advance:
+        outcome = simulate_memory(cfg, on_progress=advance, plain_adapters=args.plain_adapters)
+    return outcome.summary, outcome.audit, outcome.timeline
+
+
+def _run_live(
+    cfg: SimConfig, target: str, args: argparse.Namespace, console: Console, show: bool
+) -> tuple[Summary, AuditReport, Timeline]:
+    from services.simulator.live import LiveError, ReplicaKill, simulate_live
+
+    kill = None
+    if args.kill_replica_at is not None:
+        kill = ReplicaKill(args.kill_replica_at, pid=args.replica_pid, pidfile=args.replica_pidfile)
+    try:
+        with _progress(console, cfg.customers, show) as advance:
+            outcome = simulate_live(
+                target,
+                cfg,
+                concurrency=args.concurrency,
+                max_seconds=args.max_seconds,
+                kill=kill,
+                on_progress=advance,
+            )
+    except LiveError as error:
+        raise RunFailed(str(error)) from error
+    return outcome.summary, outcome.audit, outcome.timeline
+
+
+@contextmanager
+def _progress(console: Console, total: int, show: bool) -> Iterator[Callable[[int], None] | None]:
+    if not show:
+        yield None
+        return
+    with Progress(
+        TextColumn("customers"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("customers", total=total)
+
+        def advance(done: int) -> None:
+            progress.update(task, completed=done)
+
+        yield advance
+
+
+@contextmanager
+def _profiled(path: Path | None) -> Iterator[None]:
+    if path is None:
+        yield
+        return
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        yield
+    finally:
+        profiler.disable()
+        profiler.dump_stats(str(path))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
