@@ -1,0 +1,89 @@
+"""Administrative commands, run against the store the environment configures (the same
+container as the API).
+
+    python -m services.api.cli create-partner --email kitchen@example.com \\
+        --phone 9000000002 --name "Dosa Corner Kitchen" --restaurant-id 1001 \\
+        --password-stdin < password.txt
+
+The password is read from standard input (first line), never from the command line,
+where other users of the machine could see it in the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from food_core.errors import DomainError
+from food_core.model import UserRole
+from food_core.usecases import signup
+from services.api.container import Container
+from services.api.settings import SettingsError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m services.api.cli")
+    commands = parser.add_subparsers(dest="command", required=True)
+    partner = commands.add_parser("create-partner", help="create a restaurant partner account")
+    partner.add_argument("--email", required=True)
+    partner.add_argument("--phone", required=True)
+    partner.add_argument("--name", required=True)
+    partner.add_argument("--restaurant-id", required=True, type=int)
+    partner.add_argument(
+        "--password-stdin",
+        action="store_true",
+        required=True,
+        help="read the password from the first line of standard input",
+    )
+    return parser
+
+
+def create_partner(
+    container: Container, args: argparse.Namespace, stdin: TextIO, out: TextIO
+) -> int:
+    password = stdin.readline().rstrip("\r\n")
+    store = container.store()
+    try:
+        user = signup(
+            container.ports(),
+            user_name=args.name,
+            email=args.email,
+            phone=args.phone,
+            password=password,
+            role=UserRole.PARTNER,
+            restaurant_id=args.restaurant_id,
+        )
+    except DomainError as error:
+        print(f"create-partner: {error.code}: {error.message}", file=sys.stderr)
+        return 1
+    finally:
+        close = getattr(container.gateway(), "close", None)
+        if callable(close):
+            close()
+        store.close()
+    print(f"partner {user.user_id} created for restaurant {user.restaurant_id}", file=out)
+    return 0
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    container: Container | None = None,
+    stdin: TextIO = sys.stdin,
+    out: TextIO = sys.stdout,
+) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        container = container if container is not None else Container()
+        if args.command == "create-partner":
+            return create_partner(container, args, stdin, out)
+    except SettingsError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
+    return 2  # pragma: no cover - argparse requires a command
+
+
+if __name__ == "__main__":
+    sys.exit(main())
