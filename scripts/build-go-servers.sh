@@ -155,10 +155,16 @@ build_one() {
     log "$name $version: go build ./$pkg ($(go env GOVERSION), GOCACHE=$(go env GOCACHE))"
     mkdir -p "$dest_dir"
     local tmp=$dest.tmp.$$
-    (cd "$work" && go build -ldflags="$ldflags" -o "$tmp" "./$pkg") || {
-        rm -f "$tmp"
+    CLEANUP_DIRS+=("$tmp")
+    # In the background + wait, so that SIGTERM/SIGINT reach the trap at once (bash
+    # defers traps while a foreground child runs); the trap stops the build.
+    (cd "$work" && exec go build -ldflags="$ldflags" -o "$tmp" "./$pkg") &
+    BUILD_PID=$!
+    if ! wait "$BUILD_PID"; then
+        BUILD_PID=
         die "$name $version: go build failed"
-    }
+    fi
+    BUILD_PID=
 
     local out
     if ! out=$("$tmp" "$@" 2>&1); then
@@ -231,13 +237,21 @@ prepare_traefik() {
 }
 
 CLEANUP_DIRS=()
+BUILD_PID=
 cleanup() {
     local d
+    if [[ -n $BUILD_PID ]] && kill -0 "$BUILD_PID" 2>/dev/null; then
+        log "stopping go build (pid $BUILD_PID)"
+        kill -TERM "$BUILD_PID" 2>/dev/null || true
+        wait "$BUILD_PID" 2>/dev/null || true
+    fi
     for d in "${CLEANUP_DIRS[@]}"; do
         rm -rf "$d"
     done
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 main() {
     local -a names=()

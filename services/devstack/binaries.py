@@ -7,6 +7,9 @@ calls return at once. The first (cold) build takes minutes, hence the long timeo
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import subprocess
 from pathlib import Path
 from typing import Literal
@@ -17,8 +20,20 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = REPO_ROOT / "scripts" / "build-go-servers.sh"
 
 
+def _stop_group(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the script's process group (its trap stops go build), SIGKILL after 30 s."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
 class BinaryBuildError(RuntimeError):
-    """The build script failed; the message carries the end of its output."""
+    """The build script failed or timed out (its own log went to stderr)."""
 
 
 def ensure_binary(name: ServerName, *, timeout: float = 3600.0) -> Path:
@@ -29,18 +44,23 @@ def ensure_binary(name: ServerName, *, timeout: float = 3600.0) -> Path:
     """
     if name not in ("ferretdb", "traefik"):
         raise ValueError(f"unknown server binary: {name!r}")
+    # Own process group, so that a timeout stops the script *and* the go build under it.
+    proc = subprocess.Popen(  # noqa: S603 - fixed argv, our own script
+        ["bash", str(BUILD_SCRIPT), name],  # noqa: S607 - bash from PATH
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=None,
+        cwd=REPO_ROOT,
+        start_new_session=True,
+    )
     try:
-        result = subprocess.run(  # noqa: S603 - fixed argv, our own script
-            ["bash", str(BUILD_SCRIPT), name],  # noqa: S607 - bash from PATH
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=None,
-            cwd=REPO_ROOT,
-            timeout=timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as e:
-        raise BinaryBuildError(f"{BUILD_SCRIPT} {name} took longer than {timeout:g}s") from e
+        stdout, _ = proc.communicate(timeout=timeout)
+    except BaseException as e:  # timeout, KeyboardInterrupt: do not leave a build behind
+        _stop_group(proc)
+        if isinstance(e, subprocess.TimeoutExpired):
+            raise BinaryBuildError(f"{BUILD_SCRIPT} {name} took longer than {timeout:g}s") from e
+        raise
+    result = subprocess.CompletedProcess(proc.args, proc.returncode, stdout)
     out = result.stdout.decode("utf-8", errors="replace").strip()
     if result.returncode != 0:
         raise BinaryBuildError(
