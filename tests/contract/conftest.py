@@ -21,6 +21,7 @@ from tests.contract.backends import (
     with_database,
 )
 from tests.contract.builders import Maker
+from tests.contract.racing import RacePool
 
 
 @pytest.fixture(scope="session")
@@ -69,3 +70,10 @@ def clock() -> ManualClock:
 @pytest.fixture
 def make(clock: ManualClock) -> Maker:
     return Maker(clock, SnowflakeIds(1))
+
+
+@pytest.fixture(scope="session")
+def racers() -> Iterator[RacePool]:
+    pool = RacePool()
+    yield pool
+    pool.close()

@@ -1,29 +1,33 @@
 """Run racers against one store at the same moment: threads sharing the in-memory store,
-or spawned processes that each open their own store from the URL (as two API replicas
+or worker processes that each open their own store from the URL (as two API replicas
 would). Racers meet at a barrier before every round so their writes really collide.
 
-Racer functions live at module level so a spawned process can import them.
+The worker processes are spawned once per session (``RacePool``) and keep their stores
+open between races: spawning and importing is most of a race's cost on a small machine.
+Racer functions live at module level so a worker process can import them.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import queue
 import threading
 import traceback
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any, Protocol
 
 from adapters.clock import ManualClock
 from adapters.ids import SnowflakeIds
 from adapters.stores import Store, open_store
-from food_core.model import Order, OrderStatus
+from food_core.model import FoodItem, Order, OrderStatus, RestaurantRef
 from tests.contract.builders import Maker
 
 if TYPE_CHECKING:
     from tests.contract.backends import Backend
 
 TIMEOUT = 120.0
+ROUNDS = 8  # collisions per race
+MAX_RACERS = 4
 
 
 class Barrier(Protocol):
@@ -32,56 +36,42 @@ class Barrier(Protocol):
 
 Racer = Callable[[Store, Barrier, int, Any], Any]
 
+_opened: dict[str, Store] = {}  # in a worker process: its store per URL
 
-def _in_process(
-    url: str, racer: Racer, barrier: Barrier, worker: int, args: Any, results: Any
-) -> None:
-    try:
-        store = open_store(url, migrate=False)
+
+def _in_worker(url: str, racer: Racer, barrier: Barrier, worker: int, args: Any) -> Any:
+    store = _opened.get(url)
+    if store is None:
+        store = _opened[url] = open_store(url, migrate=False)
+    return racer(store, barrier, worker, args)
+
+
+class RacePool:
+    def __init__(self) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self._manager = ctx.Manager()  # barriers that can be handed to pool workers
+        self._executor = ProcessPoolExecutor(max_workers=MAX_RACERS, mp_context=ctx)
+
+    def race(self, backend: Backend, racer: Racer, args: Sequence[Any]) -> list[Any]:
+        """Run ``racer(store, barrier, worker_id, args[i])`` once per element of
+        ``args``, all at once; return their results in worker order (ids from 1)."""
+        assert 1 < len(args) <= MAX_RACERS
+        if backend.url is None:
+            return _race_threads(backend.store, racer, args)
+        barrier = self._manager.Barrier(len(args))
+        futures = [
+            self._executor.submit(_in_worker, backend.url, racer, barrier, worker, job)
+            for worker, job in enumerate(args, start=1)
+        ]
         try:
-            results.put((worker, "ok", racer(store, barrier, worker, args)))
-        finally:
-            store.close()
-    except BaseException:
-        results.put((worker, "error", traceback.format_exc()))
-        raise
+            return [future.result(timeout=TIMEOUT) for future in futures]
+        except BaseException:
+            barrier.abort()  # release the others so the pool stays usable
+            raise
 
-
-def race(backend: Backend, racer: Racer, args: Sequence[Any]) -> list[Any]:
-    """Run ``racer(store, barrier, worker_id, args[i])`` once per element of ``args``,
-    concurrently; return their results in worker order (worker ids start at 1)."""
-    n = len(args)
-    if backend.url is None:
-        return _race_threads(backend.store, racer, args)
-    ctx = multiprocessing.get_context("spawn")
-    barrier = ctx.Barrier(n)
-    results = ctx.Queue()
-    processes = [
-        ctx.Process(
-            target=_in_process,
-            args=(backend.url, racer, barrier, worker, args[worker - 1], results),
-            daemon=True,
-        )
-        for worker in range(1, n + 1)
-    ]
-    for process in processes:
-        process.start()
-    collected: dict[int, Any] = {}
-    try:
-        for _ in range(n):
-            worker, outcome, value = results.get(timeout=TIMEOUT)
-            if outcome != "ok":
-                raise AssertionError(f"racer {worker} failed:\n{value}")
-            collected[worker] = value
-    except queue.Empty:
-        raise AssertionError(f"racers did not finish within {TIMEOUT:g}s") from None
-    finally:
-        for process in processes:
-            process.join(timeout=10)
-            if process.is_alive():
-                process.kill()
-                process.join()
-    return [collected[w] for w in range(1, n + 1)]
+    def close(self) -> None:
+        self._executor.shutdown(cancel_futures=True)
+        self._manager.shutdown()
 
 
 def _race_threads(store: Store, racer: Racer, args: Sequence[Any]) -> list[Any]:
@@ -133,4 +123,20 @@ def confirm_same_orders(
         confirmed = make.confirmed(order)
         barrier.wait(TIMEOUT)
         outcomes.append(store.orders.transition(confirmed, OrderStatus.PENDING_PAYMENT))
+    return outcomes
+
+
+def save_same_cart(
+    store: Store, barrier: Barrier, worker: int, job: tuple[int, FoodItem]
+) -> list[bool]:
+    """Each round: everyone reads the cart, then saves their own edit of that version."""
+    user_id, item = job
+    outcomes = []
+    for _ in range(ROUNDS):
+        barrier.wait(TIMEOUT)  # the previous round is over for everyone
+        current = store.carts.get(user_id)
+        assert current is not None
+        edited = current.set_quantity(item, RestaurantRef(item.restaurant_id, "Dosa Corner"), 1)
+        barrier.wait(TIMEOUT)
+        outcomes.append(store.carts.save(edited, current.version))
     return outcomes

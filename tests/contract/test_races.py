@@ -7,18 +7,22 @@ from adapters.stores import Store
 from food_core.model import OrderStatus
 from tests.contract.backends import Backend
 from tests.contract.builders import Maker
-from tests.contract.racing import claim_same_keys, confirm_same_orders, race
-
-ROUNDS = 8
+from tests.contract.racing import (
+    ROUNDS,
+    RacePool,
+    claim_same_keys,
+    confirm_same_orders,
+    save_same_cart,
+)
 
 
 def test_four_racers_claiming_the_same_key_make_one_order(
-    backend: Backend, store: Store, make: Maker
+    backend: Backend, store: Store, make: Maker, racers: RacePool
 ) -> None:
     user = make.user()
     store.users.add(user, "hash")
     keys = [f"checkout-{n}" for n in range(ROUNDS)]
-    outcomes = race(backend, claim_same_keys, [(user.user_id, keys)] * 4)
+    outcomes = racers.race(backend, claim_same_keys, [(user.user_id, keys)] * 4)
     for round_ in range(ROUNDS):
         seen = [racer[round_] for racer in outcomes]
         assert len({order_id for order_id, _ in seen}) == 1, "everyone gets the same order"
@@ -28,14 +32,14 @@ def test_four_racers_claiming_the_same_key_make_one_order(
 
 
 def test_two_racers_confirming_the_same_order_count_it_once(
-    backend: Backend, store: Store, make: Maker
+    backend: Backend, store: Store, make: Maker, racers: RacePool
 ) -> None:
     user = make.user()
     store.users.add(user, "hash")
     orders = [make.order(user.user_id) for _ in range(ROUNDS)]
     for order in orders:
         store.orders.claim(order)
-    outcomes = race(backend, confirm_same_orders, [orders, orders])
+    outcomes = racers.race(backend, confirm_same_orders, [orders, orders])
     for round_ in range(ROUNDS):
         assert [racer[round_] for racer in outcomes].count(True) == 1
     for order in orders:
@@ -43,3 +47,30 @@ def test_two_racers_confirming_the_same_order_count_it_once(
         assert stored is not None and stored.order_status is OrderStatus.CONFIRMED
     counted = store.users.get(user.user_id)
     assert counted is not None and counted.total_orders == ROUNDS
+
+
+def test_racers_confirming_different_orders_of_one_customer_lose_no_count(
+    backend: Backend, store: Store, make: Maker, racers: RacePool
+) -> None:
+    user = make.user()
+    store.users.add(user, "hash")
+    batches = [[make.order(user.user_id) for _ in range(ROUNDS)] for _ in range(2)]
+    for order in batches[0] + batches[1]:
+        store.orders.claim(order)
+    outcomes = racers.race(backend, confirm_same_orders, batches)
+    assert outcomes == [[True] * ROUNDS, [True] * ROUNDS]
+    counted = store.users.get(user.user_id)
+    assert counted is not None and counted.total_orders == 2 * ROUNDS
+
+
+def test_racers_saving_the_same_cart_version_have_one_winner_per_version(
+    backend: Backend, store: Store, make: Maker, racers: RacePool
+) -> None:
+    items = [make.food_item(1, food_name=f"Dish {n}") for n in range(3)]
+    start = make.cart(7, items[0], 2)
+    store.carts.save(start, None)
+    outcomes = racers.race(backend, save_same_cart, [(7, item) for item in items])
+    for round_ in range(ROUNDS):
+        assert [racer[round_] for racer in outcomes].count(True) == 1
+    final = store.carts.get(7)
+    assert final is not None and final.version == start.version + ROUNDS

@@ -24,7 +24,7 @@ from adapters.mongo.schema import ORDER_MOVES, ORDERS, USERS, Document, is_dupli
 from food_core.model import Order, OrderStatus, PaymentStatus
 
 
-def _fields(order: Order) -> Document:
+def order_fields(order: Order) -> Document:
     """The order's own fields plus the top-level copies its queries filter on."""
     payment = order.payment
     return {
@@ -42,7 +42,7 @@ class MongoOrders:
 
     def claim(self, order: Order) -> Order:
         try:
-            self._orders.insert_one({"_id": order.order_id, **_fields(order), REV: 0})
+            self._orders.insert_one({"_id": order.order_id, **order_fields(order), REV: 0})
         except PyMongoError as error:
             if not is_duplicate_key(error):
                 raise
@@ -97,7 +97,7 @@ class MongoOrders:
         return self._moves.compare_and_set(
             order.order_id,
             lambda current: current["order_status"] == expected.value,
-            _fields(order),
+            order_fields(order),
             note,
         )
 

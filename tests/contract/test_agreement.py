@@ -1,0 +1,269 @@
+"""Stateful: each store runs beside a fresh in-memory reference, and after every step
+(claims, transitions, cart saves, address changes, payment claims and updates) both
+answer every question the same way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any, ClassVar
+
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+
+from adapters.clock import ManualClock
+from adapters.ids import SnowflakeIds
+from adapters.stores import MemoryBackedStore, Store
+from food_core.errors import DomainError
+from food_core.model import (
+    Cart,
+    FoodItem,
+    Order,
+    OrderStatus,
+    Payment,
+    PaymentMode,
+    PaymentStatus,
+    RestaurantRef,
+)
+from tests.contract.backends import SERVER_BACKED, Backend
+from tests.contract.builders import VISA, Maker
+
+UNKNOWN_USER = 424242
+ORDER_KEYS = ("key-a", "key-b", "key-c")
+PAYMENT_KEYS = ("pay-a", "pay-b")
+MENU = (
+    FoodItem(11, 1, "Masala Dosa", "Dosa", 12_000, True, True),
+    FoodItem(12, 1, "Idli", "Tiffin", 8_000, True, True),
+    FoodItem(21, 2, "Margherita", "Pizza", 29_900, True, True),
+)
+RESTAURANTS = {1: RestaurantRef(1, "Dosa Corner"), 2: RestaurantRef(2, "Slice")}
+NEXT_STEP = {
+    OrderStatus.CONFIRMED: OrderStatus.PREPARING,
+    OrderStatus.PREPARING: OrderStatus.OUT_FOR_DELIVERY,
+    OrderStatus.OUT_FOR_DELIVERY: OrderStatus.DELIVERED,
+}
+
+
+def _outcome(action: Callable[[], Any]) -> Any:
+    """A value, or the type of the domain error raised, so both sides compare."""
+    try:
+        return action()
+    except DomainError as error:
+        return type(error)
+
+
+class StoreAgreesWithReference(RuleBasedStateMachine):
+    backend: ClassVar[Backend]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.backend.reset()
+        self.real: Store = self.backend.store
+        self.model: Store = MemoryBackedStore()
+        self.clock = ManualClock()
+        self.make = Maker(self.clock, SnowflakeIds(5))
+        self.users: list[int] = []
+        self.orders: list[int] = []
+        self.payments: list[int] = []
+        self.addresses: list[int] = []
+
+    def both(self, act: Callable[[Store], Any]) -> Any:
+        expected = _outcome(lambda: act(self.model))
+        actual = _outcome(lambda: act(self.real))
+        assert actual == expected
+        return expected
+
+    @initialize()
+    def catalog(self) -> None:
+        self.both(lambda s: s.catalog.add_food_items(MENU))
+
+    # --- users ---
+
+    @rule(email=st.integers(0, 3), phone=st.integers(0, 3))
+    def add_user(self, email: int, phone: int) -> None:
+        user = self.make.user(email=f"u{email}@example.com", phone=f"900000000{phone}")
+        if self.both(lambda s: s.users.add(user, "hash-0")) is None:
+            self.users.append(user.user_id)
+
+    @precondition(lambda self: self.users)
+    @rule(data=st.data(), hash_=st.sampled_from(["hash-1", "hash-2"]))
+    def set_password_hash(self, data: st.DataObject, hash_: str) -> None:
+        user_id = data.draw(st.sampled_from([*self.users, UNKNOWN_USER]))
+        self.both(lambda s: s.users.set_password_hash(user_id, hash_))
+
+    def _user(self, data: st.DataObject) -> int:
+        return data.draw(st.sampled_from([*self.users, UNKNOWN_USER]))
+
+    # --- orders ---
+
+    @rule(
+        data=st.data(),
+        key=st.sampled_from(ORDER_KEYS),
+        mode=st.sampled_from(list(PaymentMode)),
+        restaurant=st.sampled_from([1, 2]),
+    )
+    def claim_order(
+        self, data: st.DataObject, key: str, mode: PaymentMode, restaurant: int
+    ) -> None:
+        order = self.make.order(self._user(data), key=key, mode=mode, restaurant_id=restaurant)
+        stored = self.both(lambda s: s.orders.claim(order))
+        event(f"order claim: {'inserted' if stored == order else 'existing returned'}")
+        if stored == order:
+            self.orders.append(order.order_id)
+
+    def _order(self, data: st.DataObject) -> Order:
+        order = self.model.orders.get(data.draw(st.sampled_from(self.orders)))
+        assert order is not None
+        return order
+
+    @precondition(lambda self: self.orders)
+    @rule(
+        data=st.data(),
+        move=st.sampled_from(["confirm", "fail", "cancel", "advance", "refund"]),
+    )
+    def transition(self, data: st.DataObject, move: str) -> None:
+        current = self._order(data)
+        now = self.clock.now()
+        try:
+            if move == "confirm":
+                moved = self.make.confirmed(current)
+            elif move == "fail":
+                declined = self.make.payment(current).failed(now, failure_code="card_declined")
+                moved = current.payment_failed(declined, now)
+            elif move == "cancel":
+                moved = current.cancelled(now)
+            elif move == "advance":
+                moved = current.advanced(NEXT_STEP[current.order_status], now)
+            else:
+                assert current.payment is not None
+                moved = current.with_payment(current.payment.refunded(now), now)
+        except (DomainError, ValueError, KeyError, AssertionError):
+            return  # not a move the domain allows from here
+        expected = data.draw(st.sampled_from([current.order_status, *OrderStatus]))
+        moved_it = self.both(lambda s: s.orders.transition(moved, expected))
+        event(f"order {move}: {'moved' if moved_it else 'refused'}")
+
+    # --- payments ---
+
+    @precondition(lambda self: self.orders)
+    @rule(data=st.data(), key=st.sampled_from(PAYMENT_KEYS))
+    def claim_payment(self, data: st.DataObject, key: str) -> None:
+        payment = self.make.payment(self._order(data), key=key)
+        if self.both(lambda s: s.payments.claim(payment)) == payment:
+            self.payments.append(payment.payment_id)
+
+    @precondition(lambda self: self.payments)
+    @rule(data=st.data(), move=st.sampled_from(["succeed", "fail", "refund", "record"]))
+    def update_payment(self, data: st.DataObject, move: str) -> None:
+        current = self.model.payments.get(data.draw(st.sampled_from(self.payments)))
+        assert current is not None
+        now = self.clock.now()
+        moved: Payment
+        try:
+            if move == "succeed":
+                moved = current.succeeded(now, gateway_reference="pay_ref", card=VISA)
+            elif move == "fail":
+                moved = current.failed(now, failure_code="card_declined")
+            elif move == "refund":
+                moved = current.refunded(now)
+            else:
+                moved = current.recorded_by_gateway("pay_cod", None)
+        except DomainError:
+            return
+        expected = data.draw(st.sampled_from([current.payment_status, *PaymentStatus]))
+        updated = self.both(lambda s: s.payments.update(moved, expected))
+        event(f"payment {move}: {'updated' if updated else 'refused'}")
+
+    # --- carts ---
+
+    @rule(
+        data=st.data(),
+        item=st.sampled_from(MENU),
+        quantity=st.integers(0, 3),
+        clear=st.booleans(),
+    )
+    def save_cart(self, data: st.DataObject, item: FoodItem, quantity: int, clear: bool) -> None:
+        user_id = self._user(data)
+        current = self.model.carts.get(user_id)
+        base = current or Cart(cart_id=self.make.ids.next_id(), user=user_id)
+        try:
+            cart = (
+                base.cleared()
+                if clear
+                else base.set_quantity(
+                    item, RESTAURANTS[item.restaurant_id], quantity, replace_cart=True
+                )
+            )
+        except DomainError:
+            return
+        versions = [None, 0, base.version, base.version + 1]
+        expected = data.draw(st.sampled_from(versions))
+        saved = self.both(lambda s: s.carts.save(cart, expected))
+        event(f"cart save: {'saved' if saved else 'refused'}")
+
+    # --- addresses ---
+
+    @rule(data=st.data())
+    def add_address(self, data: st.DataObject) -> None:
+        address = self.make.address(self._user(data))
+        self.both(lambda s: s.addresses.add(address))
+        self.addresses.append(address.address_id)
+
+    @precondition(lambda self: self.addresses)
+    @rule(data=st.data())
+    def delete_address(self, data: st.DataObject) -> None:
+        address_id = data.draw(st.sampled_from(self.addresses))
+        user_id = self._user(data)
+        deleted = self.both(lambda s: s.addresses.delete(address_id, user_id))
+        event(f"address delete: {deleted}")
+
+    @rule(milliseconds=st.integers(1, 90_000))
+    def tick(self, milliseconds: int) -> None:
+        self.clock.advance(timedelta(milliseconds=milliseconds))
+
+    # --- after every step ---
+
+    @invariant()
+    def everything_agrees(self) -> None:
+        for user_id in [*self.users, UNKNOWN_USER]:
+            self.both(lambda s, u=user_id: s.users.get(u))
+            self.both(lambda s, u=user_id: s.users.password_hash(u))
+            self.both(lambda s, u=user_id: s.orders.list_for_user(u, 50))
+            self.both(lambda s, u=user_id: s.carts.get(u))
+            self.both(lambda s, u=user_id: s.addresses.list_for_user(u))
+            for key in ORDER_KEYS:
+                self.both(lambda s, u=user_id, k=key: s.orders.get_by_key(u, k))
+        for order_id in self.orders:
+            self.both(lambda s, o=order_id: s.payments.list_for_order(o))
+        self.both(lambda s: s.orders.list_refunds_due(50))
+        for restaurant in RESTAURANTS:
+            self.both(
+                lambda s, r=restaurant: s.orders.list_for_restaurant(r, list(OrderStatus), 50)
+            )
+        soon = self.clock.now() + timedelta(seconds=30)
+        self.both(lambda s: s.payments.list_pending(soon, 50))
+        self.both(lambda s: s.payments.list_pending(self.clock.now(), 50))
+
+
+def test_every_store_agrees_with_the_reference_after_every_step(backend: Backend) -> None:
+    machine = type(
+        f"AgreesOn{backend.name.title()}", (StoreAgreesWithReference,), {"backend": backend}
+    )
+    server = backend.name in SERVER_BACKED
+    run_state_machine_as_test(
+        machine,
+        settings=settings(
+            max_examples=12 if server else 30,
+            stateful_step_count=25,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        ),
+    )
