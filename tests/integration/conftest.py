@@ -7,7 +7,6 @@ import warnings
 from collections.abc import Iterator
 
 import pytest
-from dependency_injector import providers
 from starlette.applications import Starlette
 
 # Starlette 1.x nudges towards httpx2; httpx is the project's pinned client. Filtered
@@ -15,13 +14,12 @@ from starlette.applications import Starlette
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
 from adapters.clock import ManualClock  # noqa: E402
-from adapters.memory import FakePaymentGateway, FastTestHasher  # noqa: E402
+from adapters.memory import FakePaymentGateway  # noqa: E402
 from adapters.stores import MemoryBackedStore  # noqa: E402
 from services.api.app import create_app  # noqa: E402
 from services.api.container import Container  # noqa: E402
 from services.api.settings import Settings  # noqa: E402
-from tests.builders import make_world  # noqa: E402
-from tests.integration.support import Api, ApiClient  # noqa: E402
+from tests.integration.support import Api, ApiClient, build_test_container, seeded_store  # noqa: E402
 
 
 @pytest.fixture
@@ -41,15 +39,7 @@ def gateway(clock: ManualClock) -> FakePaymentGateway:
 
 @pytest.fixture
 def store() -> MemoryBackedStore:
-    """A memory store holding the core tests' small catalog (two Bengaluru restaurants)."""
-    store = MemoryBackedStore()
-    world = make_world()
-    for city in world.ports.catalog.list_cities():
-        store.catalog.add_city(city)
-    store.catalog.add_restaurant(world.dosa)
-    store.catalog.add_restaurant(world.pizza)
-    store.catalog.add_food_items(world.items.values())
-    return store
+    return seeded_store()
 
 
 @pytest.fixture
@@ -59,13 +49,7 @@ def container(
     gateway: FakePaymentGateway,
     store: MemoryBackedStore,
 ) -> Container:
-    container = Container()
-    container.settings.override(providers.Object(settings))
-    container.clock.override(providers.Object(clock))
-    container.hasher.override(providers.Object(FastTestHasher()))
-    container.gateway.override(providers.Object(gateway))
-    container.store.override(providers.Object(store))
-    return container
+    return build_test_container(settings, clock, gateway, store)
 
 
 @pytest.fixture

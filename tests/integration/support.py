@@ -6,8 +6,16 @@ import uuid
 from types import TracebackType
 from typing import Any
 
+from dependency_injector import providers
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
+
+from adapters.clock import ManualClock
+from adapters.memory import FakePaymentGateway, FastTestHasher
+from adapters.stores import MemoryBackedStore
+from services.api.container import Container
+from services.api.settings import Settings
+from tests.builders import make_world
 
 API = "/api/v1"
 GOOD_CARD = {"number": "4242424242424242", "exp_month": 12, "exp_year": 2031, "cvc": "123"}
@@ -21,6 +29,35 @@ BENGALURU = "560001"
 
 def new_key() -> str:
     return str(uuid.uuid4())
+
+
+def seeded_store() -> MemoryBackedStore:
+    """A memory store holding the core tests' small catalog (two Bengaluru restaurants)."""
+    store = MemoryBackedStore()
+    world = make_world()
+    for city in world.ports.catalog.list_cities():
+        store.catalog.add_city(city)
+    store.catalog.add_restaurant(world.dosa)
+    store.catalog.add_restaurant(world.pizza)
+    store.catalog.add_food_items(world.items.values())
+    return store
+
+
+def build_test_container(
+    settings: Settings,
+    clock: ManualClock,
+    gateway: FakePaymentGateway,
+    store: MemoryBackedStore,
+) -> Container:
+    """The production container with the test overrides: settings, a manual clock, the
+    fast hasher, a fake gateway and a memory store."""
+    container = Container()
+    container.settings.override(providers.Object(settings))
+    container.clock.override(providers.Object(clock))
+    container.hasher.override(providers.Object(FastTestHasher()))
+    container.gateway.override(providers.Object(gateway))
+    container.store.override(providers.Object(store))
+    return container
 
 
 class ApiClient(TestClient):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -12,7 +13,7 @@ from services.api.problems import ApiProblem
 from services.api.routing import Auth, Operation
 from services.api.schemas.ops import HealthOut, ReadyOut
 
-METRICS_MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+METRICS_MEDIA_TYPE = CONTENT_TYPE_LATEST
 
 
 @runtime_checkable

@@ -1,7 +1,8 @@
 """The edge's one cattrs converter: JSON ↔ the attrs request/response classes.
 
 Structuring is strict, as JSON types go: an integer field takes a JSON integer (not
-``"5"``, ``5.0`` or ``true``), a string field takes a string, a boolean a boolean. Unknown
+``"5"`` or ``true``; ``5.0`` is an integer to JSON Schema, so it is taken as 5), a string
+field takes a string, a boolean a boolean. Unknown
 keys are refused (``forbid_extra_keys``), so fields a client must not set — status,
 totals, prices, user ids — are answered with 422 naming them. Errors come back through
 ``cattrs.transform_error`` as ``{field, message}`` pairs; the declared constraints
@@ -34,6 +35,8 @@ class _Invalid(ValueError):
 def _structure_int(value: object, cls: type) -> int:
     if _is_enum(cls):  # an IntEnum dispatches here first (int comes before Enum in its MRO)
         return _structure_enum(value, cls)  # type: ignore[return-value]
+    if type(value) is float and value.is_integer():
+        return int(value)
     if type(value) is not int:
         raise _Invalid("must be an integer")
     return value
