@@ -118,9 +118,11 @@ def test_schemas_come_from_the_attrs_classes(document: dict[str, Any]) -> None:
     cart_in = schemas["SetQuantityIn"]["properties"]["quantity"]
     assert (cart_in["minimum"], cart_in["maximum"]) == (0, 20)
     keyed = document["paths"]["/api/v1/orders"]["post"]["parameters"]
-    assert {
-        k: keyed[0][k] for k in ("name", "in", "required")
-    } == {"name": "Idempotency-Key", "in": "header", "required": True}
+    assert {k: keyed[0][k] for k in ("name", "in", "required")} == {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": True,
+    }
 
 
 def test_the_docs_page_is_self_contained(api: Api) -> None:
