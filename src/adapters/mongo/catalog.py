@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable
 
 from pymongo import ReplaceOne
 from pymongo.database import Database
+from pymongo.errors import BulkWriteError
 
 from adapters.mongo.codec import from_document, to_document
 from adapters.mongo.schema import CITIES, FOOD_ITEMS, RESTAURANTS, Document
@@ -35,13 +36,22 @@ class MongoCatalog:
 
     def add_food_items(self, items: Iterable[FoodItem]) -> None:
         # Later items win over earlier ones with the same id, as in a dict.
-        latest = {item.food_id: item for item in items}
-        if latest:
+        latest = {item.food_id: {"_id": item.food_id, **to_document(item)} for item in items}
+        if not latest:
+            return
+        # Plain inserts first: on FerretDB an upsert costs ~10 ms each, an insert ~0.1 ms,
+        # and loading a catalog is almost all new items. Only ids already stored are
+        # replaced one by one.
+        try:
+            self._food_items.insert_many(list(latest.values()), ordered=False)
+        except BulkWriteError as error:
+            duplicates = [
+                e["op"]["_id"] for e in error.details["writeErrors"] if e.get("code") == 11000
+            ]
+            if len(duplicates) != len(error.details["writeErrors"]):
+                raise
             self._food_items.bulk_write(
-                [
-                    ReplaceOne({"_id": fid}, {"_id": fid, **to_document(item)}, upsert=True)
-                    for fid, item in latest.items()
-                ],
+                [ReplaceOne({"_id": fid}, latest[fid], upsert=True) for fid in duplicates],
                 ordered=True,
             )
 
