@@ -112,7 +112,7 @@ class Customer:
                 shop.menu(s, ids[int(rng.random() * len(ids))])
             tally.browsed_only += 1
             return
-        available = [d for d in menu if d.available]
+        available = [d for d in menu if d.availability]
         yield self.think(15)
         lines: dict[int, tuple[int, int]] = {}  # food_id → (price, quantity)
         total = 0

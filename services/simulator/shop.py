@@ -8,6 +8,7 @@ Results are small NamedTuples: cheap to make 100,000 times a run.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
 from food_core.model import PaymentMode
@@ -35,10 +36,26 @@ class Session(NamedTuple):
     token: str  # empty in memory mode
 
 
+class MenuDish(Protocol):
+    """What a journey reads of a dish. The core's ``FoodItem`` has these attributes, so
+    memory mode hands the menu over as is (no copy of ~20 dishes per menu opened)."""
+
+    @property
+    def food_id(self) -> int: ...
+
+    @property
+    def price(self) -> int: ...
+
+    @property
+    def availability(self) -> bool: ...
+
+
 class Dish(NamedTuple):
+    """A dish as live mode reads it from JSON."""
+
     food_id: int
     price: int
-    available: bool
+    availability: bool
 
 
 class Placed(NamedTuple):
@@ -93,7 +110,7 @@ class Shop(Protocol):
         """Restaurant ids of the first page."""
         ...
 
-    def menu(self, s: Session, restaurant_id: int) -> list[Dish]: ...
+    def menu(self, s: Session, restaurant_id: int) -> Sequence[MenuDish]: ...
 
     def set_quantity(self, s: Session, food_id: int, quantity: int) -> int:
         """Returns the cart's total_amount."""
