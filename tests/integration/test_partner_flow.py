@@ -190,3 +190,26 @@ def test_order_events_end_after_the_time_limit(container: Container) -> None:
     assert len(statuses) == 1
     assert any(e.get("comment") == "heartbeat" for e in received)
     assert "time limit" in received[-1].get("comment", "")
+
+
+@pytest.mark.timeout(30)
+def test_events_follow_changes_made_through_the_other_replica(container: Container) -> None:
+    # Two replicas share nothing but the store (and the settings' token keys).
+    replica_b = Container()
+    for name in ("settings", "clock", "hasher", "gateway", "store"):
+        getattr(replica_b, name).override(providers.Object(getattr(container, name)()))
+    with Api(create_app(container)) as a, Api(create_app(replica_b)) as b:
+        create_partner(container, "dosa.kitchen@example.com", 1, "9000000002")
+        customer = a.client()
+        customer.signup()
+        order = customer.ordered((DOSA, 1), payment_mode="COD")
+        partner = b.client()
+        partner.login("dosa.kitchen@example.com", PARTNER_PASSWORD)
+        # A session made on one replica is good on the other.
+        bearer = {"Authorization": f"Bearer {customer.token}"}
+        assert b.client().get(f"{API}/me", headers=bearer).status_code == 200
+        with customer.stream("GET", f"{API}/orders/{order['order_id']}/events") as response:
+            events = _events(response.iter_lines())
+            assert _next_status(events, [])["order_status"] == "CONFIRMED"
+            assert _status(partner, order["order_id"], "PREPARING").status_code == 200
+            assert _next_status(events, [])["order_status"] == "PREPARING"
