@@ -52,6 +52,21 @@ def _render(template: Path, values: dict[str, str]) -> str:
         raise ValueError(f"cannot render {template}: {e}") from e
 
 
+# With no replica able to answer, Traefik's own 502/503/504 bodies are plain text; this
+# middleware swaps in the fallback server's problem+json page (the status is kept).
+ERROR_PAGES_MIDDLEWARE = """    error-pages:
+      errors:
+        status: ["502-504"]
+        service: fallback
+        query: "/problem/{status}"
+"""
+FALLBACK_SERVICE = """    fallback:
+      loadBalancer:
+        servers:
+          - url: $url
+"""
+
+
 def render_traefik_config(
     state_dir: Path,
     *,
@@ -61,11 +76,15 @@ def render_traefik_config(
     log_level: str = "INFO",
     in_flight_limit: int = 256,
     template_dir: Path = TEMPLATE_DIR,
+    fallback_url: str | None = None,
+    auth_rate: tuple[int, int] = (5, 10),
 ) -> Path:
     """Write ``traefik.yml`` + ``dynamic.yml`` into ``state_dir``; return the static file.
 
     The dynamic file is written first (atomically), so the file provider never sees a
-    half-written file.
+    half-written file. ``fallback_url``: a server whose ``/problem/{status}`` answers
+    502–504 with a problem+json body when no replica can (``services.stack.fallback``).
+    ``auth_rate``: (average per second, burst) per client IP on ``/api/v1/auth/``.
     """
     if not replica_urls:
         raise ValueError("at least one replica URL is needed")
@@ -77,9 +96,21 @@ def render_traefik_config(
     static_path = state_dir / "traefik.yml"
     dynamic_path = state_dir / "dynamic.yml"
     servers = "\n".join(f"{_SERVER_INDENT}- url: {_yaml_str(u)}" for u in replica_urls)
+    error_pages = ERROR_PAGES_MIDDLEWARE if fallback_url else ""
+    fallback_service = (
+        FALLBACK_SERVICE.replace("$url", _yaml_str(fallback_url)) if fallback_url else ""
+    )
     dynamic = _render(
         template_dir / DYNAMIC_TEMPLATE,
-        {"servers": servers, "in_flight_limit": str(in_flight_limit)},
+        {
+            "servers": servers,
+            "in_flight_limit": str(in_flight_limit),
+            "auth_rate_average": str(auth_rate[0]),
+            "auth_rate_burst": str(auth_rate[1]),
+            "error_pages": "error-pages, " if fallback_url else "",
+            "error_pages_middleware": error_pages,
+            "fallback_service": fallback_service,
+        },
     )
     static = _render(
         template_dir / STATIC_TEMPLATE,
@@ -111,6 +142,8 @@ def start_traefik(
     log_level: str = "INFO",
     in_flight_limit: int = 256,
     template_dir: Path = TEMPLATE_DIR,
+    fallback_url: str | None = None,
+    auth_rate: tuple[int, int] = (5, 10),
 ) -> RunningServer:
     """Render the config into ``state_dir`` and start Traefik; wait for ``/ping``.
 
@@ -132,6 +165,8 @@ def start_traefik(
         log_level=log_level,
         in_flight_limit=in_flight_limit,
         template_dir=template_dir,
+        fallback_url=fallback_url,
+        auth_rate=auth_rate,
     )
     try:
         exe = binary if binary is not None else ensure_binary("traefik")

@@ -26,6 +26,8 @@ class StackConfig:
     mongo_port: int = 27017
     # Seconds between a replica's crash and its restart grow from this, doubling.
     restart_backoff: float = 0.5
+    # Traefik's per-IP limit on /api/v1/auth/: (average per second, burst).
+    auth_rate: tuple[int, int] = (5, 10)
     webapp_dist: Path = REPO_ROOT / "webapp" / "dist"
     extra_api_env: dict[str, str] = field(default_factory=dict)
     extra_payments_env: dict[str, str] = field(default_factory=dict)

@@ -1,4 +1,4 @@
-"""Runner for one API replica: ``python -m services.api`` with the stack's settings."""
+"""Runners for the stack's Python processes: an API replica, and the error-page fallback."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from services.devstack.ports import ProcessExitedError, wait_for_http
+from services.devstack.ports import ProcessExitedError, free_port, wait_for_http
 from services.devstack.process import ManagedProcess
 from services.devstack.server import RunningServer, ServerStartError
 from services.stack.config import REPO_ROOT
@@ -49,4 +49,26 @@ def start_api_replica(
     except (TimeoutError, ProcessExitedError) as error:
         server.stop()
         raise ServerStartError(name, str(error), process.log_tail()) from error
+    return server
+
+
+def start_fallback(state_dir: Path, timeout: float = 15.0) -> RunningServer:
+    """The problem+json error page Traefik shows when no replica answers."""
+    port = free_port(HOST)
+    process = ManagedProcess(
+        "fallback",
+        [sys.executable, "-m", "services.stack.fallback", str(port)],
+        log_path=state_dir / "fallback.log",
+        cwd=REPO_ROOT,
+    )
+    process.start()
+    url = f"http://{HOST}:{port}"
+    server = RunningServer("fallback", url, HOST, port, state_dir, process)
+    try:
+        wait_for_http(
+            f"{url}/problem/503", timeout, expect_status={503}, alive=lambda: process.running
+        )
+    except (TimeoutError, ProcessExitedError) as error:
+        server.stop()
+        raise ServerStartError("fallback", str(error), process.log_tail()) from error
     return server

@@ -21,7 +21,7 @@ from services.devstack.payments import start_payments
 from services.devstack.server import RunningServer, ServerStartError
 from services.devstack.traefik import start_traefik
 from services.stack.config import StackConfig
-from services.stack.replica import start_api_replica
+from services.stack.replica import start_api_replica, start_fallback
 from services.stack.secrets import StackSecrets, load_or_create
 from services.stack.seed import seed
 
@@ -49,6 +49,7 @@ class Stack:
         self.ferretdb: RunningServer | None = None
         self.payments: RunningServer | None = None
         self.traefik: RunningServer | None = None
+        self.fallback: RunningServer | None = None
         self.replicas = [_Replica(0), _Replica(1)]
         self._lock = threading.RLock()
         self._stop = threading.Event()
@@ -83,11 +84,14 @@ class Stack:
             self.log("demo catalog loaded" if loaded else "catalog already present")
             for replica in self.replicas:
                 self._start_replica(replica)
+            self.fallback = start_fallback(config.state_dir / "fallback")
             self.traefik = start_traefik(
                 config.state_dir / "traefik",
                 config.web_port,
                 config.admin_port,
                 [config.api_url(0), config.api_url(1)],
+                fallback_url=self.fallback.url,
+                auth_rate=config.auth_rate,
             )
             self.log(f"Traefik ready at {config.web_url}")
         except BaseException:
@@ -101,6 +105,7 @@ class Stack:
         with self._lock:
             servers = [
                 self.traefik,
+                self.fallback,
                 *(r.server for r in self.replicas),
                 self.payments,
                 self.ferretdb,
