@@ -154,3 +154,34 @@ def test_the_sweep_settles_payments_whose_answer_was_lost(
                 break
             time.sleep(0.05)
         assert status == "CONFIRMED"
+
+
+class BrokenCatalog:
+    """A catalog with a bug: the request fails in an unexpected way."""
+
+    def list_cities(self) -> list[object]:
+        raise RuntimeError("a bug in the catalog adapter")
+
+
+class StoreWithBrokenCatalog(MemoryBackedStore):
+    def __init__(self) -> None:
+        super().__init__()
+        self.catalog = BrokenCatalog()  # type: ignore[assignment]
+
+
+def test_an_unexpected_error_is_a_500_problem_logged_once_with_its_request_id(
+    container: Container, caplog: pytest.LogCaptureFixture
+) -> None:
+    container.store.override(providers.Object(StoreWithBrokenCatalog()))
+    with Api(create_app(container)) as api, caplog.at_level("INFO"):
+        response = api.client().get(f"{API}/cities", headers={"X-Request-ID": "bug-1"})
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["X-Request-ID"] == "bug-1"
+    assert response.json()["code"] == "internal_error"
+    assert "catalog adapter" not in response.text  # internals stay in the log
+    errors = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 1 and errors[0].exc_info is not None
+    assert getattr(errors[0], "request_id", None) == "bug-1"
+    access = [r for r in caplog.records if r.name == "food.access"]
+    assert getattr(access[-1], "status", None) == 500
