@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+from services.api.routes import (
+    accounts,
+    addresses,
+    cart,
+    catalog,
+    events,
+    ops,
+    orders,
+    partner,
+    payments,
+)
 from services.api.routing import Operation
 
 
 def api_operations() -> list[Operation]:
-    from services.api.routes import (
-        accounts,
-        addresses,
-        cart,
-        catalog,
-        events,
-        ops,
-        orders,
-        partner,
-        payments,
-    )
-
     return [
         *accounts.OPERATIONS,
         *catalog.OPERATIONS,
