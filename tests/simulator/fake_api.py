@@ -1,0 +1,222 @@
+"""A stand-in for the HTTP API (DESIGN §6) for testing live mode without a stack.
+
+It is an ``httpx.MockTransport`` handler that serves the endpoints the simulator uses
+from the real core on in-memory adapters — so idempotency, reconciliation and
+total_orders behave as the core makes them. It is not the API (services/api is): the
+stack tests run live mode against the real thing. Two knobs make it misbehave on
+purpose: ``lose_every`` drops the answer of every n-th POST after acting on it (as a
+replica killed mid-response would), ``forget_keys`` ignores Idempotency-Key on POST
+/orders, so the audit has a real duplicate to find.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import threading
+from typing import Any
+from urllib.parse import parse_qs
+
+import httpx
+
+from adapters import demo_catalog
+from adapters.clock import ManualClock
+from adapters.ids import SnowflakeIds
+from adapters.memory import FakePaymentGateway, FastTestHasher, MemoryStore, memory_ports
+from food_core.errors import DomainError, NotFound, PaymentDeclined
+from food_core.model import CardDetails, Order, PaymentMode, UpiDetails
+from food_core.search import RestaurantSort
+from food_core.usecases import (
+    add_address,
+    cancel_order,
+    get_order,
+    list_cities,
+    list_orders,
+    pay_order,
+    place_order,
+    restaurant_menu,
+    search_restaurants,
+    set_cart_quantity,
+    signup,
+)
+
+STATUS = {
+    "validation_failed": 422,
+    "not_found": 404,
+    "email_taken": 409,
+    "phone_taken": 409,
+    "cart_empty": 409,
+    "item_unavailable": 409,
+    "idempotency_key_reused": 422,
+    "request_in_progress": 409,
+    "payment_declined": 402,
+    "invalid_payment_details": 422,
+    "order_already_paid": 409,
+    "payment_unavailable": 503,
+    "invalid_transition": 409,
+}
+
+
+def problem(code: str, status: int, detail: str = "") -> httpx.Response:
+    body = {"type": "about:blank", "title": code, "status": status, "detail": detail, "code": code}
+    return httpx.Response(
+        status, content=json.dumps(body), headers={"content-type": "application/problem+json"}
+    )
+
+
+def order_json(order: Order) -> dict[str, Any]:
+    payment = order.payment
+    return {
+        "order_id": order.order_id,
+        "user_id": order.user,
+        "items": [
+            {
+                "food_id": i.food_id,
+                "price": i.price,
+                "quantity": i.quantity,
+                "line_total": i.line_total,
+            }
+            for i in order.items
+        ],
+        "total_amount": order.total_amount,
+        "order_status": order.order_status.value,
+        "payment_mode": order.payment_mode.value,
+        "delivery": {"delivery_id": order.delivery.delivery_id} if order.delivery else None,
+        "payment": None
+        if payment is None
+        else {
+            "payment_id": payment.payment_id,
+            "payment_mode": payment.payment_mode.value,
+            "payment_status": payment.payment_status.value,
+            "amount": payment.amount,
+        },
+    }
+
+
+class FakeApi:
+    def __init__(self, *, lose_every: int = 0, forget_keys: bool = False) -> None:
+        self.clock = ManualClock()
+        self.store = MemoryStore()
+        self.gateway = FakePaymentGateway(self.clock)
+        self.ports = memory_ports(
+            clock=self.clock,
+            ids=SnowflakeIds(3),
+            hasher=FastTestHasher(),
+            gateway=self.gateway,
+            store=self.store,
+        )
+        demo_catalog.load_into(self.ports.catalog, demo_catalog.generate())
+        self.lose_every = lose_every
+        self.forget_keys = forget_keys
+        self._posts = itertools.count(1)
+        self._lock = threading.Lock()
+        self.lost = 0
+
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self.handle)
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        try:
+            response = self._route(request)
+        except PaymentDeclined as declined:
+            response = problem(declined.code, 402, declined.failure_code)
+        except DomainError as error:
+            response = problem(error.code, STATUS.get(error.code, 409), error.message)
+        if request.method == "POST" and self.lose_every:
+            with self._lock:
+                n = next(self._posts)
+            if n % self.lose_every == 0:  # acted on, but the answer never arrives
+                self.lost += 1
+                raise httpx.ReadError("connection reset by peer", request=request)
+        return response
+
+    def _user(self, request: httpx.Request) -> int:
+        token = request.headers.get("authorization", "").removeprefix("Bearer ")
+        if not token.isdigit():
+            raise NotFound("no session")
+        return int(token)
+
+    def _route(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path.removeprefix("/api/v1")
+        query = {k: v[0] for k, v in parse_qs(request.url.query.decode()).items()}
+        body: dict[str, Any] = json.loads(request.content) if request.content else {}
+        method = request.method
+        ports = self.ports
+        key = request.headers.get("idempotency-key", "")
+        if method == "POST" and path == "/auth/signup":
+            user = signup(ports, **body)
+            return httpx.Response(
+                201, json={"user": {"user_id": user.user_id}, "token": str(user.user_id)}
+            )
+        if method == "GET" and path == "/cities":
+            cities = [{"pincode": c.pincode, "city_name": c.city_name} for c in list_cities(ports)]
+            return httpx.Response(200, json={"cities": cities})
+        uid = self._user(request)
+        if method == "GET" and path == "/me":
+            user = self.store.users[uid]
+            return httpx.Response(200, json={"user_id": uid, "total_orders": user.total_orders})
+        if m := re.fullmatch(r"/cities/(\d+)/restaurants", path):
+            page = search_restaurants(
+                ports,
+                pincode=m[1],
+                veg_only=query.get("veg") == "true",
+                sort=RestaurantSort(query.get("sort", "rating")),
+            )
+            found = [{"restaurant_id": r.restaurant_id} for r in page.restaurants]
+            return httpx.Response(200, json={"restaurants": found, "next_cursor": None})
+        if m := re.fullmatch(r"/restaurants/(\d+)", path):
+            menu = restaurant_menu(ports, int(m[1])).menu
+            dishes = [
+                {"food_id": i.food_id, "price": i.price, "availability": i.availability}
+                for i in menu
+            ]
+            return httpx.Response(200, json={"restaurant_id": int(m[1]), "menu": dishes})
+        if method == "PUT" and (m := re.fullmatch(r"/cart/items/(\d+)", path)):
+            cart = set_cart_quantity(ports, uid, int(m[1]), body["quantity"])
+            return httpx.Response(200, json={"total_amount": cart.total_amount})
+        if method == "POST" and path == "/addresses":
+            address = add_address(ports, uid, **body)
+            return httpx.Response(201, json={"address_id": address.address_id})
+        if method == "POST" and path == "/orders":
+            cart = self.store.carts.get(uid)
+            if self.forget_keys:  # the bug: every request is new, the cart stays full
+                key = f"{key}-{next(self._posts)}"
+            placement = place_order(
+                ports,
+                uid,
+                idempotency_key=key,
+                address_id=body["address_id"],
+                payment_mode=PaymentMode(body["payment_mode"]),
+            )
+            if self.forget_keys and cart is not None:
+                self.store.carts[uid] = cart
+            headers = {"Idempotent-Replayed": "true"} if placement.replayed else {}
+            return httpx.Response(201, json=order_json(placement.order), headers=headers)
+        if method == "GET" and path == "/orders":
+            before = int(query["before"]) if "before" in query else None
+            orders = list_orders(ports, uid, limit=int(query.get("limit", 20)), before=before)
+            return httpx.Response(200, json={"orders": [order_json(o) for o in orders]})
+        if m := re.fullmatch(r"/orders/(\d+)/payment", path):
+            card = body.get("card")
+            upi = body.get("upi")
+            result = pay_order(
+                ports,
+                uid,
+                int(m[1]),
+                idempotency_key=key,
+                payment_mode=PaymentMode(body["payment_mode"]),
+                card=CardDetails(**card) if card else None,
+                upi=UpiDetails(**upi) if upi else None,
+            )
+            headers = {"Idempotent-Replayed": "true"} if result.replayed else {}
+            payload = {
+                "order": order_json(result.order),
+                "payment": order_json(result.order)["payment"],
+            }
+            return httpx.Response(200, json=payload, headers=headers)
+        if m := re.fullmatch(r"/orders/(\d+)/cancel", path):
+            return httpx.Response(200, json=order_json(cancel_order(ports, uid, int(m[1]))))
+        if m := re.fullmatch(r"/orders/(\d+)", path):
+            return httpx.Response(200, json=order_json(get_order(ports, uid, int(m[1]))))
+        return problem("not_found", 404, f"{method} {path}")
