@@ -163,6 +163,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RunFailed as error:
         console.print(f"[red]food-sim: the run could not be carried out: {error}[/]")
         return EXIT_RUN_FAILED
+    return finish(summary, audit, timeline, args, console)
+
+
+def finish(
+    summary: Summary,
+    audit: AuditReport,
+    timeline: Timeline,
+    args: argparse.Namespace,
+    console: Console,
+) -> int:
+    """Show the summary and the audit, write what was asked for, pick the exit code."""
     render(summary, console)
     render_audit(audit, console)
     if args.json is not None:
