@@ -1,0 +1,144 @@
+"""Replicas die; customers do not notice, and no order is ever duplicated (DESIGN §1, §5)."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+
+from services.stack import Stack
+from tests.system.conftest import wait_until_both_serve
+from tests.system.journeys import GOOD_CARD, Customer
+
+LOAD_SECONDS = 6.0
+KILL_AT = 2.0
+MAX_ITERATIONS = 400  # per worker: the loops are bounded in count as well as time
+
+
+def test_sigkill_of_a_replica_under_load_shows_no_errors_and_no_duplicates(
+    healthy: Stack,
+) -> None:
+    url = healthy.config.web_url
+    with httpx.Client(base_url=url, timeout=10.0) as setup:
+        customers = [Customer(setup) for _ in range(4)]
+        dish = customers[0].first_available_dish()
+        pincode = customers[0].pincode
+    errors: list[str] = []
+    placed: dict[int, dict[str, int]] = {c.user_id: {} for c in customers}
+    started = time.monotonic()
+    stop_at = started + LOAD_SECONDS
+    placed_after_kill: list[float] = []
+
+    def order_loop(customer: Customer) -> None:
+        with httpx.Client(base_url=url, timeout=10.0) as client:
+            customer.client = client
+            for _ in range(MAX_ITERATIONS):
+                if time.monotonic() > stop_at:
+                    return
+                key = str(uuid.uuid4())
+                try:
+                    response = customer.order(dish, key)
+                except (httpx.HTTPError, AssertionError) as error:
+                    errors.append(f"order: {error!r}")
+                    continue
+                if response.status_code != 201:
+                    errors.append(f"order: {response.status_code} {response.text[:200]}")
+                    continue
+                placed[customer.user_id][key] = response.json()["order_id"]
+                if time.monotonic() - started > KILL_AT + 0.5:
+                    placed_after_kill.append(time.monotonic())
+
+    def search_loop() -> None:
+        with httpx.Client(base_url=url, timeout=10.0) as client:
+            for n in range(MAX_ITERATIONS):
+                if time.monotonic() > stop_at:
+                    return
+                try:
+                    response = client.get(
+                        f"/api/v1/cities/{pincode}/restaurants",
+                        params={"q": ["a", "an", "e"][n % 3]},
+                    )
+                except httpx.HTTPError as error:
+                    errors.append(f"search: {error!r}")
+                    continue
+                if response.status_code != 200:
+                    errors.append(f"search: {response.status_code} {response.text[:200]}")
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [pool.submit(order_loop, c) for c in customers]
+        futures += [pool.submit(search_loop) for _ in range(4)]
+        time.sleep(KILL_AT)
+        healthy.kill_replica(0, signal.SIGKILL)
+        for future in futures:
+            future.result()
+
+    assert errors == []
+    with httpx.Client(base_url=url, timeout=10.0) as client:
+        for customer in customers:
+            customer.client = client
+            listed = customer.get("/api/v1/orders", limit=50).json()["orders"]
+            keys = placed[customer.user_id]
+            assert len(set(keys.values())) == len(keys)  # one order per key
+            assert sorted(o["order_id"] for o in listed) == sorted(keys.values())
+    assert placed_after_kill, "no order was placed after the kill: the load did not run"
+
+
+def test_sigterm_lets_slow_requests_in_flight_finish(healthy: Stack) -> None:
+    replica_b = healthy.config.api_url(1)
+    with httpx.Client(base_url=healthy.config.web_url, timeout=10.0) as setup:
+        customer = Customer(setup)
+        dish = customer.first_available_dish()
+        orders = []
+        for _ in range(6):
+            response = customer.order(dish, str(uuid.uuid4()))
+            assert response.status_code == 201, response.text
+            orders.append(response.json()["order_id"])
+    started = threading.Barrier(len(orders) + 1)
+
+    def pay(order_id: int) -> int:
+        # Straight to replica B, so every request is in flight there when it is stopped.
+        with httpx.Client(base_url=replica_b, timeout=30.0) as client:
+            started.wait()
+            response = client.post(
+                f"/api/v1/orders/{order_id}/payment",
+                json={"payment_mode": "CARD", "card": GOOD_CARD},
+                headers=customer.headers | {"Idempotency-Key": str(uuid.uuid4())},
+            )
+            return response.status_code
+
+    with ThreadPoolExecutor(max_workers=len(orders)) as pool:
+        results = [pool.submit(pay, order_id) for order_id in orders]
+        started.wait()
+        time.sleep(0.15)  # the payments service takes 400 ms per charge
+        healthy.kill_replica(1, signal.SIGTERM)
+        statuses = Counter(f.result() for f in results)
+    assert statuses == Counter({200: len(orders)})
+
+
+def test_with_both_replicas_down_traefik_answers_a_fast_problem_and_recovers(
+    healthy: Stack,
+) -> None:
+    healthy.kill_replica(0, signal.SIGKILL)
+    healthy.kill_replica(1, signal.SIGKILL)
+    with httpx.Client(base_url=healthy.config.web_url, timeout=5.0) as client:
+        for _ in range(5):
+            started = time.monotonic()
+            response = client.get("/api/v1/cities")
+            elapsed = time.monotonic() - started
+            assert response.status_code in (502, 503)
+            assert response.headers["content-type"] == "application/problem+json"
+            assert response.json()["status"] == response.status_code
+            assert elapsed < 1.0
+            time.sleep(0.3)
+        healthy.restart_replica(0)  # returns once the replica answers /healthz
+        ready = time.monotonic()
+        while client.get("/api/v1/cities").status_code != 200:
+            assert time.monotonic() - ready < 3.0, "not back in rotation within 3 s"
+            time.sleep(0.05)
+    healthy.restart_replica(1)
+    wait_until_both_serve(healthy)

@@ -1,0 +1,62 @@
+"""The customer's whole flow through Traefik, as the web app makes it."""
+
+from __future__ import annotations
+
+import uuid
+
+import httpx
+
+from services.stack import Stack
+from tests.system.journeys import GOOD_CARD, Customer
+
+
+def test_a_customer_orders_and_pays_through_traefik(healthy: Stack) -> None:
+    with httpx.Client(base_url=healthy.config.web_url, timeout=10.0) as client:
+        me = Customer(client)
+        cities = client.get("/api/v1/cities").json()["cities"]
+        assert len(cities) >= 8
+        found = me.get(f"/api/v1/cities/{me.pincode}/restaurants", sort="rating", limit=5)
+        assert found.status_code == 200
+        restaurants = found.json()["restaurants"]
+        assert restaurants and found.json()["next_cursor"]
+        restaurant = me.get(f"/api/v1/restaurants/{restaurants[0]['restaurant_id']}").json()
+        dishes = [item for item in restaurant["menu"] if item["availability"]][:2]
+        for dish in dishes:
+            assert (
+                me.put(f"/api/v1/cart/items/{dish['food_id']}", {"quantity": 2}).status_code == 200
+            )
+        cart = me.get("/api/v1/cart").json()
+        assert cart["total_amount"] == sum(2 * d["price"] for d in dishes)
+        assert cart["currency"] == "INR"
+
+        placed = me.post(
+            "/api/v1/orders",
+            {"address_id": me.address_id, "payment_mode": "CARD"},
+            key=str(uuid.uuid4()),
+        )
+        assert placed.status_code == 201, placed.text
+        order = placed.json()
+        assert order["order_status"] == "PENDING_PAYMENT"
+        assert order["total_amount"] == cart["total_amount"]
+
+        paid = me.post(
+            f"/api/v1/orders/{order['order_id']}/payment",
+            {"payment_mode": "CARD", "card": GOOD_CARD},
+            key=str(uuid.uuid4()),
+        )
+        assert paid.status_code == 200, paid.text
+        result = paid.json()
+        assert result["order"]["order_status"] == "CONFIRMED"
+        assert result["payment"]["payment_status"] == "SUCCEEDED"
+        assert result["payment"]["card"] == {"brand": "visa", "last4": "4242"} or (
+            result["payment"]["card"]["last4"] == "4242"
+        )
+        assert "4242424242424242" not in paid.text
+
+        seen = me.get(f"/api/v1/orders/{order['order_id']}").json()
+        assert seen["order_status"] == "CONFIRMED"
+        assert seen["delivery"]["delivery_status"] == "PENDING"
+        assert me.get("/api/v1/me").json()["total_orders"] == 1
+        assert [o["order_id"] for o in me.get("/api/v1/orders").json()["orders"]] == [
+            order["order_id"]
+        ]
