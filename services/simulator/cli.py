@@ -34,7 +34,7 @@ from services.simulator.config import (
     check_target,
     parse_mix,
 )
-from services.simulator.report import Timeline, write_report
+from services.simulator.report import Timeline, audit_dict, write_report
 from services.simulator.summary import Summary, render, render_audit
 
 EXIT_OK, EXIT_AUDIT_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
@@ -178,7 +178,8 @@ def finish(
     render_audit(audit, console)
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(summary.as_dict(), indent=2, default=str) + "\n")
+        data = {**summary.as_dict(), "audit": audit_dict(audit)}
+        args.json.write_text(json.dumps(data, indent=2, default=str) + "\n")
     if args.report is not None:
         page = write_report(args.report, summary, audit, timeline)
         console.print(f"report: {page}")

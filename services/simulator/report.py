@@ -55,7 +55,7 @@ def write_report(directory: Path, summary: Summary, audit: AuditReport, timeline
         )
     )
     (directory / "summary.json").write_text(
-        json.dumps({"summary": summary.as_dict(), "audit": _audit_dict(audit)}, indent=2) + "\n"
+        json.dumps({"summary": summary.as_dict(), "audit": audit_dict(audit)}, indent=2) + "\n"
     )
     page = directory / "index.html"
     page.write_text(_page(summary, audit, images), encoding="utf-8")
@@ -137,7 +137,7 @@ def _bars(directory: Path, name: str, counts: dict[str, int], title: str) -> str
     return name
 
 
-def _audit_dict(audit: AuditReport) -> dict[str, object]:
+def audit_dict(audit: AuditReport) -> dict[str, object]:
     return {
         "ok": audit.ok,
         "invariants": {

@@ -179,7 +179,7 @@ class FakeApi:
             address = add_address(ports, uid, **body)
             return httpx.Response(201, json={"address_id": address.address_id})
         if method == "POST" and path == "/orders":
-            cart = self.store.carts.get(uid)
+            kept = self.store.carts.get(uid)
             if self.forget_keys:  # the bug: every request is new, the cart stays full
                 key = f"{key}-{next(self._posts)}"
             placement = place_order(
@@ -189,8 +189,8 @@ class FakeApi:
                 address_id=body["address_id"],
                 payment_mode=PaymentMode(body["payment_mode"]),
             )
-            if self.forget_keys and cart is not None:
-                self.store.carts[uid] = cart
+            if self.forget_keys and kept is not None:
+                self.store.carts[uid] = kept
             headers = {"Idempotent-Replayed": "true"} if placement.replayed else {}
             return httpx.Response(201, json=order_json(placement.order), headers=headers)
         if method == "GET" and path == "/orders":
