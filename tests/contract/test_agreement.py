@@ -259,23 +259,33 @@ class StoreAgreesWithReference(RuleBasedStateMachine):
     @invariant()
     def everything_agrees(self) -> None:
         for user_id in [*self.users, UNKNOWN_USER]:
-            self.both(lambda s, u=user_id: s.users.get(u))
-            self.both(lambda s, u=user_id: s.users.password_hash(u))
-            self.both(lambda s, u=user_id: s.orders.list_for_user(u, 50))
-            self.both(lambda s, u=user_id: s.carts.get(u))
-            self.both(lambda s, u=user_id: s.addresses.list_for_user(u))
-            for key in ORDER_KEYS:
-                self.both(lambda s, u=user_id, k=key: s.orders.get_by_key(u, k))
+            self._user_agrees(user_id)
         for order_id in self.orders:
-            self.both(lambda s, o=order_id: s.payments.list_for_order(o))
+            self._payments_agree(order_id)
+        for restaurant_id in RESTAURANTS:
+            self._restaurant_agrees(restaurant_id)
         self.both(lambda s: s.orders.list_refunds_due(50))
-        for restaurant in RESTAURANTS:
-            self.both(
-                lambda s, r=restaurant: s.orders.list_for_restaurant(r, list(OrderStatus), 50)
-            )
-        soon = self.clock.now() + timedelta(seconds=30)
-        self.both(lambda s: s.payments.list_pending(soon, 50))
-        self.both(lambda s: s.payments.list_pending(self.clock.now(), 50))
+        now = self.clock.now()
+        self.both(lambda s: s.payments.list_pending(now, 50))
+        self.both(lambda s: s.payments.list_pending(now + timedelta(seconds=30), 50))
+
+    def _user_agrees(self, user_id: int) -> None:
+        self.both(lambda s: s.users.get(user_id))
+        self.both(lambda s: s.users.password_hash(user_id))
+        self.both(lambda s: s.orders.list_for_user(user_id, 50))
+        self.both(lambda s: s.carts.get(user_id))
+        self.both(lambda s: s.addresses.list_for_user(user_id))
+        for key in ORDER_KEYS:
+            self._key_agrees(user_id, key)
+
+    def _key_agrees(self, user_id: int, key: str) -> None:
+        self.both(lambda s: s.orders.get_by_key(user_id, key))
+
+    def _payments_agree(self, order_id: int) -> None:
+        self.both(lambda s: s.payments.list_for_order(order_id))
+
+    def _restaurant_agrees(self, restaurant_id: int) -> None:
+        self.both(lambda s: s.orders.list_for_restaurant(restaurant_id, list(OrderStatus), 50))
 
 
 def test_every_store_agrees_with_the_reference_after_every_step(backend: Backend) -> None:

@@ -231,7 +231,8 @@ def _restaurants(draw: st.DrawFn) -> list[Restaurant]:
 def _queries(draw: st.DrawFn, restaurants: list[Restaurant]) -> RestaurantQuery:
     sort = draw(st.sampled_from(list(RestaurantSort)))
     after = None
-    if restaurants and draw(st.booleans()):
+    paged = draw(st.booleans())
+    if restaurants and paged:
         pivot = draw(st.sampled_from(restaurants))
         after = SearchPosition(sort_value(pivot, sort), draw(st.integers(0, 10_001)))
     return RestaurantQuery(

@@ -72,7 +72,8 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(
         pragma = connection.exec_driver_sql
         assert pragma("PRAGMA journal_mode").scalar() == "wal"
         assert pragma("PRAGMA foreign_keys").scalar() == 1
-        assert pragma("PRAGMA busy_timeout").scalar() >= 1000
+        busy_timeout = pragma("PRAGMA busy_timeout").scalar()
+        assert busy_timeout is not None and busy_timeout >= 1000
 
 
 def test_naive_datetimes_are_refused(sql_backend: Backend, make: Maker) -> None:
