@@ -80,12 +80,18 @@ def test_an_update_of_an_unknown_attempt_is_refused(store: Store, make: Maker) -
     assert store.payments.get(payment.payment_id) is None
 
 
-def test_a_recorded_cod_attempt_stays_pending_with_its_reference(store: Store, make: Maker) -> None:
+def test_a_recorded_cod_attempt_stays_pending_but_is_not_listed_as_unknown(
+    store: Store, make: Maker
+) -> None:
     payment = make.payment(_order(make, PaymentMode.COD))
     store.payments.claim(payment)
+    later = payment.created_at + timedelta(hours=1)
+    assert store.payments.list_pending(later, 10) == [payment]
     recorded = payment.recorded_by_gateway("pay_cod_1", None)
     assert store.payments.update(recorded, PaymentStatus.PENDING)
     assert store.payments.get(payment.payment_id) == recorded
+    # Its outcome is known (cash at the door), so the sweep has nothing to ask about.
+    assert store.payments.list_pending(later, 10) == []
 
 
 def test_pending_attempts_created_before_the_cutoff_are_listed_oldest_first(

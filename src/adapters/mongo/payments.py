@@ -52,6 +52,8 @@ class MongoPayments:
             self._payments.find(
                 {
                     "payment_status": PaymentStatus.PENDING.value,
+                    # Outcome unknown: a payment the gateway recorded (COD) has a reference.
+                    "gateway_reference": None,
                     # Fixed-width UTC text compares in time order (see codec).
                     "created_at": {"$lt": datetime_text(created_before)},
                 }

@@ -95,6 +95,8 @@ class SqlPayments:
             sa.select(payments)
             .where(
                 _p.payment_status == PaymentStatus.PENDING.value,
+                # Outcome unknown: a payment the gateway recorded (COD) has a reference.
+                _p.gateway_reference.is_(None),
                 _p.created_at < created_before,
             )
             .order_by(_p.payment_id)
