@@ -24,7 +24,7 @@ def _unavailable(what: str, error: BaseException) -> None:
     pytest.skip(reason)
 
 
-def _serve(
+def serve(
     what: str,
     override: str,
     start: Callable[[Path], RunningServer],
@@ -50,7 +50,7 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A ``postgresql+psycopg://`` URL of an empty-or-disposable database."""
     from services.devstack.postgres import start_postgres
 
-    yield from _serve("postgres", "FOOD_TEST_POSTGRES_URL", start_postgres, tmp_path_factory)
+    yield from serve("postgres", "FOOD_TEST_POSTGRES_URL", start_postgres, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -58,4 +58,4 @@ def mongodb_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A ``mongodb://`` URL of a MongoDB-wire server (FerretDB unless overridden)."""
     from services.devstack.ferretdb import start_ferretdb
 
-    yield from _serve("ferretdb", "FOOD_TEST_MONGODB_URL", start_ferretdb, tmp_path_factory)
+    yield from serve("ferretdb", "FOOD_TEST_MONGODB_URL", start_ferretdb, tmp_path_factory)

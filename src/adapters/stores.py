@@ -105,7 +105,8 @@ def open_store(
 ) -> Store:
     """Open (and for SQL, by default, migrate) the store at ``url``.
 
-    ``write_concern`` applies to MongoDB only (default: majority, journaled).
+    ``write_concern`` applies to MongoDB only (default: the URL's ``w``/``journal``
+    options if it has any, else majority and journaled).
     Raises ``ValueError`` naming the scheme for any URL that is none of the accepted.
     """
     scheme = url_scheme(url)
@@ -120,9 +121,9 @@ def open_store(
 
         return SqlStore("postgresql+psycopg://" + url.partition("://")[2], migrate=migrate)
     if scheme in ("mongodb", "mongodb+srv"):
-        from adapters.mongo import DEFAULT_WRITE_CONCERN, MongoStore
+        from adapters.mongo import MongoStore
 
-        return MongoStore(url, write_concern=write_concern or DEFAULT_WRITE_CONCERN)
+        return MongoStore(url, write_concern=write_concern)
     named = f"{scheme!r}" if scheme else "missing (no '://')"
     # The URL itself is not repeated: it may carry a password.
     raise ValueError(

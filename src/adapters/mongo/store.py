@@ -31,32 +31,43 @@ class MongoStore:
         self,
         url: str,
         *,
-        write_concern: WriteConcern = DEFAULT_WRITE_CONCERN,
+        write_concern: WriteConcern | None = None,
         database: str | None = None,
         server_selection_timeout_ms: int = 10_000,
         **client_options: Any,
     ) -> None:
-        """``database`` defaults to the one named in the URL, else ``food``."""
-        if not write_concern.acknowledged:
-            # Unacknowledged writes cannot tell a compare-and-set's winner (and break
-            # FerretDB's connection).
-            raise ValueError("the store needs acknowledged writes (w=0 is not supported)")
+        """``database`` defaults to the one named in the URL, else ``food``.
+        ``write_concern`` defaults to the URL's (``?w=…&journal=…``), else majority and
+        journaled."""
         self.client: MongoClient[Document] = MongoClient(
             url,
             appname="food-ordering",
             serverSelectionTimeoutMS=server_selection_timeout_ms,
             **client_options,
         )
-        default = self.client.get_default_database(default=database or DEFAULT_DATABASE)
-        self.db = self.client.get_database(database or default.name, write_concern=write_concern)
-        ensure_indexes(self.db)
-        self.users = MongoUsers(self.db)
-        self.catalog = MongoCatalog(self.db)
-        self.carts = MongoCarts(self.db)
-        self.addresses = MongoAddresses(self.db)
-        self.orders = MongoOrders(self.db)
-        self.payments = MongoPayments(self.db)
-        self.settle_pending()
+        try:
+            concern = write_concern or self._url_write_concern() or DEFAULT_WRITE_CONCERN
+            if not concern.acknowledged:
+                # Unacknowledged writes cannot tell a compare-and-set's winner (and break
+                # FerretDB's connection).
+                raise ValueError("the store needs acknowledged writes (w=0 is not supported)")
+            default = self.client.get_default_database(default=database or DEFAULT_DATABASE)
+            self.db = self.client.get_database(database or default.name, write_concern=concern)
+            ensure_indexes(self.db)
+            self.users = MongoUsers(self.db)
+            self.catalog = MongoCatalog(self.db)
+            self.carts = MongoCarts(self.db)
+            self.addresses = MongoAddresses(self.db)
+            self.orders = MongoOrders(self.db)
+            self.payments = MongoPayments(self.db)
+            self.settle_pending()
+        except BaseException:
+            self.client.close()
+            raise
+
+    def _url_write_concern(self) -> WriteConcern | None:
+        concern = self.client.write_concern
+        return None if concern.is_server_default else concern
 
     def ping(self) -> None:
         """Raise if the server does not answer."""

@@ -18,7 +18,11 @@ class SqlStore:
     def __init__(self, url: str | sa.URL, *, migrate: bool = True) -> None:
         self.engine = create_engine(url)
         if migrate:
-            run_migrations(self.engine)
+            try:
+                run_migrations(self.engine)
+            except BaseException:
+                self.engine.dispose()
+                raise
         db = Database(self.engine)
         self.users = SqlUsers(db)
         self.catalog = SqlCatalog(db)

@@ -1,6 +1,6 @@
-"""The MongoDB adapter after a crash: a compare-and-set whose move was committed but not
-applied counts at once, is applied by ``settle_pending`` (and by the next move), and
-starting again finds its indexes in place (FerretDB included)."""
+"""What is particular to the MongoDB adapter: after a crash, a compare-and-set whose move
+was committed but not applied counts at once and is applied by ``settle_pending`` (and by
+the next move); starting again finds its indexes (FerretDB included); write concern."""
 
 from __future__ import annotations
 
@@ -86,3 +86,21 @@ def test_unacknowledged_writes_are_refused(mongodb_session: Backend) -> None:
     assert mongodb_session.url is not None
     with pytest.raises(ValueError, match="acknowledged"):
         MongoStore(mongodb_session.url, write_concern=WriteConcern(w=0))
+    with pytest.raises(ValueError, match="acknowledged"):
+        MongoStore(mongodb_session.url + "?w=0")
+
+
+def test_writes_default_to_majority_and_journal(mongo: MongoStore) -> None:
+    assert mongo.db.write_concern == WriteConcern(w="majority", j=True)
+
+
+def test_the_url_or_the_caller_can_choose_the_write_concern(mongodb_session: Backend) -> None:
+    assert mongodb_session.url is not None
+    from_url = MongoStore(mongodb_session.url + "?w=1&journal=false")
+    chosen = MongoStore(mongodb_session.url, write_concern=WriteConcern(w=1))
+    try:
+        assert from_url.db.write_concern == WriteConcern(w=1, j=False)
+        assert chosen.db.write_concern == WriteConcern(w=1)
+    finally:
+        from_url.close()
+        chosen.close()
