@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from attrs import evolve, field, frozen
 
 from food_core.errors import (
@@ -71,9 +73,9 @@ class Cart:
     food_items: tuple[CartLine, ...] = field(default=(), validator=_lines)
     version: int = 0
 
-    @property
+    @cached_property  # lines never change: computed once per cart value
     def total_amount(self) -> int:
-        return sum(line.line_total for line in self.food_items)
+        return sum([line.food_item.price * line.quantity for line in self.food_items])
 
     @property
     def units(self) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from attrs import field, frozen, validators
 
 from food_core.rules import check_pincode
@@ -40,7 +42,7 @@ class Restaurant:
     cost_for_two: int = field(validator=validators.ge(0))  # paise
     open_hours: str = "10:00-23:00"
 
-    @property
+    @cached_property
     def ref(self) -> RestaurantRef:
         return RestaurantRef(self.restaurant_id, self.restaurant_name)
 

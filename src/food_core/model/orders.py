@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cached_property
 
 from attrs import evolve, field, frozen, validators
 
@@ -87,9 +88,9 @@ class Order:
     payment: Payment | None = field(default=None, validator=_consistent)
     currency: str = "INR"
 
-    @property
+    @cached_property  # items never change: computed once per order value
     def total_amount(self) -> int:
-        return sum(item.line_total for item in self.items)
+        return sum([item.price * item.quantity for item in self.items])
 
     @property
     def is_confirmed(self) -> bool:

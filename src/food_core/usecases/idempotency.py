@@ -8,6 +8,7 @@ import re
 
 from food_core.errors import IdempotencyKeyReused, ValidationFailed
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
 _KEY = re.compile(r"^[A-Za-z0-9_.:\-]{8,128}$")
 
 
@@ -23,7 +24,7 @@ def check_key(key: str) -> str:
 
 def fingerprint(operation: str, payload: dict[str, object]) -> str:
     """A digest of the operation and its canonical arguments (sorted keys, no spaces)."""
-    canonical = json.dumps([operation, payload], sort_keys=True, separators=(",", ":"))
+    canonical = _CANONICAL.encode([operation, payload])
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
