@@ -1,7 +1,8 @@
 """Open the store one URL names (DESIGN §8): ``memory://``, ``sqlite:///path``,
 ``postgresql+psycopg://…`` or ``mongodb://…`` / ``mongodb+srv://…``.
 
-Every store offers the six repositories, ``ping()`` for readiness, ``close()``, and
+Every store offers the six repositories, the HTTP edge's shared state (request log,
+login attempts, revoked tokens), ``ping()`` for readiness, ``close()``, and
 ``settle_pending()`` for the reconciliation sweep (only MongoDB has anything to
 settle). Drivers are imported only when their kind of store is opened.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from adapters.memory.requests import MemoryLoginAttempts, MemoryRequestLog, MemoryRevokedTokens
 from adapters.memory.store import (
     MemoryAddresses,
     MemoryCarts,
@@ -31,6 +33,7 @@ from food_core.ports import (
     PaymentRepository,
     UserRepository,
 )
+from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens
 from food_core.usecases import Ports
 
 if TYPE_CHECKING:
@@ -61,6 +64,14 @@ class Store(Protocol):
     @property
     def payments(self) -> PaymentRepository: ...
 
+    # The HTTP edge's state, shared by every replica that opens the same store.
+    @property
+    def request_log(self) -> RequestLog: ...
+    @property
+    def login_attempts(self) -> LoginAttempts: ...
+    @property
+    def revoked_tokens(self) -> RevokedTokens: ...
+
     def ping(self) -> None:
         """Return if the store answers; raise (the driver's error) if not."""
         ...
@@ -84,6 +95,9 @@ class MemoryBackedStore:
         self.addresses = MemoryAddresses(self.memory)
         self.orders = MemoryOrders(self.memory)
         self.payments = MemoryPayments(self.memory)
+        self.request_log = MemoryRequestLog()
+        self.login_attempts = MemoryLoginAttempts()
+        self.revoked_tokens = MemoryRevokedTokens()
 
     def ping(self) -> None:
         return None

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from attrs import frozen
 
+from adapters.memory.requests import MemoryLoginAttempts, MemoryRequestLog, MemoryRevokedTokens
 from adapters.memory.store import MemoryStore
 from adapters.mongo import MongoStore
 from adapters.mongo.schema import COLLECTIONS
@@ -38,8 +39,11 @@ def memory_backend() -> Backend:
     store = MemoryBackedStore()
 
     def reset() -> None:
-        # Re-initialise the shared state in place: the repositories keep pointing at it.
+        # Re-initialise the state in place: the repositories keep pointing at it.
         MemoryStore.__init__(store.memory)
+        MemoryRequestLog.__init__(store.request_log)
+        MemoryLoginAttempts.__init__(store.login_attempts)
+        MemoryRevokedTokens.__init__(store.revoked_tokens)
 
     return Backend("memory", None, store, reset)
 

@@ -20,6 +20,7 @@ from adapters.clock import ManualClock
 from adapters.ids import SnowflakeIds
 from adapters.stores import Store, open_store
 from food_core.model import FoodItem, Order, OrderStatus, RestaurantRef
+from food_core.ports.requests import RequestRecord
 from tests.contract.builders import Maker
 
 if TYPE_CHECKING:
@@ -139,4 +140,15 @@ def save_same_cart(
         edited = current.set_quantity(item, RestaurantRef(item.restaurant_id, "Dosa Corner"), 1)
         barrier.wait(TIMEOUT)
         outcomes.append(store.carts.save(edited, current.version))
+    return outcomes
+
+
+def claim_same_request(
+    store: Store, barrier: Barrier, worker: int, records: list[RequestRecord]
+) -> list[bool]:
+    """Claim each request key; per key: did my claim win (None back)."""
+    outcomes = []
+    for record in records:
+        barrier.wait(TIMEOUT)
+        outcomes.append(store.request_log.claim(record) is None)
     return outcomes

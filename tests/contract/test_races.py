@@ -3,17 +3,23 @@ exactly one winner, on every store, also across processes."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from adapters.stores import Store
 from food_core.model import OrderStatus
+from food_core.ports.requests import RecordState, RequestRecord
 from tests.contract.backends import Backend
 from tests.contract.builders import Maker
 from tests.contract.racing import (
     ROUNDS,
     RacePool,
     claim_same_keys,
+    claim_same_request,
     confirm_same_orders,
     save_same_cart,
 )
+
+START = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
 
 def test_four_racers_claiming_the_same_key_make_one_order(
@@ -74,3 +80,37 @@ def test_racers_saving_the_same_cart_version_have_one_winner_per_version(
         assert [racer[round_] for racer in outcomes].count(True) == 1
     final = store.carts.get(7)
     assert final is not None and final.version == start.version + ROUNDS
+
+
+def _requests(start: datetime) -> list[RequestRecord]:
+    return [
+        RequestRecord(
+            scope="user:7",
+            key=f"request-{n}",
+            fingerprint="sha256:POST /orders",
+            state=RecordState.IN_PROGRESS,
+            created_at=start,
+            lease_until=start + timedelta(seconds=30),
+        )
+        for n in range(ROUNDS)
+    ]
+
+
+def test_four_replicas_claiming_the_same_request_key_have_one_winner(
+    backend: Backend, racers: RacePool
+) -> None:
+    outcomes = racers.race(backend, claim_same_request, [_requests(START)] * 4)
+    for round_ in range(ROUNDS):
+        assert [racer[round_] for racer in outcomes].count(True) == 1
+
+
+def test_four_replicas_taking_over_an_abandoned_request_have_one_winner(
+    backend: Backend, store: Store, racers: RacePool
+) -> None:
+    for abandoned in _requests(START):
+        assert store.request_log.claim(abandoned) is None  # and then its owner died
+    later = _requests(START + timedelta(minutes=5))
+    outcomes = racers.race(backend, claim_same_request, [later] * 4)
+    for round_ in range(ROUNDS):
+        assert [racer[round_] for racer in outcomes].count(True) == 1
+    assert store.request_log.claim(later[0]) == later[0]

@@ -23,6 +23,10 @@ PAYMENTS = "payments"
 CART_MOVES = "cart_moves"
 ORDER_MOVES = "order_moves"
 PAYMENT_MOVES = "payment_moves"
+# The HTTP edge's shared state (food_core.ports.requests).
+REQUEST_LOG = "request_log"
+LOGIN_FAILURES = "login_failures"
+REVOKED_TOKENS = "revoked_tokens"
 COLLECTIONS = (
     USERS,
     CITIES,
@@ -35,6 +39,9 @@ COLLECTIONS = (
     CART_MOVES,
     ORDER_MOVES,
     PAYMENT_MOVES,
+    REQUEST_LOG,
+    LOGIN_FAILURES,
+    REVOKED_TOKENS,
 )
 
 
@@ -91,6 +98,11 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("counts_for", _A)], name="counts_for", sparse=True),
     ],
     PAYMENT_MOVES: _move_indexes(),
+    REQUEST_LOG: [
+        # The claim of an idempotent request: a second insert with the same key fails.
+        IndexModel([("scope", _A), ("key", _A)], name="scope_key_unique", unique=True)
+    ],
+    LOGIN_FAILURES: [IndexModel([("subject", _A), ("at", _A)], name="by_subject")],
 }
 
 

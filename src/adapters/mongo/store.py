@@ -17,6 +17,7 @@ from adapters.mongo.carts import MongoCarts
 from adapters.mongo.catalog import MongoCatalog
 from adapters.mongo.orders import MongoOrders
 from adapters.mongo.payments import MongoPayments
+from adapters.mongo.requests import MongoLoginAttempts, MongoRequestLog, MongoRevokedTokens
 from adapters.mongo.schema import Document, ensure_indexes
 from adapters.mongo.users import MongoUsers
 
@@ -60,6 +61,9 @@ class MongoStore:
             self.addresses = MongoAddresses(self.db)
             self.orders = MongoOrders(self.db)
             self.payments = MongoPayments(self.db)
+            self.request_log = MongoRequestLog(self.db)
+            self.login_attempts = MongoLoginAttempts(self.db)
+            self.revoked_tokens = MongoRevokedTokens(self.db)
             self.settle_pending()
         except BaseException:
             self.client.close()

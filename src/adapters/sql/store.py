@@ -11,6 +11,7 @@ from adapters.sql.database import Database, create_engine
 from adapters.sql.migrate import migrate as run_migrations
 from adapters.sql.orders import SqlOrders
 from adapters.sql.payments import SqlPayments
+from adapters.sql.requests import SqlLoginAttempts, SqlRequestLog, SqlRevokedTokens
 from adapters.sql.users import SqlUsers
 
 
@@ -30,6 +31,9 @@ class SqlStore:
         self.addresses = SqlAddresses(db)
         self.orders = SqlOrders(db)
         self.payments = SqlPayments(db)
+        self.request_log = SqlRequestLog(db)
+        self.login_attempts = SqlLoginAttempts(db)
+        self.revoked_tokens = SqlRevokedTokens(db)
 
     def ping(self) -> None:
         """Raise if the database does not answer."""

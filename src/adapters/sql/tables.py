@@ -187,3 +187,40 @@ payments = sa.Table(
     sa.UniqueConstraint("order_id", "idempotency_key"),
     sa.Index("ix_payments_by_status", "payment_status", "payment_id"),
 )
+
+# --- the HTTP edge's shared state (food_core.ports.requests) ---
+
+request_log = sa.Table(
+    "request_log",
+    metadata,
+    # One record per (scope, key): the claim of an idempotent request is this insert.
+    sa.Column("scope", sa.Text, primary_key=True),
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("fingerprint", sa.Text, nullable=False),
+    sa.Column("state", sa.Text, nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("lease_until", UtcDateTime, nullable=False),
+    sa.Column("response_status", sa.Integer, nullable=True),
+    sa.Column("response_body", sa.Text, nullable=True),
+)
+
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column(
+        "failure_id",
+        sa.BigInteger().with_variant(sa.Integer, "sqlite"),  # SQLite: a rowid alias
+        primary_key=True,
+        autoincrement=True,
+    ),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("at", UtcDateTime, nullable=False),
+    sa.Index("ix_login_failures_by_subject", "subject", "at"),
+)
+
+revoked_tokens = sa.Table(
+    "revoked_tokens",
+    metadata,
+    sa.Column("token_id", sa.Text, primary_key=True),
+    sa.Column("expires_at", UtcDateTime, nullable=False),
+)
