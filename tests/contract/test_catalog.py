@@ -6,6 +6,7 @@ from attrs import evolve
 
 from adapters.stores import Store
 from food_core.model import City
+from food_core.search import RestaurantQuery
 from tests.contract.builders import BENGALURU, MUMBAI, Maker
 
 
@@ -49,8 +50,6 @@ def test_a_restaurant_reads_back_equal(store: Store, make: Maker) -> None:
 def test_adding_a_restaurant_again_replaces_it_and_its_search_keys(
     store: Store, make: Maker
 ) -> None:
-    from food_core.search import RestaurantQuery
-
     restaurant = make.restaurant(cuisines=("Thai",))
     store.catalog.add_restaurant(restaurant)
     renamed = evolve(restaurant, restaurant_name="Noodle Bar", cuisines=("Chinese",))

@@ -1,4 +1,5 @@
-"""The MongoDB store: one client, indexes ensured, the six repositories.
+"""The MongoDB store: one client, indexes ensured, the six repositories and the HTTP
+edge's shared state.
 
 Works on MongoDB 6/7 and on FerretDB 1.24: no transactions, no ``$lookup``, no
 ``$expr``, no text, partial or TTL indexes; every compare-and-set commits by a unique

@@ -1,4 +1,5 @@
-"""The SQL store: one engine, the six repositories, and the schema brought up to date."""
+"""The SQL store: one engine, the six repositories and the HTTP edge's shared state, and
+the schema brought up to date."""
 
 from __future__ import annotations
 
