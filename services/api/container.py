@@ -20,7 +20,6 @@ from dependency_injector import containers, providers
 from adapters.clock import SystemClock
 from adapters.ids import SnowflakeIds
 from adapters.memory import FakePaymentGateway
-from adapters.memory.requests import MemoryLoginAttempts, MemoryRequestLog, MemoryRevokedTokens
 from adapters.security.passwords import Argon2Hasher
 from adapters.stores import Store, open_store, ports_for
 from food_core.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
@@ -70,37 +69,6 @@ def build_ports(
     return ports_for(store, gateway=gateway, hasher=hasher, clock=clock, ids=ids)
 
 
-def _memory_edge_store_warning(settings: Settings, what: str) -> None:
-    # The edge's own stores are not in adapters.stores yet; with a shared store and two
-    # replicas an in-memory one is per replica (throttling and revocation weaken).
-    if not settings.store_url.startswith("memory://"):
-        log.warning("%s is kept in memory by this replica only (no shared store yet)", what)
-
-
-def build_request_log(settings: Settings, store: Store) -> RequestLog:
-    shared = getattr(store, "request_log", None)
-    if shared is not None:
-        return shared  # type: ignore[no-any-return]
-    _memory_edge_store_warning(settings, "the idempotent request log")
-    return MemoryRequestLog()
-
-
-def build_login_attempts(settings: Settings, store: Store) -> LoginAttempts:
-    shared = getattr(store, "login_attempts", None)
-    if shared is not None:
-        return shared  # type: ignore[no-any-return]
-    _memory_edge_store_warning(settings, "login throttling")
-    return MemoryLoginAttempts()
-
-
-def build_revoked_tokens(settings: Settings, store: Store) -> RevokedTokens:
-    shared = getattr(store, "revoked_tokens", None)
-    if shared is not None:
-        return shared  # type: ignore[no-any-return]
-    _memory_edge_store_warning(settings, "token revocation")
-    return MemoryRevokedTokens()
-
-
 def build_tokens(settings: Settings, clock: Clock) -> TokenService:
     return TokenService(settings.token_keys, timedelta(seconds=settings.token_ttl_s), clock)
 
@@ -126,9 +94,10 @@ class Container(containers.DeclarativeContainer):
         build_gateway, settings, clock
     )
     ports = providers.Singleton(build_ports, store, gateway, hasher, clock, ids)
-    request_log = providers.Singleton(build_request_log, settings, store)
-    login_attempts = providers.Singleton(build_login_attempts, settings, store)
-    revoked_tokens = providers.Singleton(build_revoked_tokens, settings, store)
+    # The edge's shared state lives in the same store, so it holds across replicas.
+    request_log: providers.Provider[RequestLog] = store.provided.request_log
+    login_attempts: providers.Provider[LoginAttempts] = store.provided.login_attempts
+    revoked_tokens: providers.Provider[RevokedTokens] = store.provided.revoked_tokens
     tokens = providers.Singleton(build_tokens, settings, clock)
     throttle = providers.Singleton(build_throttle, settings, login_attempts, clock)
     metrics = providers.Singleton(Metrics)

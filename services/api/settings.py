@@ -121,6 +121,7 @@ class Settings:
             "env": Environment.TEST,
             "token_keys": (TokenKey("test", b"t" * MIN_SECRET_BYTES),),
             "payments_secret": "test-payments-secret",
+            "webapp_dist": "",  # no web app unless a test asks for one
         }
         values.update(changes)
         return cls(**values)  # type: ignore[arg-type]

@@ -17,22 +17,28 @@ NOT_FOR_THE_APP = ("/api/", "/healthz", "/readyz", "/metrics")
 
 class WebApp:
     def __init__(self, dist: str) -> None:
-        self.root = Path(dist).resolve()
+        # An empty setting means no web app (the API's own tests run without one).
+        self.root = Path(dist).resolve() if dist else None
 
-    def _file(self, path: str) -> Path | None:
-        candidate = (self.root / path.lstrip("/")).resolve()
-        if candidate.is_relative_to(self.root) and candidate.is_file():
+    def _file(self, root: Path, path: str) -> Path | None:
+        candidate = (root / path.lstrip("/")).resolve()
+        if candidate.is_relative_to(root) and candidate.is_file():
             return candidate
         return None
 
     async def page(self, request: Request) -> Response | None:
         path = request.url.path
-        if request.method not in ("GET", "HEAD") or path.startswith(NOT_FOR_THE_APP):
+        root = self.root
+        if (
+            root is None
+            or request.method not in ("GET", "HEAD")
+            or path.startswith(NOT_FOR_THE_APP)
+        ):
             return None
-        index = self.root / "index.html"
+        index = root / "index.html"
         if not index.is_file():
             return None
-        found = self._file(path) if path != "/" else None
+        found = self._file(root, path) if path != "/" else None
         if found is not None:
             # Vite fingerprints asset names, so they can be cached for good.
             immutable = found.parent.name == "assets"
