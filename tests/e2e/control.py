@@ -1,0 +1,144 @@
+"""A small HTTP control endpoint the Node e2e suite calls to act on the running stack.
+
+``GET /replicas`` lists the API replicas with their pids; ``POST /replicas/{i}/kill`` sends
+SIGKILL to one (the stack's supervisor restarts it, as in production); with ``?hold=1`` it
+stays down (and the answer waits until Traefik has taken it out of rotation) until
+``POST /replicas/{i}/restart`` (which answers at once and restarts in the background);
+``POST /replicas/wait`` waits until both replicas are back in Traefik's rotation.
+Bound to 127.0.0.1 on a free port; it lives as long as the e2e run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+
+from services.stack import Stack
+
+_ACTION = re.compile(r"^/replicas/([01])/(kill|restart)(\?hold=1)?$")
+
+
+def replicas(stack: Stack) -> list[dict[str, Any]]:
+    listed = []
+    for replica in stack.replicas:
+        server = replica.server
+        running = server is not None and server.process.running
+        listed.append(
+            {
+                "name": replica.name,
+                "pid": server.process.pid if server is not None and running else None,
+                "running": running,
+                "url": server.url if server is not None else None,
+            }
+        )
+    return listed
+
+
+def traefik_view(stack: Stack, client: httpx.Client) -> dict[str, str]:
+    """Traefik's health status of each replica, by URL."""
+    assert stack.traefik is not None
+    admin = stack.traefik.extra["admin_url"]
+    try:
+        status = client.get(f"{admin}/api/http/services/food-api@file").json()
+    except (httpx.HTTPError, ValueError):
+        return {}
+    found = status.get("serverStatus", {})
+    return found if isinstance(found, dict) else {}
+
+
+def wait_until_both_serve(stack: Stack, timeout: float = 60.0) -> dict[str, str]:
+    """Both replicas restarted (by the supervisor) and UP in Traefik's view."""
+    deadline = time.monotonic() + timeout
+    status: dict[str, str] = {}
+    with httpx.Client(timeout=2.0) as client:
+        while time.monotonic() < deadline:
+            alive = all(r["running"] for r in replicas(stack))
+            status = traefik_view(stack, client)
+            if alive and len(status) == 2 and set(status.values()) == {"UP"}:
+                return status
+            time.sleep(0.2)
+    raise TimeoutError(f"the replicas did not both come back: {status}")
+
+
+def wait_until_out(stack: Stack, index: int, timeout: float = 15.0) -> None:
+    """Traefik has marked the replica DOWN (its health check runs every second)."""
+    url = stack.config.api_url(index)
+    deadline = time.monotonic() + timeout
+    with httpx.Client(timeout=2.0) as client:
+        while time.monotonic() < deadline:
+            if traefik_view(stack, client).get(url) == "DOWN":
+                return
+            time.sleep(0.1)
+    raise TimeoutError(f"Traefik still routes to {url}")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    stack: Stack
+
+    def _send(self, status: int, body: object) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        if self.path == "/replicas":
+            self._send(200, {"replicas": replicas(self.stack)})
+        else:
+            self._send(404, {"error": "not found"})
+
+    def do_POST(self) -> None:
+        action = _ACTION.match(self.path)
+        try:
+            if action and action.group(2) == "kill":
+                index, hold = int(action.group(1)), bool(action.group(3))
+                pid = self.stack.replica_pid(index)
+                # Unless held down, the supervisor restarts it, with its backoff.
+                self.stack.kill_replica(index, signal.SIGKILL, hold_down=hold)
+                self.stack.log(f"e2e: SIGKILL sent to {self.stack.replicas[index].name} ({pid})")
+                if hold:
+                    wait_until_out(self.stack, index)
+                self._send(200, {"killed": pid})
+            elif action and action.group(2) == "restart":
+                index = int(action.group(1))
+                threading.Thread(target=self.stack.restart_replica, args=(index,)).start()
+                self._send(202, {"restarting": self.stack.replicas[index].name})
+            elif self.path == "/replicas/wait":
+                self._send(200, {"status": wait_until_both_serve(self.stack)})
+            else:
+                self._send(404, {"error": "not found"})
+        except Exception as error:
+            self._send(500, {"error": repr(error)})
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+class ControlServer:
+    def __init__(self, stack: Stack) -> None:
+        handler = type("Handler", (_Handler,), {"stack": stack})
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def __enter__(self) -> ControlServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)

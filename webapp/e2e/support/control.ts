@@ -1,0 +1,35 @@
+// The runner's control endpoint (tests/e2e/control.py): replica pids, SIGKILL, wait.
+import { env } from "./env";
+
+export interface ReplicaInfo {
+  name: string;
+  pid: number | null;
+  running: boolean;
+}
+
+async function control<T>(method: "GET" | "POST", path: string): Promise<T> {
+  const response = await fetch(env.controlUrl + path, { method });
+  const body = (await response.json()) as T;
+  if (!response.ok) throw new Error(`control ${path}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export async function replicas(): Promise<ReplicaInfo[]> {
+  return (await control<{ replicas: ReplicaInfo[] }>("GET", "/replicas")).replicas;
+}
+
+/** SIGKILL; the supervisor restarts it. `hold`: it stays down (and out of Traefik) until restarted. */
+export async function killReplica(index: 0 | 1, hold = false): Promise<number> {
+  const path = `/replicas/${index}/kill${hold ? "?hold=1" : ""}`;
+  return (await control<{ killed: number }>("POST", path)).killed;
+}
+
+/** Start a held-down replica again (answers at once; it starts in the background). */
+export async function restartReplica(index: 0 | 1): Promise<void> {
+  await control("POST", `/replicas/${index}/restart`);
+}
+
+/** Until both replicas run and Traefik has them in rotation again. */
+export async function waitForReplicas(): Promise<void> {
+  await control("POST", "/replicas/wait");
+}

@@ -1,0 +1,15 @@
+// Where the stack is: set by tests/e2e/runner.py (`nox -s e2e`).
+export const env = {
+  baseUrl: process.env.E2E_BASE_URL ?? "",
+  controlUrl: process.env.E2E_CONTROL_URL ?? "",
+  chromium: process.env.E2E_CHROMIUM ?? "/usr/bin/chromium",
+  artifacts: process.env.E2E_ARTIFACTS ?? new URL("../../artifacts/e2e", import.meta.url).pathname,
+  partnerEmail: process.env.E2E_PARTNER_EMAIL ?? "partner@example.com",
+  demoPassword: process.env.E2E_DEMO_PASSWORD ?? "",
+};
+
+/** Without a stack the suite is skipped locally, and fails in CI (it must never skip there). */
+export const enabled = env.baseUrl !== "";
+if (!enabled && process.env.CI) {
+  throw new Error("E2E_BASE_URL is not set: run the suite through `nox -s e2e` (tests/e2e/runner.py)");
+}

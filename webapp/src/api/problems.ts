@@ -1,0 +1,73 @@
+// Problem `code`s (DESIGN §6, food_core/errors.py) → what the customer reads.
+import { ApiError, NetworkError } from "./errors";
+
+export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
+  validation_failed: "Some details need fixing. Please check the highlighted fields.",
+  malformed_json: "Something went wrong sending that. Please try again.",
+  bad_request: "Something went wrong sending that. Please try again.",
+  not_found: "We couldn't find that. It may have been removed.",
+  email_taken: "An account with this email already exists. Try signing in instead.",
+  phone_taken: "This phone number is already registered to another account.",
+  invalid_credentials: "That email and password don't match. Please try again.",
+  too_many_attempts: "Too many sign-in attempts. Please wait a few minutes and try again.",
+  rate_limited: "You're going a bit fast. Please wait a moment and try again.",
+  unauthenticated: "Your session has expired. Please sign in again.",
+  csrf_failed: "Your session has expired. Please sign in again.",
+  forbidden: "You don't have access to that.",
+  cart_restaurant_conflict: "Your cart has dishes from another restaurant.",
+  quantity_out_of_range: "You can order between 1 and 20 of each dish.",
+  cart_too_large: "Your cart is full. Remove something before adding more.",
+  item_unavailable:
+    "A dish in your cart just became unavailable. Remove it from your cart to continue.",
+  cart_empty: "Your cart is empty. Add some dishes first.",
+  concurrent_update: "Something changed at the same moment. Please try again.",
+  conflict: "That clashed with another change. Please try again.",
+  idempotency_key_reused: "This checkout attempt changed midway. Please try again.",
+  request_in_progress: "We're still working on your last request. Please wait a moment.",
+  payment_declined: "Your payment was declined. Try another card or payment method.",
+  invalid_payment_details: "Some payment details look wrong. Please check them.",
+  order_already_paid: "This order is already paid. No need to pay again.",
+  payment_unavailable:
+    "We couldn't confirm your payment yet. You won't be charged twice; please try again shortly.",
+  invalid_transition: "This order can't be changed any more.",
+  payload_too_large: "That was too much data to send.",
+  service_unavailable: "We can't reach the server right now. Please try again in a moment.",
+  internal_error: "Something went wrong on our side. Please try again.",
+};
+
+/** Why a payment was declined (node-payments' failure codes). */
+export const DECLINE_MESSAGES: Readonly<Record<string, string>> = {
+  card_declined: "Your card was declined. Please try another card.",
+  insufficient_funds: "Your card has insufficient funds. Please try another card.",
+  expired_card: "Your card has expired. Please try another card.",
+  incorrect_cvc: "The CVC doesn't match your card. Please check it or try another card.",
+  upi_declined: "Your UPI payment was declined. Please try another UPI ID or pay by card.",
+};
+
+export const UNREACHABLE_MESSAGE =
+  "We can't reach the server. Check your connection and try again.";
+
+/** A sentence for the customer, for any error the API client throws. */
+export function messageFor(error: unknown): string {
+  if (error instanceof NetworkError) return UNREACHABLE_MESSAGE;
+  if (error instanceof ApiError) {
+    if (error.code === "payment_declined" && error.failureCode) {
+      return DECLINE_MESSAGES[error.failureCode] ?? PROBLEM_MESSAGES.payment_declined!;
+    }
+    return (
+      PROBLEM_MESSAGES[error.code] ??
+      (error.status >= 500 ? PROBLEM_MESSAGES.internal_error! : error.detail)
+    );
+  }
+  return PROBLEM_MESSAGES.internal_error!;
+}
+
+/** Field errors as a map from the field's name (without any prefix like `card.`). */
+export function fieldErrors(error: unknown, prefix = ""): Record<string, string> {
+  const found: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return found;
+  for (const { field, message } of error.fieldErrors) {
+    if (field.startsWith(prefix)) found[field.slice(prefix.length)] = message;
+  }
+  return found;
+}

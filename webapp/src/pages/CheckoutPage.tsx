@@ -1,0 +1,273 @@
+// Checkout: address, payment, summary, and one button that never orders twice.
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { Link, Navigate, useNavigate } from "react-router";
+import { api } from "../api/endpoints";
+import { ApiError } from "../api/errors";
+import { fieldErrors, messageFor } from "../api/problems";
+import type { Address, Order } from "../api/types";
+import { clearAttempt } from "../checkout/attempt";
+import { AddressSection } from "../checkout/AddressSection";
+import { PaymentSection } from "../checkout/PaymentSection";
+import { usePaymentForm, validatePayment } from "../checkout/paymentForm";
+import { isPaid } from "../checkout/runCheckout";
+import { type CheckoutPhase, useCheckout } from "../checkout/useCheckout";
+import { ErrorBox, Notice, Skeleton } from "../components/Feedback";
+import { Money } from "../components/Money";
+import { VegMark } from "../components/VegMark";
+import { formatPaise } from "../lib/money";
+import { useDocumentTitle } from "../lib/useDocumentTitle";
+import { useCart } from "../state/cart";
+import { useCity } from "../state/city";
+import { useSession } from "../state/session";
+
+const PHASE_TEXT: Record<CheckoutPhase, string> = {
+  idle: "",
+  placing: "Placing your order…",
+  paying: "Processing your payment…",
+  retrying: "The connection dropped. Trying again — you won't be charged twice…",
+};
+
+export function CheckoutPage() {
+  const { user } = useSession();
+  if (!user) return null; // RequireAuth guards the route
+  return <Checkout userId={user.user_id} />;
+}
+
+function Checkout({ userId }: { userId: number }) {
+  useDocumentTitle("Checkout");
+  const navigate = useNavigate();
+  const cart = useCart();
+  const { city } = useCity();
+  const checkout = useCheckout(userId);
+  const payment = usePaymentForm();
+  const numberRef = useRef<HTMLInputElement>(null);
+  const [addresses, setAddresses] = useState<Address[] | null>(null);
+  const [addressId, setAddressId] = useState<number | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [placedOrder, setPlacedOrder] = useState<Order | null>(null);
+
+  const attempt = checkout.attempt;
+  const orderId = attempt?.orderId ?? null;
+
+  const load = useCallback(async () => {
+    setLoadError(null);
+    try {
+      const book = await api.addresses();
+      setAddresses(book.addresses);
+      setAddressId((current) => current ?? attempt?.addressId ?? book.addresses[0]?.address_id ?? null);
+    } catch (failure) {
+      setLoadError(failure);
+    }
+  }, [attempt?.addressId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // An order placed by an earlier try (or before a reload) waits for its payment.
+  useEffect(() => {
+    if (orderId === null) return;
+    let live = true;
+    api
+      .order(orderId)
+      .then((order) => {
+        if (!live) return;
+        if (isPaid(order) || order.order_status === "CANCELLED") {
+          clearAttempt();
+          checkout.reload();
+          if (isPaid(order)) navigate(`/orders/${order.order_id}`, { replace: true });
+          return;
+        }
+        setPlacedOrder(order);
+      })
+      .catch(() => undefined); // the page still works; paying reports any problem
+    return () => {
+      live = false;
+    };
+  }, [orderId]);
+
+  useEffect(() => {
+    if (attempt) payment.update({ mode: attempt.paymentMode });
+    // Only when an attempt is first found.
+  }, [attempt?.orderKey]);
+
+  const outcome = checkout.outcome;
+  useEffect(() => {
+    // Once an order exists the server has emptied the cart: show that everywhere.
+    if (outcome) void cart.refresh();
+    if (outcome?.kind === "confirmed") {
+      cart.clearLocal();
+      navigate(`/orders/${outcome.order.order_id}`, { replace: true, state: { justPlaced: true } });
+    }
+    if (outcome?.kind === "declined") {
+      numberRef.current?.focus();
+      numberRef.current?.select();
+    }
+    if (outcome?.kind === "refused" && outcome.stage === "payment") {
+      payment.setErrors(fieldErrors(outcome.error, "card."));
+    }
+  }, [outcome]);
+
+  const lines = cart.cart?.food_items ?? [];
+  const total = placedOrder?.total_amount ?? cart.cart?.total_amount ?? 0;
+  const placed = orderId !== null;
+  const undecided = attempt !== null && !placed;
+
+  if (!placed && cart.cart !== null && lines.length === 0 && !checkout.pending && !outcome) {
+    return <Navigate to="/cart" replace />;
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (checkout.pending) return;
+    const chosen = attempt?.addressId ?? addressId;
+    if (chosen === null) return;
+    const checked = validatePayment(payment.form);
+    if ("errors" in checked) {
+      payment.setErrors(checked.errors);
+      return;
+    }
+    await checkout.submit(chosen, checked.details);
+  };
+
+  const mode = payment.form.mode;
+  const buttonText = placed || mode !== "COD" ? `Pay ${formatPaise(total)}` : `Place order · ${formatPaise(total)}`;
+
+  return (
+    <section className="checkout">
+      <h1>Checkout</h1>
+      {placed && (
+        <Notice tone="warning">
+          Order #{orderId} is placed and waiting for payment. Pay below to confirm it.
+        </Notice>
+      )}
+      {undecided && (
+        <Notice tone="warning">
+          We didn't hear back about your last try. Trying again is safe: you will get one order and
+          be charged at most once.
+        </Notice>
+      )}
+      {loadError !== null && <ErrorBox error={loadError} onRetry={() => void load()} />}
+      <div className="checkout-grid">
+        <div className="checkout-main">
+          {addresses === null && loadError === null ? (
+            <Skeleton rows={1} label="Loading your addresses…" />
+          ) : (
+            addresses && (
+              <AddressSection
+                addresses={placedOrder ? [placedOrder.delivery_address] : addresses}
+                selected={placedOrder?.delivery_address.address_id ?? attempt?.addressId ?? addressId}
+                locked={attempt !== null}
+                city={city}
+                onSelect={setAddressId}
+                onAdded={(address) => {
+                  setAddresses((current) => [...(current ?? []), address]);
+                  setAddressId(address.address_id);
+                }}
+              />
+            )
+          )}
+          <form id="checkout-form" onSubmit={(e) => void submit(e)} noValidate>
+            <PaymentSection
+              form={payment.form}
+              errors={payment.errors}
+              allowCod={!placed}
+              modeLocked={undecided}
+              disabled={checkout.pending}
+              numberRef={numberRef}
+              onChange={payment.update}
+            />
+          </form>
+        </div>
+        <aside className="panel summary" aria-labelledby="summary-heading">
+          <h2 id="summary-heading">Your order</h2>
+          {placedOrder ? (
+            <OrderLines items={placedOrder.items} restaurant={placedOrder.restaurant.restaurant_name} />
+          ) : (
+            <OrderLines items={lines} restaurant={cart.cart?.restaurant?.restaurant_name ?? ""} />
+          )}
+          <div className="totals">
+            <span>To pay</span>
+            <Money paise={total} className="total" />
+          </div>
+          <OutcomeMessage outcome={checkout.outcome} />
+          <p className="visually-hidden" role="status">
+            {PHASE_TEXT[checkout.phase]}
+          </p>
+          {checkout.pending && (
+            <p className="pending" aria-hidden="true">
+              {PHASE_TEXT[checkout.phase]}
+            </p>
+          )}
+          <button
+            type="submit"
+            form="checkout-form"
+            className="button button-block button-primary"
+            disabled={checkout.pending || (!placed && attempt === null && addressId === null)}
+          >
+            {checkout.pending ? PHASE_TEXT[checkout.phase].replace(/ —.*/, "…") : undecided ? "Try again" : buttonText}
+          </button>
+          {!placed && (
+            <Link to="/cart" className="back-link">
+              Back to cart
+            </Link>
+          )}
+        </aside>
+      </div>
+    </section>
+  );
+}
+
+
+function OrderLines({
+  items,
+  restaurant,
+}: {
+  items: ReadonlyArray<{ food_id: number; food_name: string; quantity: number; line_total: number; is_veg: boolean }>;
+  restaurant: string;
+}) {
+  return (
+    <>
+      {restaurant && <p className="muted">{restaurant}</p>}
+      <ul className="summary-lines">
+        {items.map((item) => (
+          <li key={item.food_id}>
+            <span>
+              <VegMark veg={item.is_veg} /> {item.quantity} × {item.food_name}
+            </span>
+            <Money paise={item.line_total} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function OutcomeMessage({ outcome }: { outcome: ReturnType<typeof useCheckout>["outcome"] }) {
+  if (!outcome || outcome.kind === "confirmed") return null;
+  if (outcome.kind === "declined") {
+    return (
+      <ErrorBox error={outcome.error}>
+        <p>Your order is saved. Enter another card or choose UPI, then pay again.</p>
+      </ErrorBox>
+    );
+  }
+  if (outcome.kind === "unreachable") {
+    return (
+      <ErrorBox
+        message={
+          outcome.error instanceof ApiError && outcome.error.code === "payment_unavailable"
+            ? messageFor(outcome.error)
+            : "We can't reach the server right now. Your order details are kept: press the button again to retry safely."
+        }
+      />
+    );
+  }
+  if (outcome.error.code === "item_unavailable") {
+    return (
+      <ErrorBox error={outcome.error}>
+        <Link to="/cart">Review your cart</Link>
+      </ErrorBox>
+    );
+  }
+  return <ErrorBox error={outcome.error} />;
+}

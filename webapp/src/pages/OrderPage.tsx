@@ -1,0 +1,225 @@
+// An order: confirmation after checkout, live status, payment and delivery details.
+import { useCallback, useEffect, useState } from "react";
+import { Link, useLocation, useParams } from "react-router";
+import { api } from "../api/endpoints";
+import { ApiError } from "../api/errors";
+import type { Order, OrderStatus } from "../api/types";
+import { formatAddress } from "../checkout/AddressSection";
+import { isFinal, useOrderEvents } from "../checkout/useOrderEvents";
+import { Dialog } from "../components/Dialog";
+import { ErrorBox, Notice, Skeleton } from "../components/Feedback";
+import { Money } from "../components/Money";
+import { VegMark } from "../components/VegMark";
+import { BRAND_NAMES, type CardBrand } from "../lib/card";
+import { useDocumentTitle } from "../lib/useDocumentTitle";
+import { NotFoundPage } from "./NotFoundPage";
+
+export const STATUS_TEXT: Record<OrderStatus, string> = {
+  PENDING_PAYMENT: "Waiting for payment",
+  PAYMENT_FAILED: "Payment failed",
+  CONFIRMED: "Confirmed",
+  PREPARING: "Being prepared",
+  OUT_FOR_DELIVERY: "Out for delivery",
+  DELIVERED: "Delivered",
+  CANCELLED: "Cancelled",
+};
+
+const STEPS: readonly OrderStatus[] = ["CONFIRMED", "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"];
+const CANCELLABLE = new Set<OrderStatus>(["PENDING_PAYMENT", "PAYMENT_FAILED", "CONFIRMED"]);
+
+const PAYMENT_MODE_TEXT = { CARD: "Card", UPI: "UPI", COD: "Cash on delivery" } as const;
+const PAYMENT_STATUS_TEXT = {
+  PENDING: "Pending",
+  SUCCEEDED: "Paid",
+  FAILED: "Failed",
+  REFUNDED: "Refunded",
+} as const;
+const DELIVERY_TEXT = {
+  PENDING: "Waiting for a rider",
+  ASSIGNED: "Rider assigned",
+  PICKED_UP: "Picked up",
+  DELIVERED: "Delivered",
+  CANCELLED: "Cancelled",
+} as const;
+
+const when = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short" });
+
+export function formatWhen(iso: string): string {
+  return when.format(new Date(iso));
+}
+
+export function OrderPage() {
+  const { orderId } = useParams();
+  const id = Number(orderId);
+  const location = useLocation();
+  const justPlaced = (location.state as { justPlaced?: boolean } | null)?.justPlaced === true;
+  const [order, setOrder] = useState<Order | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [cancelError, setCancelError] = useState<unknown>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [asking, setAsking] = useState(false);
+  useDocumentTitle(order ? `Order #${order.order_id}` : "Order");
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setOrder(await api.order(id));
+    } catch (failure) {
+      setError(failure);
+    }
+  }, [id]);
+  useEffect(() => {
+    if (Number.isSafeInteger(id) && id > 0) void load();
+  }, [id, load]);
+
+  const live = useOrderEvents(id, order !== null && !isFinal(order), setOrder);
+
+  if (!Number.isSafeInteger(id) || id <= 0 || (error instanceof ApiError && error.status === 404)) {
+    return <NotFoundPage />;
+  }
+  if (error !== null) return <ErrorBox error={error} onRetry={() => void load()} />;
+  if (order === null) return <Skeleton rows={3} label="Loading your order…" />;
+
+  const cancel = async () => {
+    setAsking(false);
+    setCancelling(true);
+    setCancelError(null);
+    try {
+      setOrder(await api.cancelOrder(order.order_id));
+    } catch (failure) {
+      setCancelError(failure);
+    } finally {
+      setCancelling(false);
+    }
+  };
+  const payment = order.payment;
+  const confirmed = STEPS.includes(order.order_status);
+
+  return (
+    <article className="order">
+      {justPlaced && confirmed ? (
+        <div className="confirmation">
+          <p className="confirmation-mark" aria-hidden="true">
+            ✓
+          </p>
+          <h1>Order placed!</h1>
+          <p className="lede">
+            Order <strong>#{order.order_id}</strong> from {order.restaurant.restaurant_name} is
+            confirmed.
+          </p>
+        </div>
+      ) : (
+        <h1>Order #{order.order_id}</h1>
+      )}
+
+      <section className="panel" aria-labelledby="status-heading">
+        <h2 id="status-heading">Status</h2>
+        <p className="status-line" aria-live="polite" data-testid="order-status">
+          <span className={`status status-${order.order_status.toLowerCase()}`}>{STATUS_TEXT[order.order_status]}</span>
+          {live === "live" && <span className="live-dot">Live</span>}
+          {live === "reconnecting" && <span className="muted">Reconnecting…</span>}
+        </p>
+        {confirmed && (
+          <ol className="tracker">
+            {STEPS.map((step, index) => {
+              const reached = STEPS.indexOf(order.order_status) >= index;
+              return (
+                <li key={step} className={reached ? "tracker-step reached" : "tracker-step"} aria-current={order.order_status === step ? "step" : undefined}>
+                  {STATUS_TEXT[step]}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {(order.order_status === "PENDING_PAYMENT" || order.order_status === "PAYMENT_FAILED") && (
+          <Notice tone="warning">
+            This order isn't paid yet. <Link to="/checkout">Complete the payment</Link>
+          </Notice>
+        )}
+        <p className="muted">Placed {formatWhen(order.created_at)}</p>
+      </section>
+
+      <div className="order-grid">
+        <section className="panel" aria-labelledby="items-heading">
+          <h2 id="items-heading">{order.restaurant.restaurant_name}</h2>
+          <ul className="summary-lines">
+            {order.items.map((item) => (
+              <li key={item.food_id}>
+                <span>
+                  <VegMark veg={item.is_veg} /> {item.quantity} × {item.food_name}
+                </span>
+                <Money paise={item.line_total} />
+              </li>
+            ))}
+          </ul>
+          <div className="totals">
+            <span>Total</span>
+            <Money paise={order.total_amount} className="total" />
+          </div>
+        </section>
+
+        <section className="panel" aria-labelledby="payment-details-heading">
+          <h2 id="payment-details-heading">Payment</h2>
+          <dl className="details">
+            <dt>Method</dt>
+            <dd>
+              {PAYMENT_MODE_TEXT[order.payment_mode]}
+              {payment?.card && ` · ${BRAND_NAMES[payment.card.brand as CardBrand] ?? payment.card.brand} •••• ${payment.card.last4}`}
+            </dd>
+            <dt>Status</dt>
+            <dd>{payment ? PAYMENT_STATUS_TEXT[payment.payment_status] : "Not paid yet"}</dd>
+            {payment && (
+              <>
+                <dt>Amount</dt>
+                <dd>
+                  <Money paise={payment.amount} />
+                </dd>
+                <dt>Payment ID</dt>
+                <dd>{payment.payment_id}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+
+        <section className="panel" aria-labelledby="delivery-heading">
+          <h2 id="delivery-heading">Delivery</h2>
+          <dl className="details">
+            <dt>To</dt>
+            <dd>
+              {order.delivery_address.label}: {formatAddress(order.delivery_address)}
+            </dd>
+            <dt>Delivery</dt>
+            <dd>{order.delivery ? DELIVERY_TEXT[order.delivery.delivery_status] : "Starts once the order is confirmed"}</dd>
+          </dl>
+        </section>
+      </div>
+
+      {cancelError !== null && <ErrorBox error={cancelError} />}
+      <div className="actions">
+        <Link to="/orders" className="button button-secondary">
+          All orders
+        </Link>
+        {CANCELLABLE.has(order.order_status) && (
+          <button type="button" className="button button-danger" onClick={() => setAsking(true)} disabled={cancelling}>
+            {cancelling ? "Cancelling…" : "Cancel order"}
+          </button>
+        )}
+      </div>
+      <Dialog open={asking} title="Cancel this order?" onClose={() => setAsking(false)}>
+        <p>
+          {order.payment?.payment_status === "SUCCEEDED"
+            ? "The restaurant won't prepare it, and your payment will be refunded."
+            : "The restaurant won't prepare it."}
+        </p>
+        <div className="dialog-actions">
+          <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
+            Keep order
+          </button>
+          <button type="button" className="button button-danger" onClick={() => void cancel()}>
+            Cancel order
+          </button>
+        </div>
+      </Dialog>
+    </article>
+  );
+}

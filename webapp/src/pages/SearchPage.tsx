@@ -1,0 +1,254 @@
+// Restaurants in the chosen city: debounced text search, filters, sort, "more results".
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Link, Navigate, useSearchParams } from "react-router";
+import { type SearchParams, api } from "../api/endpoints";
+import type { Restaurant } from "../api/types";
+import { EmptyState, ErrorBox, Skeleton } from "../components/Feedback";
+import { Money } from "../components/Money";
+import { Rating } from "../components/Rating";
+import { VegMark } from "../components/VegMark";
+import { useDebounced } from "../lib/useDebounced";
+import { useDocumentTitle } from "../lib/useDocumentTitle";
+import { useCity } from "../state/city";
+
+export const SEARCH_DEBOUNCE_MS = 300;
+export const PAGE_SIZE = 6;
+type Sort = NonNullable<SearchParams["sort"]>;
+const SORTS: ReadonlyArray<readonly [Sort, string]> = [
+  ["rating", "Rating"],
+  ["delivery_time", "Delivery time"],
+  ["name", "Name"],
+];
+const RATINGS = ["", "3.5", "4", "4.5"] as const;
+
+function useCuisines(pincode: string | undefined): string[] {
+  const [cuisines, setCuisines] = useState<string[]>([]);
+  useEffect(() => {
+    if (!pincode) return;
+    let live = true;
+    api
+      .searchRestaurants(pincode, { limit: 50 })
+      .then((page) => {
+        const all = new Set(page.restaurants.flatMap((r) => r.cuisines));
+        if (live) setCuisines([...all].sort());
+      })
+      .catch(() => undefined); // the filter just offers fewer choices
+    return () => {
+      live = false;
+    };
+  }, [pincode]);
+  return cuisines;
+}
+
+export function SearchPage() {
+  const { city } = useCity();
+  useDocumentTitle(city ? `Restaurants in ${city.city_name}` : "Restaurants");
+  const [params, setParams] = useSearchParams();
+  const [text, setText] = useState(params.get("q") ?? "");
+  const debounced = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS);
+  const cuisines = useCuisines(city?.pincode);
+  const ids = { q: useId(), cuisine: useId(), rating: useId(), sort: useId() };
+
+  const query: SearchParams = {
+    q: params.get("q") ?? undefined,
+    cuisine: params.get("cuisine") ?? undefined,
+    veg: params.get("veg") === "1",
+    min_rating: params.get("min_rating") ? Number(params.get("min_rating")) : undefined,
+    sort: (params.get("sort") as Sort | null) ?? "rating",
+    limit: PAGE_SIZE,
+  };
+  const key = JSON.stringify([city?.pincode, query]);
+
+  const update = useCallback(
+    (name: string, value: string | null) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (value) next.set(name, value);
+          else next.delete(name);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  useEffect(() => {
+    if ((params.get("q") ?? "") !== debounced) update("q", debounced || null);
+    // Only when the typed text settles.
+  }, [debounced]);
+
+  const [restaurants, setRestaurants] = useState<Restaurant[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const request = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    if (!city) return undefined;
+    request.current?.abort();
+    const controller = new AbortController();
+    request.current = controller;
+    setRestaurants(null);
+    setError(null);
+    api
+      .searchRestaurants(city.pincode, query, controller.signal)
+      .then((page) => {
+        setRestaurants(page.restaurants);
+        setCursor(page.next_cursor);
+      })
+      .catch((failure: unknown) => {
+        if (!controller.signal.aborted) setError(failure);
+      });
+    return () => controller.abort();
+    // `key` stands for the query.
+  }, [key, attempt]);
+
+  const more = async () => {
+    if (!city || !cursor) return;
+    setLoadingMore(true);
+    setError(null);
+    try {
+      const page = await api.searchRestaurants(city.pincode, { ...query, cursor });
+      setRestaurants((current) => [...(current ?? []), ...page.restaurants]);
+      setCursor(page.next_cursor);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  if (!city) return <Navigate to="/city" replace />;
+  const filtered = Boolean(query.q || query.cuisine || query.veg || query.min_rating);
+
+  return (
+    <section>
+      <h1>Restaurants in {city.city_name}</h1>
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field filter-text">
+          <label htmlFor={ids.q}>Search</label>
+          <input
+            id={ids.q}
+            type="search"
+            placeholder="Dish, restaurant or cuisine"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={100}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.cuisine}>Cuisine</label>
+          <select
+            id={ids.cuisine}
+            value={query.cuisine ?? ""}
+            onChange={(e) => update("cuisine", e.target.value || null)}
+          >
+            <option value="">All cuisines</option>
+            {[...new Set([...cuisines, ...(query.cuisine ? [query.cuisine] : [])])].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.rating}>Rating</label>
+          <select
+            id={ids.rating}
+            value={params.get("min_rating") ?? ""}
+            onChange={(e) => update("min_rating", e.target.value || null)}
+          >
+            {RATINGS.map((r) => (
+              <option key={r} value={r}>
+                {r ? `${r}★ and up` : "Any rating"}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.sort}>Sort by</label>
+          <select id={ids.sort} value={query.sort} onChange={(e) => update("sort", e.target.value)}>
+            {SORTS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="check filter-veg">
+          <input
+            type="checkbox"
+            checked={query.veg ?? false}
+            onChange={(e) => update("veg", e.target.checked ? "1" : null)}
+          />
+          Pure veg only
+        </label>
+      </form>
+
+      {error !== null && <ErrorBox error={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {restaurants === null && error === null && <Skeleton rows={4} label="Finding restaurants…" />}
+      {restaurants?.length === 0 && (
+        <EmptyState title="No restaurants match.">
+          {filtered ? (
+            <button type="button" className="button button-secondary" onClick={() => { setText(""); setParams({}, { replace: true }); }}>
+              Clear search and filters
+            </button>
+          ) : (
+            <p>No restaurant delivers in {city.city_name} yet.</p>
+          )}
+        </EmptyState>
+      )}
+      {restaurants && restaurants.length > 0 && (
+        <>
+          <p className="result-count" role="status">
+            {restaurants.length} {restaurants.length === 1 ? "restaurant" : "restaurants"}
+            {cursor ? " so far" : ""}
+          </p>
+          <ul className="card-grid">
+            {restaurants.map((r) => (
+              <li key={r.restaurant_id}>
+                <RestaurantCard restaurant={r} />
+              </li>
+            ))}
+          </ul>
+          {cursor && (
+            <div className="more">
+              <button type="button" className="button button-secondary" onClick={() => void more()} disabled={loadingMore}>
+                {loadingMore ? "Loading…" : "More results"}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function RestaurantCard({ restaurant: r }: { restaurant: Restaurant }) {
+  return (
+    <Link to={`/restaurants/${r.restaurant_id}`} className="card restaurant-card">
+      <span className="tile" aria-hidden="true">
+        {r.restaurant_name.charAt(0)}
+      </span>
+      <span className="card-body">
+        <span className="card-title">{r.restaurant_name}</span>
+        <span className="card-meta">{r.cuisines.join(" · ")}</span>
+        <span className="card-facts">
+          <Rating value={r.restaurant_rating} />
+          <span>{r.delivery_time_minutes} min</span>
+          <span>
+            <Money paise={r.cost_for_two} /> for two
+          </span>
+          {r.is_veg_only && (
+            <span className="veg-only">
+              <VegMark veg /> Pure veg
+            </span>
+          )}
+        </span>
+      </span>
+    </Link>
+  );
+}
