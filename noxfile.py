@@ -59,3 +59,4 @@ def bench(session: nox.Session) -> None:
     """Benchmarks (not tests): figures go to docs/performance.md by hand, with the command."""
     install_project(session)
     session.run("python", "-m", "benchmarks.checkout", *session.posargs)
+    session.run("python", "-m", "benchmarks.instructions")
