@@ -1,0 +1,66 @@
+import { describe, expect, test } from "vitest";
+import { ApiError, NetworkError } from "./errors";
+import { PROBLEM_MESSAGES, UNREACHABLE_MESSAGE, fieldErrors, messageFor } from "./problems";
+
+const problem = (code: string, status = 409, extra: Partial<ConstructorParameters<typeof ApiError>[0]> = {}) =>
+  new ApiError({ status, code, detail: `server says ${code}`, ...extra });
+
+describe("messageFor", () => {
+  test.each([
+    ["cart_restaurant_conflict", "Your cart has dishes from another restaurant."],
+    ["item_unavailable", "A dish in your cart just became unavailable. Remove it from your cart to continue."],
+    ["invalid_credentials", "That email and password don't match. Please try again."],
+    ["unauthenticated", "Your session has expired. Please sign in again."],
+    ["cart_empty", "Your cart is empty. Add some dishes first."],
+    ["email_taken", "An account with this email already exists. Try signing in instead."],
+  ])("%s", (code, text) => expect(messageFor(problem(code))).toBe(text));
+
+  test("a declined payment says why", () => {
+    expect(messageFor(problem("payment_declined", 402, { failureCode: "card_declined" }))).toBe(
+      "Your card was declined. Please try another card.",
+    );
+    expect(messageFor(problem("payment_declined", 402, { failureCode: "insufficient_funds" }))).toMatch(
+      /insufficient funds/,
+    );
+    expect(messageFor(problem("payment_declined", 402, { failureCode: "something_new" }))).toBe(
+      PROBLEM_MESSAGES.payment_declined,
+    );
+  });
+
+  test("no answer at all is 'server unreachable'", () => {
+    expect(messageFor(new NetworkError())).toBe(UNREACHABLE_MESSAGE);
+    expect(messageFor(problem("service_unavailable", 503))).toMatch(/can't reach the server/);
+  });
+
+  test("an unknown code falls back to the server's detail, or a generic line for 5xx", () => {
+    expect(messageFor(problem("brand_new_rule", 409))).toBe("server says brand_new_rule");
+    expect(messageFor(problem("brand_new_failure", 500))).toBe(PROBLEM_MESSAGES.internal_error);
+    expect(messageFor(new Error("boom"))).toBe(PROBLEM_MESSAGES.internal_error);
+  });
+
+  test("every code the API documents has a message", () => {
+    const codes = [
+      "validation_failed", "not_found", "email_taken", "phone_taken", "invalid_credentials",
+      "cart_restaurant_conflict", "quantity_out_of_range", "cart_too_large", "item_unavailable",
+      "cart_empty", "concurrent_update", "idempotency_key_reused", "request_in_progress",
+      "payment_declined", "invalid_payment_details", "order_already_paid", "payment_unavailable",
+      "invalid_transition", "forbidden", "conflict", "unauthenticated", "csrf_failed",
+      "too_many_attempts", "malformed_json", "payload_too_large", "internal_error",
+    ];
+    expect(codes.filter((code) => !(code in PROBLEM_MESSAGES))).toEqual([]);
+  });
+});
+
+describe("fieldErrors", () => {
+  test("maps the API's field errors, optionally under a prefix", () => {
+    const error = problem("invalid_payment_details", 422, {
+      fieldErrors: [
+        { field: "card.number", message: "fails the Luhn check" },
+        { field: "upi.vpa", message: "bad" },
+      ],
+    });
+    expect(fieldErrors(error, "card.")).toEqual({ number: "fails the Luhn check" });
+    expect(fieldErrors(error)).toEqual({ "card.number": "fails the Luhn check", "upi.vpa": "bad" });
+    expect(fieldErrors(new NetworkError())).toEqual({});
+  });
+});

@@ -1,0 +1,153 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { fakeFetch, json, problem } from "../test/fetch";
+import { cartOf, order, user } from "../test/fixtures";
+import { renderApp } from "../test/render";
+
+const address = order().delivery_address;
+const cart = cartOf([{ food_id: 11, food_name: "Masala Dosa", quantity: 2 }]);
+const placed = order();
+const confirmed = order({
+  order_status: "CONFIRMED",
+  payment: {
+    payment_id: 9,
+    order_id: 501,
+    payment_mode: "CARD",
+    amount: 24_000,
+    currency: "INR",
+    payment_status: "SUCCEEDED",
+    failure_code: null,
+    card: { brand: "visa", last4: "4242" },
+    created_at: placed.created_at,
+    updated_at: placed.updated_at,
+  },
+});
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function checkoutRoutes(extra: Record<string, Parameters<typeof fakeFetch>[0][string]> = {}) {
+  return fakeFetch({
+    "GET /api/v1/me": json(user),
+    "GET /api/v1/cart": [json(cart), json(cart), json(cartOf([]))],
+    "GET /api/v1/addresses": json({ addresses: [address] }),
+    "POST /api/v1/orders": json(placed, 201),
+    "POST /api/v1/orders/501/payment": json({ order: confirmed, payment: confirmed.payment }),
+    "GET /api/v1/orders/501": json(confirmed),
+    ...extra,
+  });
+}
+
+async function fillGoodCard(user: ReturnType<typeof renderApp>["user"], number = "4242424242424242") {
+  for (const [label, text] of [
+    ["Card number", number],
+    ["Expiry (MM/YY)", "12/31"],
+    ["CVC", "123"],
+  ] as const) {
+    await user.clear(screen.getByLabelText(label));
+    await user.type(screen.getByLabelText(label), text);
+  }
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("checkout", () => {
+  test("a double click places one order and pays once, then shows the confirmation", async () => {
+    const fake = checkoutRoutes();
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await fillGoodCard(app.user);
+    expect(screen.getByText("Visa card")).toBeInTheDocument();
+    const pay = screen.getByRole("button", { name: "Pay ₹240.00" });
+    await app.user.dblClick(pay);
+    await screen.findByRole("heading", { name: "Order placed!" });
+    expect(fake.calls("POST /api/v1/orders")).toHaveLength(1);
+    expect(fake.calls("POST /api/v1/orders/501/payment")).toHaveLength(1);
+    expect(app.location()).toBe("/orders/501");
+    expect(screen.getByText(/Visa •••• 4242/)).toBeInTheDocument();
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  test("the button is disabled while the order is being placed", async () => {
+    const gate = deferred<Response>();
+    checkoutRoutes({ "POST /api/v1/orders": () => gate.promise });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await app.user.click(screen.getByRole("radio", { name: /Cash on delivery/ }));
+    await app.user.click(screen.getByRole("button", { name: /Place order/ }));
+    const busy = await screen.findByRole("button", { name: "Placing your order…" });
+    expect(busy).toBeDisabled();
+    gate.resolve(json(order({ order_status: "CONFIRMED", payment_mode: "COD" }), 201));
+    await screen.findByRole("heading", { name: "Order placed!" });
+  });
+
+  test("a network failure is retried with the same Idempotency-Key", async () => {
+    const fake = checkoutRoutes({
+      "POST /api/v1/orders": [
+        () => Promise.reject(new TypeError("Failed to fetch")),
+        new Response("", { status: 502 }),
+        json(placed, 201),
+      ],
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await fillGoodCard(app.user);
+    await app.user.click(screen.getByRole("button", { name: /^Pay/ }));
+    await screen.findByRole("heading", { name: "Order placed!" }, { timeout: 5_000 });
+    const keys = fake.calls("POST /api/v1/orders").map((c) => c.headers["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  test("a declined card: the customer tries another card for the same order", async () => {
+    const fake = checkoutRoutes({
+      "GET /api/v1/orders/501": [json(order({ order_status: "PAYMENT_FAILED" })), json(confirmed)],
+      "POST /api/v1/orders/501/payment": [
+        problem(402, "payment_declined", { failure_code: "card_declined" }),
+        json({ order: confirmed, payment: confirmed.payment }),
+      ],
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await fillGoodCard(app.user, "4000000000000002");
+    await app.user.click(screen.getByRole("button", { name: /^Pay/ }));
+    const alert = await screen.findByText("Your card was declined. Please try another card.");
+    expect(alert.closest("[role=alert]")).not.toBeNull();
+    expect(await screen.findByText(/Order #501 is placed and waiting for payment/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText("Card number")).toHaveFocus());
+
+    await fillGoodCard(app.user);
+    fake.fetchMock.mockClear();
+    await app.user.click(screen.getByRole("button", { name: /^Pay/ }));
+    await screen.findByRole("heading", { name: "Order placed!" });
+    const payments = fake.calls("POST /api/v1/orders/501/payment");
+    expect(payments).toHaveLength(2);
+    expect(payments[0]!.headers["idempotency-key"]).not.toBe(payments[1]!.headers["idempotency-key"]);
+    expect(fake.calls("POST /api/v1/orders")).toHaveLength(1);
+  });
+
+  test("a dish that became unavailable is explained, with the way back to the cart", async () => {
+    checkoutRoutes({ "POST /api/v1/orders": problem(409, "item_unavailable") });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await app.user.click(screen.getByRole("radio", { name: /Cash on delivery/ }));
+    await app.user.click(screen.getByRole("button", { name: /Place order/ }));
+    const alert = (await screen.findByText(/just became unavailable/)).closest("[role=alert]") as HTMLElement;
+    expect(within(alert).getByRole("link", { name: "Review your cart" })).toHaveAttribute("href", "/cart");
+  });
+
+  test("card details are checked before anything is sent", async () => {
+    const fake = checkoutRoutes();
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await app.user.type(screen.getByLabelText("Card number"), "4242424242424241");
+    expect(screen.getByText("This card number doesn't look right. Please check it.")).toBeInTheDocument();
+    await app.user.click(screen.getByRole("button", { name: /^Pay/ }));
+    expect(screen.getByLabelText("Card number")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByText("Enter the expiry date as MM/YY.")).toBeInTheDocument();
+    expect(fake.calls("POST /api/v1/orders")).toHaveLength(0);
+  });
+});
