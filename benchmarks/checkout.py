@@ -24,13 +24,17 @@ CARD = CardDetails("4242424242424242", 12, 2031, "123", "Bench Mark")
 def _world() -> Ports:
     clock = SystemClock()
     ports = memory_ports(
-        clock=clock, ids=SnowflakeIds(1), hasher=FastTestHasher(),
+        clock=clock,
+        ids=SnowflakeIds(1),
+        hasher=FastTestHasher(),
         gateway=FakePaymentGateway(clock),
     )
     city = City("560001", "Bengaluru")
     ports.catalog.add_city(city)
     ports.catalog.add_restaurant(
-        Restaurant(1, "Bench Bhavan", "South Indian", 4.5, city, ("South Indian",), True, 20, 30_000)
+        Restaurant(
+            1, "Bench Bhavan", "South Indian", 4.5, city, ("South Indian",), True, 20, 30_000
+        )
     )
     ports.catalog.add_food_items(
         FoodItem(100 + n, 1, f"Dish {n}", "Mains", 10_000 + 500 * n, True, True) for n in range(3)
@@ -41,10 +45,21 @@ def _world() -> Ports:
 def _customers(ports: Ports, count: int) -> list[tuple[int, int]]:
     made = []
     for n in range(count):
-        user = signup(ports, user_name=f"Bench {n}", email=f"bench{n}@example.com",
-                      phone=f"9{n:09d}", password="bench password")
-        address = add_address(ports, user.user_id, label="Home", line1="1 Bench Road",
-                              city_name="Bengaluru", pincode="560001")
+        user = signup(
+            ports,
+            user_name=f"Bench {n}",
+            email=f"bench{n}@example.com",
+            phone=f"9{n:09d}",
+            password="bench password",
+        )
+        address = add_address(
+            ports,
+            user.user_id,
+            label="Home",
+            line1="1 Bench Road",
+            city_name="Bengaluru",
+            pincode="560001",
+        )
         made.append((user.user_id, address.address_id))
     return made
 
@@ -52,10 +67,21 @@ def _customers(ports: Ports, count: int) -> list[tuple[int, int]]:
 def _checkout(ports: Ports, user_id: int, address_id: int) -> None:
     for food_id in (100, 101, 102):
         set_cart_quantity(ports, user_id, food_id, 2)
-    order = place_order(ports, user_id, idempotency_key=f"bench-{user_id}",
-                        address_id=address_id, payment_mode=PaymentMode.CARD).order
-    pay_order(ports, user_id, order.order_id, idempotency_key=f"pay-{user_id}",
-              payment_mode=PaymentMode.CARD, card=CARD)
+    order = place_order(
+        ports,
+        user_id,
+        idempotency_key=f"bench-{user_id}",
+        address_id=address_id,
+        payment_mode=PaymentMode.CARD,
+    ).order
+    pay_order(
+        ports,
+        user_id,
+        order.order_id,
+        idempotency_key=f"pay-{user_id}",
+        payment_mode=PaymentMode.CARD,
+        card=CARD,
+    )
 
 
 def run(customers: int) -> float:
@@ -75,10 +101,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     rates = sorted(run(args.customers) for _ in range(args.rounds))
-    print(f"checkout (3-item cart → place → pay by card), in memory, 1 core, "
-          f"{args.customers} customers × {args.rounds} rounds")
-    print(f"checkouts/s: median {rates[len(rates) // 2]:,.0f}  best {rates[-1]:,.0f}  "
-          f"worst {rates[0]:,.0f}")
+    print(
+        f"checkout (3-item cart → place → pay by card), in memory, 1 core, "
+        f"{args.customers} customers × {args.rounds} rounds"
+    )
+    print(
+        f"checkouts/s: median {rates[len(rates) // 2]:,.0f}  best {rates[-1]:,.0f}  "
+        f"worst {rates[0]:,.0f}"
+    )
 
 
 if __name__ == "__main__":
