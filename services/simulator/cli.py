@@ -98,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="stop starting customers after this long (default 900)",
     )
     live.add_argument(
+        "--request-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="per request; a request that times out is resent with the same key (default 10)",
+    )
+    live.add_argument(
         "--kill-replica-at",
         type=float,
         metavar="SECONDS",
@@ -150,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.concurrency < 1:
             raise ConfigError("--concurrency must be at least 1")
+        if not 0.1 <= args.request_timeout <= 300:
+            raise ConfigError("--request-timeout must be between 0.1 and 300 seconds")
     except ConfigError as error:
         console.print(f"[red]food-sim: {error}[/]")
         return EXIT_USAGE
@@ -217,6 +226,7 @@ def _run_live(
                 max_seconds=args.max_seconds,
                 kill=kill,
                 on_progress=advance,
+                request_timeout=args.request_timeout,
             )
     except LiveError as error:
         raise RunFailed(str(error)) from error

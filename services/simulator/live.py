@@ -54,7 +54,7 @@ from services.simulator.summary import Latency, Summary, build_summary, payment_
 API = "/api/v1"
 TRIES = 5  # sends of one request, counting the first
 BACKOFF_S = 0.2  # doubled after each failed send
-TIMEOUT_S = 10.0
+TIMEOUT_S = 10.0  # per request; --request-timeout
 PASSWORD = "simulated password"  # noqa: S105 (a throwaway for simulated accounts)
 # Answers from the proxy rather than the API (no problem code): the replica died or is
 # restarting. Safe to resend: every POST that changes state carries an Idempotency-Key,
@@ -138,10 +138,17 @@ def _has_problem_code(response: httpx.Response) -> bool:
 class LiveShop:
     """:class:`services.simulator.shop.Shop` over the HTTP API."""
 
-    def __init__(self, client: httpx.Client, recorder: Recorder, run_tag: str) -> None:
+    def __init__(
+        self,
+        client: httpx.Client,
+        recorder: Recorder,
+        run_tag: str,
+        request_timeout: float = TIMEOUT_S,
+    ) -> None:
         self.client = client
         self.rec = recorder
         self.run_tag = run_tag  # keeps emails/phones unique across runs on one database
+        self.request_timeout = request_timeout
 
     # --- transport -------------------------------------------------------------------
 
@@ -254,7 +261,7 @@ class LiveShop:
                 _replayed(response),
             )
 
-        return _clicks(once, twice)
+        return _clicks(once, twice, self.request_timeout)
 
     def pay(
         self,
@@ -291,7 +298,7 @@ class LiveShop:
                 _replayed(response),
             )
 
-        return _clicks(once, twice)
+        return _clicks(once, twice, self.request_timeout)
 
     def order_status(self, s: Session, order_id: int) -> str:
         return str(self._json(self._send("GET", f"/orders/{order_id}", s), 200)["order_status"])
@@ -332,7 +339,7 @@ def _replayed(response: httpx.Response) -> bool:
 T = TypeVar("T")
 
 
-def _clicks(once: Callable[[], T], twice: bool) -> list[T]:
+def _clicks(once: Callable[[], T], twice: bool, timeout_s: float) -> list[T]:
     """One send, or two at the same moment (a double click) on two threads."""
     if not twice:
         return [once()]
@@ -340,7 +347,7 @@ def _clicks(once: Callable[[], T], twice: bool) -> list[T]:
     other = threading.Thread(target=lambda: results.append(once()), daemon=True)
     other.start()
     mine = once()
-    other.join(TIMEOUT_S * TRIES * 2)
+    other.join(timeout_s * TRIES * 2)
     return [mine, *results]
 
 
@@ -363,6 +370,7 @@ def run_live(
     concurrency: int = 16,
     max_seconds: float = 900.0,
     kill: ReplicaKill | None = None,
+    request_timeout: float = TIMEOUT_S,
     transport: httpx.BaseTransport | None = None,
 ) -> Summary:
     """Run ``customers`` journeys against ``target`` (a loopback URL), audit, summarise.
@@ -381,6 +389,7 @@ def run_live(
         concurrency=concurrency,
         max_seconds=max_seconds,
         kill=kill,
+        request_timeout=request_timeout,
         transport=transport,
     )
     return outcome.summary
@@ -394,6 +403,7 @@ def simulate_live(
     max_seconds: float = 900.0,
     kill: ReplicaKill | None = None,
     on_progress: Callable[[int], None] | None = None,
+    request_timeout: float = TIMEOUT_S,
     transport: httpx.BaseTransport | None = None,
 ) -> LiveOutcome:
     base = check_target(target)
@@ -401,17 +411,21 @@ def simulate_live(
         kill.resolve()  # fail before any traffic when the pid is wrong
     limits = httpx.Limits(max_connections=concurrency * 2 + 4)
     with httpx.Client(
-        base_url=base, timeout=TIMEOUT_S, limits=limits, transport=transport
+        base_url=base, timeout=request_timeout, limits=limits, transport=transport
     ) as client:
         recorder = Recorder(time.perf_counter())
-        shop = LiveShop(client, recorder, secrets.token_hex(4))
+        shop = LiveShop(client, recorder, secrets.token_hex(4), request_timeout)
         _check_reachable(shop)
         recorder.started = time.perf_counter()
         markers: list[tuple[float, str]] = []
         with _killer(kill, recorder, markers):
             tally = _run_customers(shop, cfg, concurrency, max_seconds, on_progress)
         wall_s = recorder.elapsed()
-        audit, orders = audit_live(shop, recorder.sessions, tally)
+        try:
+            audit, orders = audit_live(shop, recorder.sessions, tally)
+        except ShopError as error:
+            # Without the read-back there is no verdict: say so rather than pass or fail.
+            raise LiveError(f"the audit could not read the orders back: {error}") from None
     summary = build_summary(
         "live",
         cfg.seed,
@@ -507,8 +521,8 @@ def _run_customers(
     for thread in threads:
         thread.start()
     for thread in threads:
-        # Each journey is bounded (≤ ~40 requests × TRIES × TIMEOUT_S); so is the join.
-        thread.join(max_seconds + 40 * TRIES * TIMEOUT_S)
+        # Each journey is bounded (≤ ~40 requests × TRIES × timeout); so is the join.
+        thread.join(max_seconds + 40 * TRIES * shop.request_timeout)
     return merge(tallies)
 
 

@@ -187,7 +187,7 @@ def render(summary: Summary, console: Console) -> None:
     rows.append(
         (
             "throughput",
-            f"{summary.customers_per_s:,.0f} customers/s, {summary.orders_per_s:,.0f} orders/s",
+            f"{_rate(summary.customers_per_s)} customers/s, {_rate(summary.orders_per_s)} orders/s",
         )
     )
     if summary.latency is not None:
@@ -204,6 +204,10 @@ def render(summary: Summary, console: Console) -> None:
     for name, value in rows:
         table.add_row(name, value)
     console.print(table)
+
+
+def _rate(per_s: float) -> str:
+    return f"{per_s:,.2f}" if per_s < 10 else f"{per_s:,.0f}"
 
 
 def render_audit(audit: AuditReport, console: Console) -> None:
