@@ -5,8 +5,8 @@ from the real core on in-memory adapters — so idempotency, reconciliation and
 total_orders behave as the core makes them. It is not the API (services/api is): the
 stack tests run live mode against the real thing. Two knobs make it misbehave on
 purpose: ``lose_every`` drops the answer of every n-th POST after acting on it (as a
-replica killed mid-response would), ``forget_keys`` ignores Idempotency-Key on POST
-/orders, so the audit has a real duplicate to find.
+replica killed mid-response would; a resend is answered), ``forget_keys`` ignores
+Idempotency-Key on POST /orders, so the audit has a real duplicate to find.
 """
 
 from __future__ import annotations
@@ -111,6 +111,7 @@ class FakeApi:
         self.forget_keys = forget_keys
         self._posts = itertools.count(1)
         self._lock = threading.Lock()
+        self._lost: set[tuple[str, str | None, bytes]] = set()
         self.lost = 0
 
     def transport(self) -> httpx.MockTransport:
@@ -124,10 +125,15 @@ class FakeApi:
         except DomainError as error:
             response = problem(error.code, STATUS.get(error.code, 409), error.message)
         if request.method == "POST" and self.lose_every:
+            # Acted on, but the answer never arrives. Only once per request (same
+            # path, key and body): a resend gets its answer, so the test is not flaky.
+            sent = (request.url.path, request.headers.get("idempotency-key"), request.content)
             with self._lock:
-                n = next(self._posts)
-            if n % self.lose_every == 0:  # acted on, but the answer never arrives
-                self.lost += 1
+                lose = next(self._posts) % self.lose_every == 0 and sent not in self._lost
+                if lose:
+                    self._lost.add(sent)
+                    self.lost += 1
+            if lose:
                 raise httpx.ReadError("connection reset by peer", request=request)
         return response
 
