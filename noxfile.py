@@ -8,7 +8,7 @@ nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = True
-nox.options.sessions = ["lint", "typecheck", "payments", "tests"]
+nox.options.sessions = ["lint", "typecheck", "payments", "tests", "e2e"]
 
 PYTHON = "3.11"
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -60,3 +60,59 @@ def bench(session: nox.Session) -> None:
     install_project(session)
     session.run("python", "-m", "benchmarks.checkout", *session.posargs)
     session.run("python", "-m", "benchmarks.instructions")
+
+
+# --- the web app (webapp/) and its end-to-end suite ---------------------------------------
+
+WEBAPP_DIR = "webapp"
+E2E_APT_PACKAGES = ("chromium", "fonts-noto-core")  # Noto has the rupee sign for screenshots
+
+
+def ensure_webapp_build(session: nox.Session, *, force: bool = False) -> None:
+    """``npm ci`` and ``npm run build`` in webapp/ unless webapp/dist already holds a build
+    (``force``: always). The stack serves webapp/dist at / (FOOD_WEBAPP_DIST)."""
+    import pathlib
+
+    if not force and (pathlib.Path(WEBAPP_DIR) / "dist" / "index.html").is_file():
+        return
+    with session.chdir(WEBAPP_DIR):
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+        session.run("npm", "run", "build", external=True)
+
+
+def _ensure_chromium(session: nox.Session) -> None:
+    """Debian's Chromium (and a font with the rupee sign), installed once with apt."""
+
+    def installed(package: str) -> bool:
+        status = session.run(
+            "dpkg-query", "-W", "-f=${Status}", package,
+            external=True, silent=True, success_codes=[0, 1],
+        )  # fmt: skip
+        return isinstance(status, str) and "install ok installed" in status
+
+    missing = [p for p in E2E_APT_PACKAGES if not installed(p)]
+    if not missing:
+        return
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    session.run("apt-get", "update", external=True, env=env)
+    session.run(
+        "apt-get", "install", "-y", "--no-install-recommends", *missing, external=True, env=env
+    )
+
+
+@nox.session(python=PYTHON)
+def e2e(session: nox.Session) -> None:
+    """The web app: type check, Vitest unit tests (with the OpenAPI drift check), build,
+    then the Playwright suite in headless Chromium against the whole stack on free ports."""
+    install_project(session)
+    _ensure_chromium(session)
+    import pathlib
+
+    openapi = str(pathlib.Path(session.create_tmp()).resolve() / "openapi.json")
+    session.run("python", "-m", "tests.e2e.openapi_dump", openapi)
+    with session.chdir(WEBAPP_DIR):
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+        session.run("npm", "run", "typecheck", external=True)
+        session.run("npm", "test", external=True, env={"FOOD_OPENAPI_JSON": openapi})
+    ensure_webapp_build(session, force=True)
+    session.run("python", "-m", "tests.e2e.runner", *session.posargs)

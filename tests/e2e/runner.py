@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -30,7 +31,12 @@ AUTH_RATE = (500, 1000)
 PAYMENTS_LATENCY_MS = "300"
 
 
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds through ``finally``: the stack is stopped
+
+
 def run(argv: list[str]) -> int:
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     if not Path(CHROMIUM).exists():
         print(f"[e2e] Chromium not found at {CHROMIUM} (apt-get install chromium)", file=sys.stderr)
         return 1

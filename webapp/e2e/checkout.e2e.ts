@@ -1,10 +1,14 @@
 // The customer's whole journey in Chromium, through Traefik, on the real stack.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as api from "./support/api";
+import { customerWithOrder, firstStatusEvent } from "./support/api";
+import { replicas } from "./support/control";
 import { axeCheck, serious } from "./support/axe";
 import { launch, openTab, shot, type Tab } from "./support/browser";
-import { enabled } from "./support/env";
+import { enabled, env } from "./support/env";
 import {
   DECLINED_CARD,
   GOOD_CARD,
@@ -81,13 +85,17 @@ describe.skipIf(!enabled)("checkout in the browser", () => {
     await a11y(tab, "checkout");
     await payButton(page).click();
     const orderId = await confirmation(page);
-    await page.getByText("Live", { exact: true }).waitFor();
+    const live = page.getByTestId("live");
+    await live.waitFor();
     await shot(page, "desktop/08-confirmation");
     await a11y(tab, "confirmation");
 
     // The restaurant moves the order on; the page follows through the SSE stream.
     await api.advance(partner.session.token, orderId, "PREPARING");
     await page.getByTestId("order-status").getByText("Being prepared").waitFor({ timeout: 15_000 });
+    const transport = await live.getAttribute("data-transport");
+    if (transport !== "sse") console.warn(`[e2e] live status came by ${transport}, not by SSE`);
+    writeFileSync(join(env.artifacts, "live-status-transport.txt"), `${transport}\n`);
     await shot(page, "desktop/09-confirmation-live-status");
 
     await page.getByRole("link", { name: "All orders" }).click();
@@ -104,6 +112,20 @@ describe.skipIf(!enabled)("checkout in the browser", () => {
     expect(orders[0]!.payment?.card).toEqual({ brand: "visa", last4: "4242" });
     expect(tab.problems).toEqual([]);
     await tab.context.close();
+  });
+
+  test("the order's SSE stream sends its status (asserted on a replica; through Traefik, reported)", async () => {
+    const { token, orderId } = await customerWithOrder(partner.restaurant.restaurant_id);
+    const replica = (await replicas()).find((r) => r.running && r.url)!;
+    const direct = await firstStatusEvent(replica.url!, token, orderId, 5_000);
+    expect(direct && JSON.parse(direct)).toMatchObject({ order_id: orderId, order_status: "CONFIRMED" });
+    const proxied = await firstStatusEvent(env.baseUrl, token, orderId, 3_000);
+    mkdirSync(env.artifacts, { recursive: true });
+    writeFileSync(
+      join(env.artifacts, "sse-through-traefik.txt"),
+      proxied ? "delivered\n" : "no event within 3 s (the web app falls back to polling)\n",
+    );
+    if (!proxied) console.warn("[e2e] Traefik held back the SSE stream: no event within 3 s");
   });
 
   test("a double click on Pay places one order and charges once", async () => {

@@ -75,7 +75,7 @@ describe.skipIf(!enabled)("small screens and keyboards", () => {
     const orderId = await confirmation(page);
     await shot(page, "mobile/07-confirmation");
     await fits(page, "confirmation");
-    await page.getByRole("link", { name: "Orders" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Orders" }).click();
     await page.getByRole("link", { name: new RegExp(`#${orderId}`) }).waitFor();
     await shot(page, "mobile/08-orders");
     await fits(page, "orders");

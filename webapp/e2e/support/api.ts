@@ -71,3 +71,66 @@ export async function advance(partnerToken: string, orderId: number, status: str
     randomUUID(),
   );
 }
+
+/** A fresh customer with one cash-on-delivery order, made over the API. */
+export async function customerWithOrder(restaurantId: number): Promise<{ token: string; orderId: number }> {
+  const email = `e2e-api-${randomUUID().slice(0, 8)}@example.com`;
+  const phone = `9${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+  const session = (await send("POST", "/api/v1/auth/signup", undefined, {
+    user_name: "E2E API",
+    email,
+    phone,
+    password: "an end-to-end password",
+  })) as ApiSession;
+  const token = session.token;
+  const place = await restaurant(restaurantId);
+  const dish = place.menu.find((d) => d.availability);
+  if (!dish) throw new Error("no dish to order");
+  await send("PUT", `/api/v1/cart/items/${dish.food_id}`, token, { quantity: 1 });
+  const address = (await send("POST", "/api/v1/addresses", token, {
+    label: "Home",
+    line1: "1 Test Street",
+    city_name: place.city.city_name,
+    pincode: place.city.pincode,
+  })) as { address_id: number };
+  const order = (await send(
+    "POST",
+    "/api/v1/orders",
+    token,
+    { address_id: address.address_id, payment_mode: "COD" },
+    randomUUID(),
+  )) as ApiOrder;
+  return { token, orderId: order.order_id };
+}
+
+/** The first `status` event of an order's SSE stream at `origin`, or null after `waitMs`. */
+export async function firstStatusEvent(
+  origin: string,
+  token: string,
+  orderId: number,
+  waitMs: number,
+): Promise<string | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), waitMs);
+  let text = "";
+  try {
+    const response = await fetch(`${origin}/api/v1/orders/${orderId}/events`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream" },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return null;
+      text += decoder.decode(value, { stream: true });
+      const event = /event: status\n(?:id: [^\n]*\n)?data: ([^\n]*)\n/.exec(text);
+      if (event) return event[1]!;
+    }
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}

@@ -5,6 +5,7 @@ export interface ReplicaInfo {
   name: string;
   pid: number | null;
   running: boolean;
+  url: string | null;
 }
 
 async function control<T>(method: "GET" | "POST", path: string): Promise<T> {

@@ -72,7 +72,7 @@ export function OrderPage() {
     if (Number.isSafeInteger(id) && id > 0) void load();
   }, [id, load]);
 
-  const live = useOrderEvents(id, order !== null && !isFinal(order), setOrder);
+  const live = useOrderEvents(id, order !== null && !isFinal(order), setOrder, api.order);
 
   if (!Number.isSafeInteger(id) || id <= 0 || (error instanceof ApiError && error.status === 404)) {
     return <NotFoundPage />;
@@ -116,8 +116,16 @@ export function OrderPage() {
         <h2 id="status-heading">Status</h2>
         <p className="status-line" aria-live="polite" data-testid="order-status">
           <span className={`status status-${order.order_status.toLowerCase()}`}>{STATUS_TEXT[order.order_status]}</span>
-          {live === "live" && <span className="live-dot">Live</span>}
-          {live === "reconnecting" && <span className="muted">Reconnecting…</span>}
+          {live === "live" && (
+            <span className="live-dot" data-testid="live" data-transport="sse">
+              Live
+            </span>
+          )}
+          {live === "polling" && (
+            <span className="live-dot" data-testid="live" data-transport="polling">
+              Updating automatically
+            </span>
+          )}
         </p>
         {confirmed && (
           <ol className="tracker">
