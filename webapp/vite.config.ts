@@ -11,6 +11,13 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     target: "es2022",
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // react-router marks its modules "use client" (for React Server Components); moot here.
+        if (warning.code === "MODULE_LEVEL_DIRECTIVE" && warning.message.includes("use client")) return;
+        warn(warning);
+      },
+    },
   },
   server: {
     // `npm run dev` against a running stack (`nox -s up`).

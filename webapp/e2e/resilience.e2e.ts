@@ -141,6 +141,19 @@ describe.skipIf(!enabled)("resilience in the browser", () => {
     await page.unroute("**/api/v1/cities");
     await page.getByRole("button", { name: "Try again" }).click();
     await page.getByRole("button", { name: /^Mumbai/ }).waitFor();
+
+    // A slow answer shows the loading skeleton meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/v1/restaurants/*", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/restaurants/${partner.restaurant.restaurant_id}`);
+    await page.getByRole("status").getByText("Loading the menu…").waitFor({ state: "attached" });
+    await shot(page, "errors/loading-skeleton");
+    release();
+    await page.getByRole("heading", { level: 1, name: partner.restaurant.restaurant_name }).waitFor();
     await tab.context.close();
   });
 
