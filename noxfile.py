@@ -38,6 +38,7 @@ def payments(session: nox.Session) -> None:
 def up(session: nox.Session) -> None:
     """The whole system: FerretDB, payments, two API replicas, Traefik on :8080."""
     install_project(session)
+    ensure_webapp_build(session)
     session.run("python", "-m", "services.stack", *session.posargs)
 
 
