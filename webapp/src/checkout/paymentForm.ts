@@ -54,8 +54,8 @@ export function validatePayment(
   };
 }
 
-export function usePaymentForm() {
-  const [form, setForm] = useState<PaymentFormState>(EMPTY_PAYMENT);
+export function usePaymentForm(mode: PaymentMode = "CARD") {
+  const [form, setForm] = useState<PaymentFormState>({ ...EMPTY_PAYMENT, mode });
   const [errors, setErrors] = useState<PaymentErrors>({});
   const update = (patch: Partial<PaymentFormState>) => {
     setForm((current) => ({ ...current, ...patch }));

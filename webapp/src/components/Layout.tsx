@@ -1,6 +1,7 @@
 // The page frame: skip link, header with city and navigation, the page, and dialogs.
 import { useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { UNREACHABLE_MESSAGE } from "../api/problems";
 import { useCart } from "../state/cart";
 import { useCity } from "../state/city";
 import { useSession } from "../state/session";
@@ -86,7 +87,7 @@ export function Layout() {
       </header>
       <main id="main" className="page" tabIndex={-1}>
         {status === "unreachable" && (
-          <ErrorBox error={new TypeError("unreachable")} message="We can't reach the server. Check your connection and try again." onRetry={() => void refresh()} />
+          <ErrorBox message={UNREACHABLE_MESSAGE} onRetry={() => void refresh()} />
         )}
         <Outlet />
       </main>

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
+import { ATTEMPT_STORAGE_KEY } from "../checkout/attempt";
 import { fakeFetch, json, problem } from "../test/fetch";
 import { cartOf, order, user } from "../test/fixtures";
 import { renderApp } from "../test/render";
@@ -137,6 +138,32 @@ describe("checkout", () => {
     await app.user.click(screen.getByRole("button", { name: /Place order/ }));
     const alert = (await screen.findByText(/just became unavailable/)).closest("[role=alert]") as HTMLElement;
     expect(within(alert).getByRole("link", { name: "Review your cart" })).toHaveAttribute("href", "/cart");
+  });
+
+  test("after a reload, an unanswered attempt is retried with its kept key", async () => {
+    sessionStorage.setItem(
+      ATTEMPT_STORAGE_KEY,
+      JSON.stringify({ userId: 7, orderKey: "kept-key-123", addressId: 3, paymentMode: "COD", orderId: null, paymentKey: null }),
+    );
+    // The first request did create the order, so the cart is already empty.
+    const fake = checkoutRoutes({
+      "GET /api/v1/cart": json(cartOf([])),
+      "POST /api/v1/orders": json(order({ order_status: "CONFIRMED", payment_mode: "COD" }), 201, {
+        "Idempotent-Replayed": "true",
+      }),
+      "GET /api/v1/orders/501": json(order({ order_status: "CONFIRMED", payment_mode: "COD" })),
+    });
+    const app = renderApp("/checkout");
+    expect(await screen.findByText(/didn't hear back about your last try/)).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: /Cash on delivery/ })).toBeChecked();
+    expect(screen.getByRole("radio", { name: /Card/ })).toBeDisabled();
+    await app.user.click(screen.getByRole("button", { name: "Try again" }));
+    await screen.findByRole("heading", { name: "Order placed!" });
+    const sent = fake.calls("POST /api/v1/orders");
+    expect(sent.map((c) => [c.headers["idempotency-key"], c.body])).toEqual([
+      ["kept-key-123", { address_id: 3, payment_mode: "COD" }],
+    ]);
+    expect(sessionStorage.getItem(ATTEMPT_STORAGE_KEY)).toBeNull();
   });
 
   test("card details are checked before anything is sent", async () => {

@@ -39,7 +39,8 @@ function Checkout({ userId }: { userId: number }) {
   const cart = useCart();
   const { city } = useCity();
   const checkout = useCheckout(userId);
-  const payment = usePaymentForm();
+  // An unfinished attempt (kept across a reload) fixes the payment method it started with.
+  const payment = usePaymentForm(checkout.attempt?.paymentMode);
   const numberRef = useRef<HTMLInputElement>(null);
   const [addresses, setAddresses] = useState<Address[] | null>(null);
   const [addressId, setAddressId] = useState<number | null>(null);
@@ -85,11 +86,6 @@ function Checkout({ userId }: { userId: number }) {
     };
   }, [orderId]);
 
-  useEffect(() => {
-    if (attempt) payment.update({ mode: attempt.paymentMode });
-    // Only when an attempt is first found.
-  }, [attempt?.orderKey]);
-
   const outcome = checkout.outcome;
   useEffect(() => {
     // Once an order exists the server has emptied the cart: show that everywhere.
@@ -112,7 +108,8 @@ function Checkout({ userId }: { userId: number }) {
   const placed = orderId !== null;
   const undecided = attempt !== null && !placed;
 
-  if (!placed && cart.cart !== null && lines.length === 0 && !checkout.pending && !outcome) {
+  // An unfinished attempt stays here even with an empty cart: its order may exist already.
+  if (attempt === null && cart.cart !== null && lines.length === 0 && !checkout.pending && !outcome) {
     return <Navigate to="/cart" replace />;
   }
 
