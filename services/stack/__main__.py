@@ -36,7 +36,7 @@ def main() -> int:
   Log in as the demo customer:  {DEMO_EMAIL}  /  {stack.secrets.demo_password}
   Restaurant partner account:   {PARTNER_EMAIL}  /  {stack.secrets.demo_password}
   API docs:                     {config.web_url}/api/v1/docs
-  Traefik dashboard:            http://127.0.0.1:{config.admin_port}/dashboard/
+  Traefik API (routers, health): http://127.0.0.1:{config.admin_port}/api/http/services
   State and logs:               {config.state_dir}
 
   Ctrl-C stops everything.

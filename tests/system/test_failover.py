@@ -142,3 +142,17 @@ def test_with_both_replicas_down_traefik_answers_a_fast_problem_and_recovers(
             time.sleep(0.05)
     healthy.restart_replica(1)
     wait_until_both_serve(healthy)
+
+
+def test_the_supervisor_restarts_a_crashed_replica_and_logs_it(healthy: Stack) -> None:
+    lines: list[str] = []
+    healthy.log = lines.append
+    healthy.supervise_in_background()
+    crashed = healthy.replica_pid(0)
+    healthy.kill_replica(0, signal.SIGKILL, hold_down=False)
+    deadline = time.monotonic() + 20
+    while healthy.replica_pid(0) == crashed or not any("api-a ready" in line for line in lines):
+        assert time.monotonic() < deadline, f"api-a was not restarted: {lines}"
+        time.sleep(0.1)
+    assert any(line.startswith("api-a exited") and "restarting in" in line for line in lines)
+    wait_until_both_serve(healthy)
