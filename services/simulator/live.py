@@ -8,13 +8,16 @@ replica mid-run. Afterwards it reads every simulated customer's orders back thro
 API and audits them.
 
 Traffic goes to the given loopback target only, and every loop is bounded: a request is
-tried at most ``TRIES`` times, customers stop being started after ``max_seconds``.
+sent at most ``TRIES`` times, no request is sent after ``max_seconds`` (the journeys in
+flight then end), and reading the orders back has ``AUDIT_SECONDS`` of its own.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
+import random
 import secrets
 import signal
 import threading
@@ -40,6 +43,7 @@ from services.simulator.journey import Customer
 from services.simulator.ledger import Tally
 from services.simulator.report import Timeline
 from services.simulator.shop import (
+    DEADLINE,
     NETWORK_ERROR,
     Card,
     Dish,
@@ -53,7 +57,13 @@ from services.simulator.summary import Latency, Summary, build_summary, payment_
 
 API = "/api/v1"
 TRIES = 5  # sends of one request, counting the first
-BACKOFF_S = 0.2  # doubled after each failed send
+# Pause before a resend: doubled each time, with full jitter, so that a stalled stack
+# is not hit by every client's resends at the same moment (which made a struggling
+# FerretDB-backed stack collapse in trials).
+BACKOFF_S = 0.5
+MAX_BACKOFF_S = 8.0
+# Reading every customer's orders back gets its own time budget after the run.
+AUDIT_SECONDS = 300.0
 TIMEOUT_S = 10.0  # per request; --request-timeout
 PASSWORD = "simulated password"  # noqa: S105 (a throwaway for simulated accounts)
 # Answers from the proxy rather than the API (no problem code): the replica died or is
@@ -149,6 +159,10 @@ class LiveShop:
         self.rec = recorder
         self.run_tag = run_tag  # keeps emails/phones unique across runs on one database
         self.request_timeout = request_timeout
+        # No request is sent after this (perf_counter seconds): a hung stack cannot hold
+        # the run beyond --max-seconds (+ one request) or the audit beyond its budget.
+        self.stop_at = math.inf
+        self._jitter = random.Random()  # timing only: live mode is not reproducible anyway
 
     # --- transport -------------------------------------------------------------------
 
@@ -168,6 +182,8 @@ class LiveShop:
         delay = BACKOFF_S
         for attempt in range(TRIES):
             started = time.perf_counter()
+            if started >= self.stop_at:
+                raise ShopError(DEADLINE, None, "time is up (--max-seconds)")
             try:
                 response = self.client.request(method, API + path, json=body, headers=headers)
             except httpx.TransportError as error:
@@ -182,8 +198,10 @@ class LiveShop:
                 if not transient or attempt == TRIES - 1:
                     return response
             self.rec.resent()
-            time.sleep(delay)
-            delay *= 2
+            time.sleep(
+                min(self._jitter.uniform(0, delay), max(0.0, self.stop_at - time.perf_counter()))
+            )
+            delay = min(delay * 2, MAX_BACKOFF_S)
         raise AssertionError("unreachable")  # the loop returns or raises on its last try
 
     def _json(self, response: httpx.Response, *ok: int) -> Any:
@@ -417,10 +435,12 @@ def simulate_live(
         shop = LiveShop(client, recorder, secrets.token_hex(4), request_timeout)
         _check_reachable(shop)
         recorder.started = time.perf_counter()
+        shop.stop_at = recorder.started + max_seconds
         markers: list[tuple[float, str]] = []
         with _killer(kill, recorder, markers):
             tally = _run_customers(shop, cfg, concurrency, max_seconds, on_progress)
         wall_s = recorder.elapsed()
+        shop.stop_at = time.perf_counter() + AUDIT_SECONDS
         try:
             audit, orders = audit_live(shop, recorder.sessions, tally)
         except ShopError as error:
@@ -497,7 +517,7 @@ def _run_customers(
     lock = threading.Lock()
     next_index = [0]
     done = [0]
-    deadline = time.perf_counter() + max_seconds
+    deadline = shop.stop_at
     tallies: list[Tally] = []
 
     def worker() -> None:
@@ -521,8 +541,9 @@ def _run_customers(
     for thread in threads:
         thread.start()
     for thread in threads:
-        # Each journey is bounded (≤ ~40 requests × TRIES × timeout); so is the join.
-        thread.join(max_seconds + 40 * TRIES * shop.request_timeout)
+        # No request starts after stop_at, and a send in flight then ends within its
+        # timeout: every worker is done shortly after --max-seconds.
+        thread.join(max(0.0, shop.stop_at - time.perf_counter()) + 2 * shop.request_timeout + 5)
     return merge(tallies)
 
 

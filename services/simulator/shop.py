@@ -29,6 +29,7 @@ PAYMENT_DECLINED = "payment_declined"
 PAYMENT_UNAVAILABLE = "payment_unavailable"
 REQUEST_IN_PROGRESS = "request_in_progress"
 NETWORK_ERROR = "network_error"  # live mode: no HTTP answer at all
+DEADLINE = "deadline"  # live mode: --max-seconds ran out before this request
 
 
 class Session(NamedTuple):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -77,3 +78,12 @@ def test_the_replica_kill_fires_on_the_named_process(tmp_path: object) -> None:
         if victim.poll() is None:
             os.kill(victim.pid, 9)
             victim.wait()
+
+
+def test_max_seconds_bounds_the_run() -> None:
+    started = time.perf_counter()
+    summary = run_live(TARGET, 5000, 1, concurrency=4, max_seconds=0.5,
+                       transport=FakeApi().transport())  # fmt: skip
+    assert time.perf_counter() - started < 30  # the audit of what was done included
+    assert 0 < summary.customers < 5000
+    assert summary.audit_ok, summary.failed_invariants
