@@ -36,7 +36,8 @@ INVARIANTS: dict[str, str] = {
     "outcome and no cancelled order still holds a charge",
     "total_orders": "each user's total_orders equals the number of their orders ever confirmed",
     "order_totals": "each order's total is the sum of its lines, every payment amount equals "
-    "it, and it equals the cart total the customer saw",
+    "it, and it equals the cart total the customer saw; each cart total shown was the sum "
+    "of its lines",
 }
 
 
@@ -82,6 +83,10 @@ class Finding:
         if len(self.examples) < EXAMPLES:
             self.examples.append(example)
 
+    def add_many(self, count: int, examples: Sequence[str]) -> None:
+        self.violations += count
+        self.examples.extend(examples[: max(0, EXAMPLES - len(self.examples))])
+
 
 @dataclass
 class AuditReport:
@@ -110,6 +115,7 @@ def audit_records(
     attempts: Sequence[CheckoutAttempt] = (),
     seen_payments: dict[int, set[int]] | None = None,
     strict_settlement: bool = True,
+    cart_mismatches: tuple[int, Sequence[str]] = (0, ()),
 ) -> AuditReport:
     """Run every check.
 
@@ -118,6 +124,8 @@ def audit_records(
     ``seen_payments``: order_id → payment ids customers were shown as SUCCEEDED.
     ``strict_settlement``: whether an attempt of unknown outcome is a failure (memory mode,
     after the sweep) or may still be awaiting reconciliation (live mode).
+    ``cart_mismatches``: how many cart answers showed a total that was not the sum of their
+    lines, with a few examples (the customers' own check, as they edit).
     """
     f = _findings()
     users = list(users)
@@ -128,6 +136,8 @@ def audit_records(
     _check_settled(f["unsettled_payments"], orders, strict_settlement)
     _check_total_orders(f["total_orders"], orders, users)
     _check_totals(f["order_totals"], orders, by_id, attempts)
+    count, examples = cart_mismatches
+    f["order_totals"].add_many(count, examples)
     return AuditReport(f, len(orders), len(users))
 
 

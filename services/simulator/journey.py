@@ -103,6 +103,9 @@ class Customer:
         ids = shop.search(s, pincode, veg_only=veg_only, sort=SORTS[int(rng.random() * 3)])
         if not ids:
             ids = shop.search(s, pincode, veg_only=False, sort="rating")
+        if not ids:  # not so with the demo catalog; another catalog may have empty cities
+            tally.unexpected["empty_search"] += 1
+            return
         yield self.think(8)
         # Customers mostly open one of the first results.
         menu = shop.menu(s, ids[int(rng.random() ** 2 * len(ids))])
@@ -113,6 +116,9 @@ class Customer:
             tally.browsed_only += 1
             return
         available = [d for d in menu if d.availability]
+        if not available:
+            tally.unexpected["empty_menu"] += 1
+            return
         yield self.think(15)
         lines: dict[int, tuple[int, int]] = {}  # food_id → (price, quantity)
         total = 0
@@ -129,7 +135,7 @@ class Customer:
             yield self.think(4)
         expected = sum(price * quantity for price, quantity in lines.values())
         if total != expected:
-            tally.cart_total_mismatches += 1
+            tally.cart_mismatch(s.user_id, total, expected)
         if kind is Kind.ABANDON and rng.random() < 0.7:
             tally.carts_abandoned += 1
             return

@@ -45,6 +45,7 @@ class Tally:
     second_tries: int = 0  # a new payment key after a decline or a timeout
     cancels: int = 0  # cancellations the customers asked for
     cart_total_mismatches: int = 0  # a cart total that was not the sum of its lines
+    cart_mismatch_examples: list[str] = field(default_factory=list)
     unexpected: Counter[str] = field(default_factory=Counter)
     attempts: list[CheckoutAttempt] = field(default_factory=list)
     # order_id → payment ids that some answer showed as SUCCEEDED (the live audit's
@@ -58,6 +59,13 @@ class Tally:
         self.attempts.append(attempt)
         self.checkouts += 1
         return attempt
+
+    def cart_mismatch(self, user_id: int, shown: int, expected: int) -> None:
+        self.cart_total_mismatches += 1
+        if len(self.cart_mismatch_examples) < 5:
+            self.cart_mismatch_examples.append(
+                f"user {user_id}: cart total_amount {shown} ≠ sum of its lines {expected}"
+            )
 
     def saw_payment(self, order_id: int, payment_id: int) -> None:
         seen = self.succeeded_payments.get(order_id)

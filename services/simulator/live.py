@@ -556,6 +556,7 @@ def merge(tallies: Sequence[Tally]) -> Tally:
         total.kinds.update(t.kinds)
         total.unexpected.update(t.unexpected)
         total.attempts.extend(t.attempts)
+        total.cart_mismatch_examples.extend(t.cart_mismatch_examples)
         for order_id, ids in t.succeeded_payments.items():
             total.succeeded_payments.setdefault(order_id, set()).update(ids)
         total.placed_at.extend(t.placed_at)
@@ -599,6 +600,7 @@ def audit_live(
         attempts=tally.attempts,
         seen_payments=seen,
         strict_settlement=False,
+        cart_mismatches=(tally.cart_total_mismatches, tally.cart_mismatch_examples),
     )
     return report, orders
 

@@ -435,6 +435,7 @@ def _simulate(
         attempts=tally.attempts,
         seen_payments=tally.succeeded_payments,
         strict_settlement=True,
+        cart_mismatches=(tally.cart_total_mismatches, tally.cart_mismatch_examples),
     )
     summary = build_summary(
         "memory",

@@ -6,7 +6,8 @@ total_orders behave as the core makes them. It is not the API (services/api is):
 stack tests run live mode against the real thing. Two knobs make it misbehave on
 purpose: ``lose_every`` drops the answer of every n-th POST after acting on it (as a
 replica killed mid-response would; a resend is answered), ``forget_keys`` ignores
-Idempotency-Key on POST /orders, so the audit has a real duplicate to find.
+Idempotency-Key on POST /orders, so the audit has a real duplicate to find, and
+``cart_off_by`` shows wrong cart totals.
 """
 
 from __future__ import annotations
@@ -95,7 +96,9 @@ def order_json(order: Order) -> dict[str, Any]:
 
 
 class FakeApi:
-    def __init__(self, *, lose_every: int = 0, forget_keys: bool = False) -> None:
+    def __init__(
+        self, *, lose_every: int = 0, forget_keys: bool = False, cart_off_by: int = 0
+    ) -> None:
         self.clock = ManualClock()
         self.store = MemoryStore()
         self.gateway = FakePaymentGateway(self.clock)
@@ -109,6 +112,7 @@ class FakeApi:
         demo_catalog.load_into(self.ports.catalog, demo_catalog.generate())
         self.lose_every = lose_every
         self.forget_keys = forget_keys
+        self.cart_off_by = cart_off_by  # added to every cart total shown
         self._posts = itertools.count(1)
         self._lock = threading.Lock()
         self._lost: set[tuple[str, str | None, bytes]] = set()
@@ -180,7 +184,8 @@ class FakeApi:
             return httpx.Response(200, json={"restaurant_id": int(m[1]), "menu": dishes})
         if method == "PUT" and (m := re.fullmatch(r"/cart/items/(\d+)", path)):
             cart = set_cart_quantity(ports, uid, int(m[1]), body["quantity"])
-            return httpx.Response(200, json={"total_amount": cart.total_amount})
+            shown = cart.total_amount + self.cart_off_by
+            return httpx.Response(200, json={"total_amount": shown})
         if method == "POST" and path == "/addresses":
             address = add_address(ports, uid, **body)
             return httpx.Response(201, json={"address_id": address.address_id})

@@ -87,3 +87,14 @@ def test_max_seconds_bounds_the_run() -> None:
     assert time.perf_counter() - started < 30  # the audit of what was done included
     assert 0 < summary.customers < 5000
     assert summary.audit_ok, summary.failed_invariants
+
+
+def test_a_wrong_cart_total_fails_order_totals() -> None:
+    outcome = simulate_live(
+        TARGET, SimConfig(customers=40, seed=3), concurrency=4,
+        transport=FakeApi(cart_off_by=1).transport(),
+    )  # fmt: skip
+    finding = outcome.audit.findings["order_totals"]
+    assert finding.violations > 0
+    assert "cart total_amount" in finding.examples[0]
+    assert outcome.summary.failed_invariants == ["order_totals"]
