@@ -57,10 +57,15 @@ def typecheck(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmarks (not tests): figures go to docs/performance.md by hand, with the command."""
+    """Benchmarks (not tests): the core in memory, each store, payments, one API replica
+    and the whole stack under load. Figures go to docs/performance.md with the command."""
     install_project(session)
     session.run("python", "-m", "benchmarks.checkout", *session.posargs)
     session.run("python", "-m", "benchmarks.instructions")
+    session.run("python", "-m", "benchmarks.adapters")
+    session.run("python", "-m", "benchmarks.payments")
+    session.run("python", "-m", "benchmarks.api")
+    session.run("python", "-m", "benchmarks.stack_load")
 
 
 # --- the web app (webapp/) and its end-to-end suite ---------------------------------------
