@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 
 from adapters.clock import ManualClock
 from adapters.memory import FakePaymentGateway, FastTestHasher
-from adapters.stores import MemoryBackedStore
+from adapters.stores import MemoryBackedStore, Store
 from services.api.container import Container
 from services.api.settings import Settings
 from tests.builders import make_world
@@ -31,15 +31,20 @@ def new_key() -> str:
     return str(uuid.uuid4())
 
 
-def seeded_store() -> MemoryBackedStore:
-    """A memory store holding the core tests' small catalog (two Bengaluru restaurants)."""
-    store = MemoryBackedStore()
+def seed_catalog(store: Store) -> None:
+    """Add the core tests' small catalog (two Bengaluru restaurants) to ``store``."""
     world = make_world()
     for city in world.ports.catalog.list_cities():
         store.catalog.add_city(city)
     store.catalog.add_restaurant(world.dosa)
     store.catalog.add_restaurant(world.pizza)
     store.catalog.add_food_items(world.items.values())
+
+
+def seeded_store() -> MemoryBackedStore:
+    """A memory store holding the core tests' small catalog (two Bengaluru restaurants)."""
+    store = MemoryBackedStore()
+    seed_catalog(store)
     return store
 
 
@@ -47,10 +52,10 @@ def build_test_container(
     settings: Settings,
     clock: ManualClock,
     gateway: FakePaymentGateway,
-    store: MemoryBackedStore,
+    store: Store,
 ) -> Container:
     """The production container with the test overrides: settings, a manual clock, the
-    fast hasher, a fake gateway and a memory store."""
+    fast hasher, a fake gateway and a store (memory, or one on a MongoDB-wire server)."""
     container = Container()
     container.settings.override(providers.Object(settings))
     container.clock.override(providers.Object(clock))
@@ -58,6 +63,30 @@ def build_test_container(
     container.gateway.override(providers.Object(gateway))
     container.store.override(providers.Object(store))
     return container
+
+
+class _KeptOpen:
+    """A store whose ``close()`` does nothing: lent to a one-shot command (the CLI closes
+    the store it used) while the app under test still serves from it."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def close(self) -> None:
+        return None
+
+
+def command_container(container: Container) -> Container:
+    """A container for a CLI command run beside the app: the app's settings, clock,
+    hasher, gateway, ids and store (kept open when the command closes it)."""
+    command = Container()
+    for name in ("settings", "clock", "hasher", "gateway", "ids"):
+        getattr(command, name).override(providers.Object(getattr(container, name)()))
+    command.store.override(providers.Object(_KeptOpen(container.store())))
+    return command
 
 
 class ApiClient(TestClient):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from adapters.memory import FakePaymentGateway, Fault
 from adapters.memory.gateway import FaultHook
 from tests.integration.support import (
@@ -15,6 +17,8 @@ from tests.integration.support import (
     ApiClient,
     new_key,
 )
+
+pytestmark = pytest.mark.every_store  # memory and MongoDB-wire stores
 
 
 def test_signup_to_paid_order_confirmation(client: ApiClient) -> None:

@@ -9,6 +9,8 @@ import pytest
 from services.api.limits import MAX_BODY_BYTES
 from tests.integration.support import API, DOSA, RAVA_UNAVAILABLE, Api, ApiClient, new_key
 
+pytestmark = pytest.mark.every_store  # memory and MongoDB-wire stores
+
 PROBLEM = "application/problem+json"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import httpx
+import pytest
 from dependency_injector import providers
 from starlette.applications import Starlette
 
@@ -13,6 +14,8 @@ from adapters.memory.requests import MemoryRequestLog
 from services.api.container import Container
 from services.api.idempotency import LEASE
 from tests.integration.support import API, DOSA, GOOD_CARD, PASSWORD, Api, ApiClient, new_key
+
+pytestmark = pytest.mark.every_store  # memory and MongoDB-wire stores
 
 
 def _order(client: ApiClient, key: str, address_id: int, mode: str = "CARD") -> httpx.Response:

@@ -6,6 +6,8 @@ import pytest
 
 from tests.integration.support import API, DOSA, GOOD_CARD, Api, ApiClient, new_key
 
+pytestmark = pytest.mark.every_store  # memory and MongoDB-wire stores
+
 
 @pytest.fixture
 def owner(api: Api) -> ApiClient:

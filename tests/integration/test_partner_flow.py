@@ -15,7 +15,17 @@ from services.api import cli
 from services.api.app import create_app
 from services.api.container import Container
 from services.api.settings import Settings
-from tests.integration.support import API, DOSA, MARGHERITA, Api, ApiClient, new_key
+from tests.integration.support import (
+    API,
+    DOSA,
+    MARGHERITA,
+    Api,
+    ApiClient,
+    command_container,
+    new_key,
+)
+
+pytestmark = pytest.mark.every_store  # memory and MongoDB-wire stores
 
 PARTNER_PASSWORD = "kitchen password 1"
 
@@ -40,7 +50,7 @@ def create_partner(container: Container, email: str, restaurant_id: int, phone: 
             str(restaurant_id),
             "--password-stdin",
         ],
-        container=container,
+        container=command_container(container),
         stdin=io.StringIO(PARTNER_PASSWORD + "\n"),
         out=out,
     )
