@@ -4,6 +4,21 @@ Every request is signed (``X-Payments-Signature: t=…,v1=…``, HMAC-SHA256 ove
 ``<t>.<METHOD>.<path and query>.<raw body>``). Charges and refunds carry an
 idempotency key, so a request whose answer was lost is simply sent again with the same
 key: the service replays the first outcome instead of charging twice.
+
+Failing safe and fast:
+
+- every call has a total budget (``timeout_s``, default 3 s, retries and back-off
+  included) and a connect timeout (``connect_timeout_s``, default 1 s);
+- transport errors and 5xx answers are retried (``max_attempts``, default 3) after an
+  exponential back-off with full jitter, always with the SAME idempotency key; 4xx
+  answers are final and never retried;
+- a circuit breaker opens after ``failure_threshold`` consecutive failed attempts
+  (default 5); while open, calls fail at once with ``PaymentUnavailable``; after
+  ``reset_timeout_s`` one half-open probe is let through, and its success closes it.
+
+Declines are results (FAILED with their ``failure_code``); an unknown outcome is
+``PaymentUnavailable``, which the core settles later by asking for the order's payments.
+Time, sleeping and randomness are injectable, so all of this is tested deterministically.
 """
 
 from __future__ import annotations
@@ -12,6 +27,8 @@ import hashlib
 import hmac
 import json
 import logging
+import random
+import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -33,8 +50,13 @@ from food_core.ports import ChargeRequest, GatewayPayment
 log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "X-Payments-Signature"
-# Connection failures are retried with the same idempotency key: safe by construction.
-_SEND_ATTEMPTS = 3
+DEFAULT_TIMEOUT_S = 3.0
+DEFAULT_CONNECT_TIMEOUT_S = 1.0
+DEFAULT_MAX_ATTEMPTS = 3
+DEFAULT_BACKOFF_BASE_S = 0.1
+DEFAULT_BACKOFF_MAX_S = 1.0
+DEFAULT_FAILURE_THRESHOLD = 5
+DEFAULT_RESET_TIMEOUT_S = 10.0
 
 
 def sign(secret: bytes, timestamp: int, method: str, path_and_query: str, body: bytes) -> str:
@@ -75,26 +97,127 @@ def _to_gateway_payment(data: Mapping[str, Any]) -> GatewayPayment:
     )
 
 
+class CircuitBreaker:
+    """Closed → (``failure_threshold`` consecutive failures) → open → (``reset_timeout_s``)
+    → half-open: exactly one probe; its success closes the circuit, its failure reopens it.
+
+    Thread-safe: one gateway (and breaker) is shared by every request of an API process.
+    """
+
+    CLOSED = "closed"
+    OPEN = "open"
+    HALF_OPEN = "half_open"
+
+    def __init__(
+        self,
+        *,
+        failure_threshold: int = DEFAULT_FAILURE_THRESHOLD,
+        reset_timeout_s: float = DEFAULT_RESET_TIMEOUT_S,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if failure_threshold < 1:
+            raise ValueError("failure_threshold must be at least 1")
+        self._threshold = failure_threshold
+        self._reset_after = reset_timeout_s
+        self._now = monotonic
+        self._lock = threading.Lock()
+        self._failures = 0
+        self._opened_at: float | None = None
+        self._probing = False
+
+    @property
+    def state(self) -> str:
+        with self._lock:
+            if self._opened_at is None:
+                return self.CLOSED
+            if self._probing or self._now() - self._opened_at >= self._reset_after:
+                return self.HALF_OPEN
+            return self.OPEN
+
+    def allow(self) -> bool:
+        """May a request be sent now? In half-open state only the first caller may."""
+        with self._lock:
+            if self._opened_at is None:
+                return True
+            if self._probing or self._now() - self._opened_at < self._reset_after:
+                return False
+            self._probing = True
+            return True
+
+    def record_success(self) -> None:
+        with self._lock:
+            if self._opened_at is not None and not self._probing:
+                return  # a straggler sent before the circuit opened proves little
+            self._failures = 0
+            self._opened_at = None
+            self._probing = False
+
+    def record_failure(self) -> None:
+        with self._lock:
+            self._failures += 1
+            if self._probing or self._failures >= self._threshold:
+                if self._opened_at is None or self._probing:
+                    log.warning("payments circuit opened after %d failures", self._failures)
+                self._opened_at = self._now()
+                self._probing = False
+
+
+class _Retryable(Exception):
+    """An attempt failed in a way that another attempt with the same key may fix."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class HttpPaymentGateway:
     def __init__(
         self,
         base_url: str,
         secret: str,
         *,
-        timeout_s: float = 5.0,
-        connect_timeout_s: float = 1.0,
+        timeout_s: float = DEFAULT_TIMEOUT_S,
+        connect_timeout_s: float = DEFAULT_CONNECT_TIMEOUT_S,
         request_id: Callable[[], str | None] = lambda: None,
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], float] = time.time,
+        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        backoff_base_s: float = DEFAULT_BACKOFF_BASE_S,
+        backoff_max_s: float = DEFAULT_BACKOFF_MAX_S,
+        failure_threshold: int = DEFAULT_FAILURE_THRESHOLD,
+        reset_timeout_s: float = DEFAULT_RESET_TIMEOUT_S,
+        breaker: CircuitBreaker | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        jitter: Callable[[], float] = random.random,
     ) -> None:
+        """``clock`` (wall time) signs requests; ``monotonic``, ``sleep`` and ``jitter``
+        (uniform in [0, 1)) drive deadlines, back-off and the breaker."""
         if not secret:
             raise ValueError("the payments HMAC secret must not be empty")
+        if timeout_s <= 0 or connect_timeout_s <= 0:
+            raise ValueError("payment timeouts must be positive")
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
         self._secret = secret.encode()
         self._request_id = request_id
         self._clock = clock
+        self._timeout_s = timeout_s
+        self._connect_timeout_s = min(connect_timeout_s, timeout_s)
+        self._max_attempts = max_attempts
+        self._backoff_base_s = backoff_base_s
+        self._backoff_max_s = backoff_max_s
+        self._monotonic = monotonic
+        self._sleep = sleep
+        self._jitter = jitter
+        self.breaker = breaker or CircuitBreaker(
+            failure_threshold=failure_threshold,
+            reset_timeout_s=reset_timeout_s,
+            monotonic=monotonic,
+        )
         self._client = httpx.Client(
             base_url=base_url.rstrip("/"),
-            timeout=httpx.Timeout(timeout_s, connect=connect_timeout_s),
+            timeout=httpx.Timeout(timeout_s, connect=self._connect_timeout_s),
             transport=transport,
             headers={"Accept": "application/json"},
         )
@@ -104,7 +227,7 @@ class HttpPaymentGateway:
 
     def ping(self) -> bool:
         try:
-            return self._client.get("/readyz").status_code == 200
+            return self._client.get("/readyz").status_code == 200  # outside the breaker
         except httpx.HTTPError:
             return False
 
@@ -141,30 +264,70 @@ class HttpPaymentGateway:
         self, method: str, path: str, body: dict[str, Any] | None, key: str | None
     ) -> dict[str, Any]:
         raw = b"" if body is None else json.dumps(body, separators=(",", ":")).encode()
-        last_error: Exception | None = None
-        for _ in range(_SEND_ATTEMPTS):
-            headers = {SIGNATURE_HEADER: sign(self._secret, int(self._clock()), method, path, raw)}
-            if body is not None:
-                headers["Content-Type"] = "application/json"
-            if key is not None:
-                headers["Idempotency-Key"] = key
-            request_id = self._request_id()
-            if request_id:
-                headers["X-Request-ID"] = request_id
+        deadline = self._monotonic() + self._timeout_s
+        reason = "no attempt"
+        for attempt in range(self._max_attempts):
+            if attempt:
+                if self.breaker.state == CircuitBreaker.OPEN:
+                    break  # that failure opened it: no point waiting to be refused
+                delay = self._backoff(attempt)
+                if self._monotonic() + delay >= deadline:
+                    break  # no time left for another attempt
+                log.warning(
+                    "payments %s %s failed (%s); retry %d in %.3fs with the same key",
+                    method,
+                    path.split("?")[0],
+                    reason,
+                    attempt,
+                    delay,
+                )
+                self._sleep(delay)
+            remaining = deadline - self._monotonic()
+            if remaining <= 0:
+                break
+            if not self.breaker.allow():
+                raise PaymentUnavailable("the payment service is unavailable (circuit open)")
             try:
-                response = self._client.request(method, path, content=raw, headers=headers)
-            except (httpx.ConnectError, httpx.ConnectTimeout) as error:
-                last_error = error  # nothing reached the service: try again
+                response = self._attempt(method, path, raw, key, body is not None, remaining)
+            except _Retryable as failed:
+                self.breaker.record_failure()
+                reason = failed.reason
                 continue
-            except httpx.HTTPError as error:
-                # Sent but unanswered: the outcome is unknown. Repeating a keyed request
-                # is safe; an unkeyed read is too.
-                last_error = error
-                continue
+            self.breaker.record_success()  # it answered: 2xx or a definite 4xx
             return self._read(response)
-        raise PaymentUnavailable(
-            f"the payment service did not answer ({type(last_error).__name__})"
-        )
+        if self.breaker.state == CircuitBreaker.OPEN:
+            reason += "; circuit open"
+        raise PaymentUnavailable(f"the payment service did not answer ({reason})")
+
+    def _backoff(self, attempt: int) -> float:
+        """Full jitter: uniform in [0, min(max, base * 2**(attempt-1)))."""
+        ceiling = min(self._backoff_max_s, self._backoff_base_s * 2.0 ** (attempt - 1))
+        return ceiling * self._jitter()
+
+    def _attempt(
+        self, method: str, path: str, raw: bytes, key: str | None, has_body: bool, budget: float
+    ) -> httpx.Response:
+        headers = {SIGNATURE_HEADER: sign(self._secret, int(self._clock()), method, path, raw)}
+        if has_body:
+            headers["Content-Type"] = "application/json"
+        if key is not None:
+            headers["Idempotency-Key"] = key
+        request_id = self._request_id()
+        if request_id:
+            headers["X-Request-ID"] = request_id
+        timeout = httpx.Timeout(budget, connect=min(self._connect_timeout_s, budget))
+        try:
+            response = self._client.request(
+                method, path, content=raw, headers=headers, timeout=timeout
+            )
+        except httpx.TransportError as error:
+            # Not sent, or sent and unanswered (outcome unknown): repeating a keyed
+            # request is safe, and so is an unkeyed read.
+            raise _Retryable(type(error).__name__) from error
+        if response.status_code >= 500:
+            log.error("payments service answered %s", response.status_code)
+            raise _Retryable(f"HTTP {response.status_code}")
+        return response
 
     def _read(self, response: httpx.Response) -> dict[str, Any]:
         try:
@@ -188,7 +351,7 @@ class HttpPaymentGateway:
             errors = data.get("errors") or [{}]
             field = errors[0].get("field") if isinstance(errors[0], dict) else None
             raise InvalidPaymentDetails(detail or "the payment details are invalid", field=field)
-        # 401 (misconfigured secret), 5xx, anything else: the caller cannot tell what
+        # 401 (misconfigured secret), anything else: the caller cannot tell what
         # happened; an operator must look. The outcome is treated as unknown.
         log.error("payments service answered %s (%s)", status, code)
         raise PaymentUnavailable(f"the payment service answered {status}")
