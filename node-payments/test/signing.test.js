@@ -1,7 +1,14 @@
 // Unit tests: the request signature scheme, including the README's test vector.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { computeSignature, parseSignatureHeader, signatureHeader, verifySignature } from '../src/signing.js';
+
+// Shared with the Python client (tests/payments/test_http_gateway.py): both sides check
+// every vector, so the two implementations cannot drift apart.
+const SHARED_VECTORS = JSON.parse(
+  readFileSync(new URL('../../contracts/payments-signing-vectors.json', import.meta.url), 'utf8'),
+);
 
 // The worked example in README.md (the Python client tests the same vector).
 export const VECTOR = {
@@ -27,6 +34,31 @@ test('signature vector shared with the Python client (tests/payments/test_http_g
     signatureHeader('whsec_test_vector', 1_700_000_000, 'post', '/v1/payments?x=1', '{"a":1}'),
     't=1700000000,v1=cf2fff5c7e5e5a86bb4efe812f4ecd8d087df40944af65579d69cf4ff3d4bba6',
   );
+});
+
+test('shared signing vectors (contracts/payments-signing-vectors.json)', async (t) => {
+  assert.ok(SHARED_VECTORS.length >= 8, 'the shared vectors file is not empty');
+  for (const v of SHARED_VECTORS) {
+    await t.test(v.name, () => {
+      assert.equal(computeSignature(v.secret, v.t, v.method, v.path_and_query, v.body), v.expected);
+      assert.equal(computeSignature(v.secret, v.t, v.method, v.path_and_query, Buffer.from(v.body, 'utf8')), v.expected);
+      assert.equal(signatureHeader(v.secret, v.t, v.method, v.path_and_query, v.body), `t=${v.t},v1=${v.expected}`);
+      const verified = verifySignature({
+        secret: v.secret,
+        header: `t=${v.t},v1=${v.expected}`,
+        method: v.method,
+        pathAndQuery: v.path_and_query,
+        rawBody: Buffer.from(v.body, 'utf8'),
+        nowSec: v.t,
+      });
+      assert.deepEqual(verified, { ok: true });
+    });
+  }
+});
+
+test('the README vector is in the shared file', () => {
+  assert.ok(SHARED_VECTORS.some((v) => v.expected === VECTOR.hex && v.body === VECTOR.body));
+  assert.ok(SHARED_VECTORS.some((v) => v.expected === GET_VECTOR_HEX));
 });
 
 test('parse: accepts t and one or more v1, ignores unknown schemes, rejects junk', () => {

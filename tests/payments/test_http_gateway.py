@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from adapters.ids import SnowflakeIds
@@ -19,6 +23,33 @@ def test_the_signature_matches_the_shared_test_vector() -> None:
     assert header == (
         "t=1700000000,v1=cf2fff5c7e5e5a86bb4efe812f4ecd8d087df40944af65579d69cf4ff3d4bba6"
     )
+
+
+VECTORS_FILE = Path(__file__).resolve().parents[2] / "contracts/payments-signing-vectors.json"
+VECTORS: list[dict[str, Any]] = json.loads(VECTORS_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
+def test_every_shared_signing_vector(vector: dict[str, Any]) -> None:
+    # node-payments/test/signing.test.js checks the same file against src/signing.js.
+    header = sign(
+        vector["secret"].encode(),
+        vector["t"],
+        vector["method"],
+        vector["path_and_query"],
+        vector["body"].encode(),
+    )
+    assert header == f"t={vector['t']},v1={vector['expected']}"
+
+
+def test_the_shared_vectors_cover_the_known_cases() -> None:
+    assert len(VECTORS) >= 8
+    expected = {v["expected"] for v in VECTORS}
+    assert "cf2fff5c7e5e5a86bb4efe812f4ecd8d087df40944af65579d69cf4ff3d4bba6" in expected
+    assert "b77d812d84a84e33ecd3490459fbbc62363f4f193631a21415ada547a673ad92" in expected
+    assert any(v["body"] == "" for v in VECTORS)
+    assert any(not v["body"].isascii() for v in VECTORS)
+    assert any(v["method"] == "GET" and "&" in v["path_and_query"] for v in VECTORS)
 
 
 def _request(order_id: int) -> ChargeRequest:
