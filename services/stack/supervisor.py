@@ -126,6 +126,43 @@ class Stack:
     ) -> None:
         self.stop()
 
+    # --- dependencies (tests: outages of payments and the store) ---------------------
+
+    def stop_payments(self) -> None:
+        """Stop the payments service (tests); :meth:`start_payments` brings it back."""
+        with self._lock:
+            if self.payments is not None:
+                self.payments.stop()
+
+    def start_payments(self) -> None:
+        """(Re)start payments on the same port, secret and store; waits for /healthz."""
+        assert self.secrets is not None
+        config = self.config
+        with self._lock:
+            if self.payments is not None:
+                self.payments.stop()
+            self.payments = start_payments(
+                config.state_dir / "payments",
+                secret=self.secrets.payments_secret,
+                port=config.payments_port,
+                mongodb_url=config.mongo_url + "payments",
+                extra_env=config.extra_payments_env,
+            )
+
+    def stop_ferretdb(self) -> None:
+        """Stop FerretDB (tests); :meth:`start_ferretdb` brings it back."""
+        with self._lock:
+            if self.ferretdb is not None:
+                self.ferretdb.stop()
+
+    def start_ferretdb(self) -> None:
+        """(Re)start FerretDB on the same port and data directory; waits for ``ping``."""
+        config = self.config
+        with self._lock:
+            if self.ferretdb is not None:
+                self.ferretdb.stop()
+            self.ferretdb = start_ferretdb(config.state_dir / "ferretdb", config.mongo_port)
+
     # --- replicas --------------------------------------------------------------------
 
     def api_env(self) -> dict[str, str]:
