@@ -274,12 +274,13 @@ class HttpPaymentGateway:
                 if self._monotonic() + delay >= deadline:
                     break  # no time left for another attempt
                 log.warning(
-                    "payments %s %s failed (%s); retry %d in %.3fs with the same key",
+                    "payments %s %s failed (%s); retry %d in %.3fs%s",
                     method,
                     path.split("?")[0],
                     reason,
                     attempt,
                     delay,
+                    " with the same idempotency key" if key else "",
                 )
                 self._sleep(delay)
             remaining = deadline - self._monotonic()
