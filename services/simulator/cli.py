@@ -83,11 +83,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PER_S",
         help="customers arriving per simulated second (default 20)",
     )
-    memory.add_argument(
-        "--plain-adapters",
-        action="store_true",
-        help="use the shipped in-memory address repository unchanged (O(N²) signups)",
-    )
     live = p.add_argument_group("live mode")
     live.add_argument("--target", metavar="URL", help="a running stack, e.g. http://127.0.0.1:8080")
     live.add_argument("--concurrency", type=int, default=16, help="customers at once (default 16)")
@@ -205,7 +200,7 @@ def _run_memory(
     from services.simulator.world import simulate_memory
 
     with _progress(console, cfg.customers, show) as advance:
-        outcome = simulate_memory(cfg, on_progress=advance, plain_adapters=args.plain_adapters)
+        outcome = simulate_memory(cfg, on_progress=advance)
     return outcome.summary, outcome.audit, outcome.timeline
 
 

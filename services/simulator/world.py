@@ -17,15 +17,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from attrs import evolve
-
 from adapters import demo_catalog
 from adapters.ids import SnowflakeIds
 from adapters.memory import FakePaymentGateway, FastTestHasher, MemoryStore, memory_ports
 from adapters.memory import Fault as GatewayFault
-from adapters.memory.store import MemoryAddresses
 from food_core.errors import DomainError, PaymentDeclined
-from food_core.model import Address, CardDetails, PaymentMode, UpiDetails
+from food_core.model import CardDetails, PaymentMode, UpiDetails
 from food_core.ports import ChargeRequest
 from food_core.search import RestaurantSort
 from food_core.usecases import (
@@ -91,33 +88,6 @@ class SimClock:
         return self._start_ms + int(self.t * 1000)
 
 
-class IndexedAddresses(MemoryAddresses):
-    """``MemoryAddresses`` with a per-user index, in the same store.
-
-    Why: the shipped adapter's ``list_for_user`` scans every address in the store, and
-    ``add_address`` calls it (to enforce the 20-address limit), so N signups cost O(N²):
-    ~190 s of CPU in a 100k run (218 s instead of 30 s in all). Everything else is the
-    shipped adapter. Remove this class once ``adapters.memory`` keeps such an index
-    itself (reported to the core's owners).
-    """
-
-    def __init__(self, store: MemoryStore) -> None:
-        super().__init__(store)
-        self._by_user: dict[int, list[int]] = {}
-        for address in store.addresses.values():
-            self._by_user.setdefault(address.user, []).append(address.address_id)
-
-    def add(self, address: Address) -> None:
-        super().add(address)
-        self._by_user.setdefault(address.user, []).append(address.address_id)
-
-    def list_for_user(self, user_id: int) -> list[Address]:
-        stored = self._s.addresses
-        with self._s.lock:
-            mine = [stored[i] for i in self._by_user.get(user_id, ()) if i in stored]
-        return sorted(mine, key=lambda a: a.address_id)
-
-
 @dataclass
 class World:
     ports: Ports
@@ -127,10 +97,9 @@ class World:
     shop: MemoryShop
 
 
-def build_world(cfg: SimConfig, *, plain_adapters: bool = False) -> World:
+def build_world(cfg: SimConfig) -> World:
     """memory_ports with FastTestHasher, FakePaymentGateway, SnowflakeIds on the
-    simulated clock, and the demo catalog. ``plain_adapters`` keeps the shipped address
-    repository (slow for large runs; see :class:`IndexedAddresses`)."""
+    simulated clock, and the demo catalog."""
     clock = SimClock()
     store = MemoryStore()
     armed: list[GatewayFault | None] = [None]
@@ -147,8 +116,6 @@ def build_world(cfg: SimConfig, *, plain_adapters: bool = False) -> World:
         gateway=gateway,
         store=store,
     )
-    if not plain_adapters:
-        ports = evolve(ports, addresses=IndexedAddresses(store))
     demo_catalog.load_into(ports.catalog, demo_catalog.generate(cfg.catalog_seed))
     return World(ports, store, gateway, clock, MemoryShop(ports, armed))
 
@@ -365,9 +332,8 @@ def run_memory(
     cfg: SimConfig,
     *,
     on_progress: Callable[[int], None] | None = None,
-    plain_adapters: bool = False,
 ) -> MemoryRun:
-    world = build_world(cfg, plain_adapters=plain_adapters)
+    world = build_world(cfg)
     tally = Tally()
     with gc_paused():
         started = time.perf_counter()
@@ -407,17 +373,14 @@ def simulate_memory(
     cfg: SimConfig,
     *,
     on_progress: Callable[[int], None] | None = None,
-    plain_adapters: bool = False,
 ) -> MemoryOutcome:
     """Run, sweep, audit and summarise an in-memory simulation."""
     with gc_paused():
-        return _simulate(cfg, on_progress, plain_adapters)
+        return _simulate(cfg, on_progress)
 
 
-def _simulate(
-    cfg: SimConfig, on_progress: Callable[[int], None] | None, plain_adapters: bool
-) -> MemoryOutcome:
-    run = run_memory(cfg, on_progress=on_progress, plain_adapters=plain_adapters)
+def _simulate(cfg: SimConfig, on_progress: Callable[[int], None] | None) -> MemoryOutcome:
+    run = run_memory(cfg, on_progress=on_progress)
     store, tally = run.world.store, run.tally
     orders, users = memory_records(store)
     audit = audit_records(

@@ -40,8 +40,12 @@ class MemoryStore:
         self.cities: dict[str, City] = {}
         self.restaurants: dict[int, Restaurant] = {}
         self.food_items: dict[int, FoodItem] = {}
+        # Indexes the queries need, so no read scans the whole store.
+        self.food_ids_by_restaurant: dict[int, set[int]] = {}
+        self.restaurant_ids_by_city: dict[str, set[int]] = {}
         self.carts: dict[int, Cart] = {}
         self.addresses: dict[int, Address] = {}
+        self.address_ids_by_user: dict[int, set[int]] = {}
         self.orders: dict[int, Order] = {}
         self.order_ids_by_key: dict[tuple[int, str], int] = {}
         self.order_ids_by_user: dict[int, list[int]] = {}
@@ -92,13 +96,25 @@ class MemoryCatalog:
             self._s.cities[city.pincode] = city
 
     def add_restaurant(self, restaurant: Restaurant) -> None:
-        with self._s.lock:
-            self._s.restaurants[restaurant.restaurant_id] = restaurant
+        s = self._s
+        with s.lock:
+            previous = s.restaurants.get(restaurant.restaurant_id)
+            if previous is not None:
+                s.restaurant_ids_by_city[previous.city.pincode].discard(previous.restaurant_id)
+            s.restaurants[restaurant.restaurant_id] = restaurant
+            s.restaurant_ids_by_city.setdefault(restaurant.city.pincode, set()).add(
+                restaurant.restaurant_id
+            )
 
     def add_food_items(self, items: Iterable[FoodItem]) -> None:
-        with self._s.lock:
+        s = self._s
+        with s.lock:
             for item in items:
-                self._s.food_items[item.food_id] = item
+                previous = s.food_items.get(item.food_id)
+                if previous is not None:
+                    s.food_ids_by_restaurant[previous.restaurant_id].discard(item.food_id)
+                s.food_items[item.food_id] = item
+                s.food_ids_by_restaurant.setdefault(item.restaurant_id, set()).add(item.food_id)
 
     def set_availability(self, food_id: int, availability: bool) -> None:
         with self._s.lock:
@@ -117,8 +133,10 @@ class MemoryCatalog:
         return self._s.cities.get(pincode)
 
     def search_restaurants(self, query: RestaurantQuery) -> list[Restaurant]:
-        with self._s.lock:
-            found = [r for r in self._s.restaurants.values() if matches(r, query)]
+        s = self._s
+        with s.lock:
+            in_city = (s.restaurants[i] for i in s.restaurant_ids_by_city.get(query.pincode, ()))
+            found = [r for r in in_city if matches(r, query)]
         found.sort(key=lambda r: sort_key(r, query.sort))
         return found[: query.limit]
 
@@ -126,8 +144,9 @@ class MemoryCatalog:
         return self._s.restaurants.get(restaurant_id)
 
     def menu(self, restaurant_id: int) -> list[FoodItem]:
-        with self._s.lock:
-            items = [i for i in self._s.food_items.values() if i.restaurant_id == restaurant_id]
+        s = self._s
+        with s.lock:
+            items = [s.food_items[i] for i in s.food_ids_by_restaurant.get(restaurant_id, ())]
         return sorted(items, key=lambda i: (i.food_category, i.food_name, i.food_id))
 
     def get_food_items(self, food_ids: Collection[int]) -> dict[int, FoodItem]:
@@ -158,13 +177,15 @@ class MemoryAddresses:
     def add(self, address: Address) -> None:
         with self._s.lock:
             self._s.addresses[address.address_id] = address
+            self._s.address_ids_by_user.setdefault(address.user, set()).add(address.address_id)
 
     def get(self, address_id: int) -> Address | None:
         return self._s.addresses.get(address_id)
 
     def list_for_user(self, user_id: int) -> list[Address]:
-        with self._s.lock:
-            mine = [a for a in self._s.addresses.values() if a.user == user_id]
+        s = self._s
+        with s.lock:
+            mine = [s.addresses[i] for i in s.address_ids_by_user.get(user_id, ())]
         return sorted(mine, key=lambda a: a.address_id)
 
     def delete(self, address_id: int, user_id: int) -> bool:
@@ -173,6 +194,7 @@ class MemoryAddresses:
             if address is None or address.user != user_id:
                 return False
             del self._s.addresses[address_id]
+            self._s.address_ids_by_user[user_id].discard(address_id)
             return True
 
 
