@@ -17,7 +17,7 @@ Every variable, its default and what it does:
 ``FOOD_PAYMENTS_SECRET``
     The HMAC secret shared with the payments service.
 ``FOOD_PAYMENTS_TIMEOUT_S``
-    Read timeout for one call to the payments service (default 5).
+    The whole budget of one call to the payments service, retries included (default 3).
 ``FOOD_TOKEN_KEYS``
     ``kid1:secret1,kid2:secret2``: the first key signs new tokens, all of them verify
     (rotate by putting the new key first and dropping the old one a token lifetime later).
@@ -90,7 +90,7 @@ class Settings:
     store_url: str = field(default="memory://", repr=False)  # may carry a password
     payments_url: str = "fake://"
     payments_secret: str = field(default="", repr=False)
-    payments_timeout_s: float = 5.0
+    payments_timeout_s: float = 3.0
     token_keys: tuple[TokenKey, ...] = ()
     token_ttl_s: int = 12 * 3600
     worker_id: int = 1
@@ -266,7 +266,7 @@ def _parse(environ: Mapping[str, str]) -> Settings:
         store_url=store_url,
         payments_url=payments_url,
         payments_secret=payments_secret,
-        payments_timeout_s=read.number("FOOD_PAYMENTS_TIMEOUT_S", 5.0, low=0.1),
+        payments_timeout_s=read.number("FOOD_PAYMENTS_TIMEOUT_S", 3.0, low=0.1),
         token_keys=token_keys,
         token_ttl_s=read.integer("FOOD_TOKEN_TTL_S", 12 * 3600, low=60, high=30 * 86400),
         worker_id=worker_id,

@@ -52,15 +52,22 @@ def _render(template: Path, values: dict[str, str]) -> str:
         raise ValueError(f"cannot render {template}: {e}") from e
 
 
-# With no replica able to answer, Traefik's own 502/503/504 bodies are plain text; this
-# middleware swaps in the fallback server's problem+json page (the status is kept).
+# With a fallback server: when no replica is healthy, the failover service sends requests
+# to it, and it answers a problem+json 503 itself. A replica that dies mid-request after
+# the retries are spent gives Traefik's own 502/504; the errors middleware swaps in the
+# fallback's problem page for those. 503 is left alone: the API answers 503 itself
+# (payment_unavailable) and that body must reach the client.
 ERROR_PAGES_MIDDLEWARE = """    error-pages:
       errors:
-        status: ["502-504"]
+        status: ["502", "504"]
         service: fallback
         query: "/problem/{status}"
 """
-FALLBACK_SERVICE = """    fallback:
+FALLBACK_SERVICE = """    food-api-or-fallback:
+      failover:
+        service: food-api
+        fallback: fallback
+    fallback:
       loadBalancer:
         servers:
           - url: $url
@@ -82,8 +89,8 @@ def render_traefik_config(
     """Write ``traefik.yml`` + ``dynamic.yml`` into ``state_dir``; return the static file.
 
     The dynamic file is written first (atomically), so the file provider never sees a
-    half-written file. ``fallback_url``: a server whose ``/problem/{status}`` answers
-    502–504 with a problem+json body when no replica can (``services.stack.fallback``).
+    half-written file. ``fallback_url``: a server answering problem+json 503 for any
+    request (and ``/problem/{status}`` pages) when no replica can (``services.stack.fallback``).
     ``auth_rate``: (average per second, burst) per client IP on ``/api/v1/auth/``.
     """
     if not replica_urls:
@@ -110,6 +117,7 @@ def render_traefik_config(
             "error_pages": "error-pages, " if fallback_url else "",
             "error_pages_middleware": error_pages,
             "fallback_service": fallback_service,
+            "entry_service": "food-api-or-fallback" if fallback_url else "food-api",
         },
     )
     static = _render(

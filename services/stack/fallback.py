@@ -1,8 +1,10 @@
 """The error page Traefik shows when no API replica can answer: a problem+json body.
 
-``python -m services.stack.fallback PORT`` serves ``GET /problem/{status}`` for 502, 503
-and 504. Traefik's errors middleware fetches it and keeps the original status, so a
-client gets a fast, machine-readable 503 instead of Traefik's plain-text one.
+``python -m services.stack.fallback PORT`` answers every request with a problem+json
+503 — Traefik's failover service sends requests here when no replica is healthy — and
+serves ``GET /problem/{status}`` (502, 503, 504) for Traefik's errors middleware, which
+keeps the original status. Clients get a fast, machine-readable error instead of
+Traefik's plain-text one.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ _DETAIL = {
 class _ProblemPage(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         tail = self.path.rsplit("/", 1)[-1]
-        status = int(tail) if tail.isdigit() and int(tail) in _DETAIL else 503
+        is_page = self.path.startswith("/problem/") and tail.isdigit()
+        status = int(tail) if is_page and int(tail) in _DETAIL else 503
         body = json.dumps(
             {
                 "type": "about:blank",
@@ -40,6 +43,9 @@ class _ProblemPage(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
+
+    # Any method: a POST that arrives while every replica is down gets the same 503.
+    do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_GET  # noqa: N815 (stdlib names)
 
     def log_message(self, format: str, *args: object) -> None:
         return  # Traefik's access log already records these requests

@@ -170,7 +170,8 @@ class Stack:
         config = self.config
         return {
             "FOOD_ENV": "local",
-            "FOOD_STORE_URL": config.mongo_url + "food",
+            # Fail a request in 2 s when the store is gone, rather than hang for 10.
+            "FOOD_STORE_URL": config.mongo_url + "food?serverSelectionTimeoutMS=2000",
             "FOOD_PAYMENTS_URL": self.payments.url,
             "FOOD_PAYMENTS_SECRET": self.secrets.payments_secret,
             "FOOD_TOKEN_KEYS": self.secrets.token_keys,

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-import pytest
 
 from adapters.payments_http import HttpPaymentGateway
 from food_core.model import PaymentStatus
@@ -151,8 +150,7 @@ def test_payments_down_answers_503_fast_and_the_same_key_pays_once_when_back(
         path = f"/api/v1/orders/{order_id}/payment"
         healthy.stop_payments()
         try:
-            # Straight to the replicas: Traefik's error-pages middleware replaces any 503
-            # body with its fallback page (see the xfail test below).
+            # Straight to each replica first, then through Traefik (next test).
             for replica in (0, 1, 0):
                 with httpx.Client(base_url=healthy.config.api_url(replica), timeout=10.0) as r:
                     started = time.monotonic()
@@ -165,6 +163,7 @@ def test_payments_down_answers_503_fast_and_the_same_key_pays_once_when_back(
                 assert elapsed < FAST_SECONDS, f"503 took {elapsed:.2f}s"
             through_traefik = customer.post(path, PAY_BODY, key)
             assert through_traefik.status_code == 503, through_traefik.text
+            assert through_traefik.json()["code"] == "payment_unavailable"
             order = customer.get(f"/api/v1/orders/{order_id}")
             assert order.status_code == 200, order.text
             assert order.json()["order_status"] == "PENDING_PAYMENT"
@@ -192,13 +191,6 @@ def test_payments_down_answers_503_fast_and_the_same_key_pays_once_when_back(
     assert statuses[PaymentStatus.SUCCEEDED] == 1, statuses
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Traefik's error-pages middleware (status 502-504) replaces the API's own 503 "
-    "problem body, so the client sees code service_unavailable instead of "
-    "payment_unavailable; services/devstack/traefik.py should only catch errors Traefik "
-    "itself produces (e.g. match 502 and 504 only, or give the API's 503 another path)",
-)
 def test_through_traefik_a_payments_outage_keeps_its_problem_code(healthy: Stack) -> None:
     with httpx.Client(base_url=healthy.config.web_url, timeout=10.0) as client:
         customer = Customer(client)

@@ -41,11 +41,10 @@ class MongoStore:
         """``database`` defaults to the one named in the URL, else ``food``.
         ``write_concern`` defaults to the URL's (``?w=…&journal=…``), else majority and
         journaled."""
+        if "serverselectiontimeoutms" not in url.lower():  # the URL's own value wins
+            client_options.setdefault("serverSelectionTimeoutMS", server_selection_timeout_ms)
         self.client: MongoClient[Document] = MongoClient(
-            url,
-            appname="food-ordering",
-            serverSelectionTimeoutMS=server_selection_timeout_ms,
-            **client_options,
+            url, appname="food-ordering", **client_options
         )
         try:
             concern = write_concern or self._url_write_concern() or DEFAULT_WRITE_CONCERN
