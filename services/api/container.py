@@ -15,8 +15,10 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from attrs import evolve
 from dependency_injector import containers, providers
 
+from adapters.caching import CachedCatalog
 from adapters.clock import SystemClock
 from adapters.ids import SnowflakeIds
 from adapters.memory import FakePaymentGateway
@@ -60,13 +62,17 @@ def build_ids(settings: Settings) -> IdGenerator:
 
 
 def build_ports(
+    settings: Settings,
     store: Store,
     gateway: PaymentGateway,
     hasher: PasswordHasher,
     clock: Clock,
     ids: IdGenerator,
 ) -> Ports:
-    return ports_for(store, gateway=gateway, hasher=hasher, clock=clock, ids=ids)
+    ports = ports_for(store, gateway=gateway, hasher=hasher, clock=clock, ids=ids)
+    if settings.catalog_cache_s > 0:
+        ports = evolve(ports, catalog=CachedCatalog(store.catalog, clock, settings.catalog_cache_s))
+    return ports
 
 
 def build_tokens(settings: Settings, clock: Clock) -> TokenService:
@@ -93,7 +99,7 @@ class Container(containers.DeclarativeContainer):
     gateway: providers.Provider[PaymentGateway] = providers.Singleton(
         build_gateway, settings, clock
     )
-    ports = providers.Singleton(build_ports, store, gateway, hasher, clock, ids)
+    ports = providers.Singleton(build_ports, settings, store, gateway, hasher, clock, ids)
     # The edge's shared state lives in the same store, so it holds across replicas.
     request_log: providers.Provider[RequestLog] = store.provided.request_log
     login_attempts: providers.Provider[LoginAttempts] = store.provided.login_attempts

@@ -39,6 +39,10 @@ Every variable, its default and what it does:
     The login-throttling window in seconds (default 3600).
 ``FOOD_RECONCILE_INTERVAL_S``
     Seconds between reconciliation sweeps; 0 turns the sweep off (default 30; 0 in test).
+``FOOD_CATALOG_CACHE_S``
+    How long a replica may serve cities, searches, restaurants and menus from memory
+    (default 5; 0 in test turns the cache off). Prices and availability for carts and
+    orders are always read from the store.
 ``FOOD_SSE_POLL_S`` / ``FOOD_SSE_HEARTBEAT_S`` / ``FOOD_SSE_MAX_S``
     Order event streams: store poll interval (0.5), heartbeat comment interval (15) and
     the longest a stream stays open (600).
@@ -101,6 +105,7 @@ class Settings:
     login_max_failures_ip: int = 300
     login_window_s: int = 3600
     reconcile_interval_s: float = 0.0
+    catalog_cache_s: float = 0.0
     sse_poll_s: float = 0.5
     sse_heartbeat_s: float = 15.0
     sse_max_s: float = 600.0
@@ -282,6 +287,9 @@ def _parse(environ: Mapping[str, str]) -> Settings:
         login_window_s=read.integer("FOOD_LOGIN_WINDOW_S", 3600, low=1, high=7 * 86400),
         reconcile_interval_s=read.number(
             "FOOD_RECONCILE_INTERVAL_S", 0.0 if env is Environment.TEST else 30.0, low=0.0
+        ),
+        catalog_cache_s=read.number(
+            "FOOD_CATALOG_CACHE_S", 0.0 if env is Environment.TEST else 5.0, low=0.0
         ),
         sse_poll_s=read.number("FOOD_SSE_POLL_S", 0.5, low=0.01),
         sse_heartbeat_s=read.number("FOOD_SSE_HEARTBEAT_S", 15.0, low=0.01),
