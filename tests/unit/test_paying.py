@@ -18,6 +18,7 @@ from food_core.errors import (
 from food_core.model import CardDetails, Order, OrderStatus, PaymentMode, PaymentStatus, UpiDetails
 from food_core.ports import ChargeRequest
 from food_core.usecases import (
+    PaymentResult,
     cancel_order,
     get_order,
     pay_order,
@@ -41,6 +42,19 @@ def _placed(world: World, n: int = 1) -> Order:
     ).order
 
 
+def _pay_by_card(
+    world: World, order: Order, key: str, card: CardDetails = GOOD_CARD
+) -> PaymentResult:
+    return pay_order(
+        world.ports,
+        order.user,
+        order.order_id,
+        idempotency_key=key,
+        payment_mode=PaymentMode.CARD,
+        card=card,
+    )
+
+
 def _total_orders(world: World, user_id: int) -> int:
     user = world.ports.users.get(user_id)
     assert user is not None
@@ -49,14 +63,7 @@ def _total_orders(world: World, user_id: int) -> int:
 
 def test_a_good_card_confirms_the_order_and_counts_it_once(world: World) -> None:
     order = _placed(world)
-    result = pay_order(
-        world.ports,
-        order.user,
-        order.order_id,
-        idempotency_key="pay-00000001",
-        payment_mode=PaymentMode.CARD,
-        card=GOOD_CARD,
-    )
+    result = _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
     assert result.order.order_status is OrderStatus.CONFIRMED
     assert result.payment.payment_status is PaymentStatus.SUCCEEDED
     assert result.payment.card is not None
@@ -68,22 +75,8 @@ def test_a_good_card_confirms_the_order_and_counts_it_once(world: World) -> None
 
 def test_replaying_a_payment_returns_it_without_charging_again(world: World) -> None:
     order = _placed(world)
-    first = pay_order(
-        world.ports,
-        order.user,
-        order.order_id,
-        idempotency_key="pay-00000001",
-        payment_mode=PaymentMode.CARD,
-        card=GOOD_CARD,
-    )
-    again = pay_order(
-        world.ports,
-        order.user,
-        order.order_id,
-        idempotency_key="pay-00000001",
-        payment_mode=PaymentMode.CARD,
-        card=GOOD_CARD,
-    )
+    first = _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
+    again = _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
     assert again.replayed
     assert again.payment == first.payment
     assert world.gateway.successful_charges() == {order.order_id: 1}
@@ -92,45 +85,17 @@ def test_replaying_a_payment_returns_it_without_charging_again(world: World) -> 
 
 def test_a_new_key_for_a_paid_order_is_refused(world: World) -> None:
     order = _placed(world)
-    pay_order(
-        world.ports,
-        order.user,
-        order.order_id,
-        idempotency_key="pay-00000001",
-        payment_mode=PaymentMode.CARD,
-        card=GOOD_CARD,
-    )
+    _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
     with pytest.raises(OrderAlreadyPaid):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000002",
-            payment_mode=PaymentMode.CARD,
-            card=GOOD_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000002", GOOD_CARD)
 
 
 def test_the_same_key_with_another_card_is_refused(world: World) -> None:
     order = _placed(world)
     with pytest.raises(PaymentDeclined):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000001",
-            payment_mode=PaymentMode.CARD,
-            card=DECLINED_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000001", DECLINED_CARD)
     with pytest.raises(IdempotencyKeyReused):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000001",
-            payment_mode=PaymentMode.CARD,
-            card=GOOD_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
 
 
 @pytest.mark.parametrize(
@@ -159,14 +124,7 @@ def test_test_cards_decline_with_their_code_and_a_new_card_can_pay(
     failed = world.ports.orders.get(order.order_id)
     assert failed is not None and failed.order_status is OrderStatus.PAYMENT_FAILED
     assert _total_orders(world, order.user) == 0
-    result = pay_order(
-        world.ports,
-        order.user,
-        order.order_id,
-        idempotency_key="pay-00000002",
-        payment_mode=PaymentMode.CARD,
-        card=GOOD_CARD,
-    )
+    result = _pay_by_card(world, order, "pay-00000002", GOOD_CARD)
     assert result.order.order_status is OrderStatus.CONFIRMED
     assert _total_orders(world, order.user) == 1
 
@@ -175,14 +133,7 @@ def test_a_replayed_decline_is_declined_again(world: World) -> None:
     order = _placed(world)
     for _ in range(2):
         with pytest.raises(PaymentDeclined):
-            pay_order(
-                world.ports,
-                order.user,
-                order.order_id,
-                idempotency_key="pay-00000001",
-                payment_mode=PaymentMode.CARD,
-                card=DECLINED_CARD,
-            )
+            _pay_by_card(world, order, "pay-00000001", DECLINED_CARD)
 
 
 def test_upi_pays_and_fail_at_upi_declines(world: World) -> None:
@@ -222,14 +173,7 @@ def test_invalid_card_data_charges_nothing_and_names_the_field(
 ) -> None:
     order = _placed(world)
     with pytest.raises(InvalidPaymentDetails) as error:
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000001",
-            payment_mode=PaymentMode.CARD,
-            card=card,
-        )
+        _pay_by_card(world, order, "pay-00000001", card)
     assert error.value.field == field
     assert "4242424242424242" not in error.value.message
     stored = world.ports.orders.get(order.order_id)
@@ -278,14 +222,7 @@ def test_a_cancelled_order_cannot_be_paid(world: World) -> None:
     order = _placed(world)
     cancel_order(world.ports, order.user, order.order_id)
     with pytest.raises(InvalidTransition):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000001",
-            payment_mode=PaymentMode.CARD,
-            card=GOOD_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
 
 
 def test_an_unreachable_gateway_leaves_the_order_pending_and_a_retry_charges_once() -> None:
@@ -297,25 +234,11 @@ def test_an_unreachable_gateway_leaves_the_order_pending_and_a_retry_charges_onc
     world = make_world(fault=fault)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000001",
-            payment_mode=PaymentMode.CARD,
-            card=GOOD_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
     stored = world.ports.orders.get(order.order_id)
     assert stored is not None and stored.order_status is OrderStatus.PENDING_PAYMENT
     down["on"] = False
-    result = pay_order(
-        world.ports,
-        order.user,
-        order.order_id,
-        idempotency_key="pay-00000001",
-        payment_mode=PaymentMode.CARD,
-        card=GOOD_CARD,
-    )
+    result = _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
     assert result.order.order_status is OrderStatus.CONFIRMED
     assert world.gateway.successful_charges() == {order.order_id: 1}
 
@@ -329,42 +252,21 @@ def test_a_charge_whose_answer_was_lost_is_settled_on_read() -> None:
     world = make_world(fault=fault)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000001",
-            payment_mode=PaymentMode.CARD,
-            card=GOOD_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
     lose["on"] = False
     seen = get_order(world.ports, order.user, order.order_id)
     assert seen.order_status is OrderStatus.CONFIRMED
     assert _total_orders(world, order.user) == 1
     # A new attempt with another key is refused: the order is paid.
     with pytest.raises(OrderAlreadyPaid):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000002",
-            payment_mode=PaymentMode.CARD,
-            card=GOOD_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000002", GOOD_CARD)
 
 
 def test_the_sweep_fails_attempts_the_gateway_never_saw() -> None:
     world = make_world(fault=lambda _r: Fault.UNAVAILABLE)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000001",
-            payment_mode=PaymentMode.CARD,
-            card=GOOD_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
     world.clock.advance(timedelta(minutes=3))
     assert reconcile_pending(world.ports) == 1
     stored = world.ports.orders.get(order.order_id)
@@ -377,14 +279,7 @@ def test_the_sweep_confirms_a_charge_whose_answer_was_lost() -> None:
     world = make_world(fault=lambda _r: Fault.TIMEOUT_AFTER_CHARGE)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000001",
-            payment_mode=PaymentMode.CARD,
-            card=GOOD_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
     world.clock.advance(timedelta(minutes=1))
     reconcile_pending(world.ports)
     stored = world.ports.orders.get(order.order_id)
@@ -396,14 +291,7 @@ def test_an_order_cancelled_while_its_charge_was_lost_is_refunded() -> None:
     world = make_world(fault=lambda _r: Fault.TIMEOUT_AFTER_CHARGE)
     order = _placed(world)
     with pytest.raises(PaymentUnavailable):
-        pay_order(
-            world.ports,
-            order.user,
-            order.order_id,
-            idempotency_key="pay-00000001",
-            payment_mode=PaymentMode.CARD,
-            card=GOOD_CARD,
-        )
+        _pay_by_card(world, order, "pay-00000001", GOOD_CARD)
     cancel_order(world.ports, order.user, order.order_id)
     world.clock.advance(timedelta(minutes=1))
     reconcile_pending(world.ports)
