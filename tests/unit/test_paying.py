@@ -300,3 +300,37 @@ def test_an_order_cancelled_while_its_charge_was_lost_is_refunded() -> None:
     stored = world.ports.orders.get(order.order_id)
     assert stored is not None and stored.order_status is OrderStatus.CANCELLED
     assert _total_orders(world, order.user) == 0
+
+
+def test_a_cash_attempt_that_never_reached_the_gateway_is_closed_once_a_card_pays() -> None:
+    down = {"on": True}
+
+    def fault(_request: ChargeRequest) -> Fault | None:
+        return Fault.UNAVAILABLE if down["on"] else None
+
+    world = make_world(fault=fault)
+    user = world.customer()
+    set_cart_quantity(world.ports, user.user_id, 11, 1)
+    address = world.address(user)
+    order = place_order(
+        world.ports,
+        user.user_id,
+        idempotency_key="place-cod-0001",
+        address_id=address.address_id,
+        payment_mode=PaymentMode.COD,
+    ).order
+    assert order.order_status is OrderStatus.PENDING_PAYMENT  # the COD record was refused
+    down["on"] = False
+    paid = _pay_by_card(world, order, "pay-00000001")
+    assert paid.order.order_status is OrderStatus.CONFIRMED
+    world.clock.advance(timedelta(minutes=3))
+    reconcile_pending(world.ports, older_than=timedelta(0))
+    assert world.ports.payments.list_pending(world.clock.now(), 10) == []
+    statuses = {
+        p.payment_mode: p.payment_status
+        for p in world.ports.payments.list_for_order(order.order_id)
+    }
+    assert statuses == {
+        PaymentMode.COD: PaymentStatus.FAILED,
+        PaymentMode.CARD: PaymentStatus.SUCCEEDED,
+    }

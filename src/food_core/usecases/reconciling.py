@@ -31,9 +31,10 @@ def reconcile_order(ports: Ports, order_id: int, *, lost_after: timedelta = LOST
         raise NotFound(f"order {order_id} not found", field="order_id")
     attempts = ports.payments.list_for_order(order_id)
     pending = [a for a in attempts if a.payment_status is PaymentStatus.PENDING]
-    unresolved = [
-        a for a in pending if not (a.payment_mode is PaymentMode.COD and order.is_confirmed)
-    ]
+    # A COD payment the gateway recorded stays PENDING until delivery: settled already
+    # once its order is confirmed. Everything else pending has an outcome to find out,
+    # including a COD attempt that never reached the gateway on an order paid by card.
+    unresolved = [a for a in pending if a.gateway_reference is None or not order.is_confirmed]
     if unresolved:
         known = {g.merchant_reference: g for g in ports.gateway.payments_for_order(order_id)}
         now = ports.clock.now()
