@@ -10,10 +10,23 @@ from food_core.errors import (
     ValidationFailed,
 )
 from food_core.model import OrderStatus, PaymentMode, PaymentStatus
-from food_core.usecases import place_order, set_cart_quantity, view_cart
+from food_core.usecases import Placement, place_order, set_cart_quantity, view_cart
 from tests.builders import World
 
 KEY = "checkout-0001"
+
+
+def _place(
+    world: World,
+    user_id: int,
+    address_id: int,
+    *,
+    key: str = KEY,
+    mode: PaymentMode = PaymentMode.CARD,
+) -> Placement:
+    return place_order(
+        world.ports, user_id, idempotency_key=key, address_id=address_id, payment_mode=mode
+    )
 
 
 def _ready(world: World, n: int = 1) -> tuple[int, int]:
@@ -25,13 +38,7 @@ def _ready(world: World, n: int = 1) -> tuple[int, int]:
 
 def test_placing_snapshots_the_cart_and_clears_it(world: World) -> None:
     user_id, address_id = _ready(world)
-    placed = place_order(
-        world.ports,
-        user_id,
-        idempotency_key=KEY,
-        address_id=address_id,
-        payment_mode=PaymentMode.CARD,
-    )
+    placed = _place(world, user_id, address_id)
     order = placed.order
     assert not placed.replayed
     assert order.order_status is OrderStatus.PENDING_PAYMENT
@@ -46,20 +53,8 @@ def test_placing_snapshots_the_cart_and_clears_it(world: World) -> None:
 
 def test_the_same_key_and_request_replays_the_same_order(world: World) -> None:
     user_id, address_id = _ready(world)
-    first = place_order(
-        world.ports,
-        user_id,
-        idempotency_key=KEY,
-        address_id=address_id,
-        payment_mode=PaymentMode.CARD,
-    )
-    again = place_order(
-        world.ports,
-        user_id,
-        idempotency_key=KEY,
-        address_id=address_id,
-        payment_mode=PaymentMode.CARD,
-    )
+    first = _place(world, user_id, address_id)
+    again = _place(world, user_id, address_id)
     assert again.replayed
     assert again.order == first.order
     assert len(world.ports.orders.list_for_user(user_id, 10)) == 1
@@ -67,21 +62,9 @@ def test_the_same_key_and_request_replays_the_same_order(world: World) -> None:
 
 def test_the_same_key_with_another_request_is_refused(world: World) -> None:
     user_id, address_id = _ready(world)
-    place_order(
-        world.ports,
-        user_id,
-        idempotency_key=KEY,
-        address_id=address_id,
-        payment_mode=PaymentMode.CARD,
-    )
+    _place(world, user_id, address_id)
     with pytest.raises(IdempotencyKeyReused):
-        place_order(
-            world.ports,
-            user_id,
-            idempotency_key=KEY,
-            address_id=address_id,
-            payment_mode=PaymentMode.UPI,
-        )
+        _place(world, user_id, address_id, mode=PaymentMode.UPI)
 
 
 def test_keys_belong_to_one_user(world: World) -> None:
@@ -113,13 +96,7 @@ def test_an_item_that_became_unavailable_blocks_the_order(world: World) -> None:
     user_id, address_id = _ready(world)
     world.ports.catalog.set_availability(13, False)
     with pytest.raises(ItemUnavailable):
-        place_order(
-            world.ports,
-            user_id,
-            idempotency_key=KEY,
-            address_id=address_id,
-            payment_mode=PaymentMode.CARD,
-        )
+        _place(world, user_id, address_id)
     assert not view_cart(world.ports, user_id).is_empty
     assert world.ports.orders.list_for_user(user_id, 10) == []
 
@@ -129,13 +106,7 @@ def test_orders_use_the_price_at_placement(world: World) -> None:
 
     user_id, address_id = _ready(world)
     world.ports.catalog.add_food_items([evolve(world.items["dosa"], price=15_000)])
-    order = place_order(
-        world.ports,
-        user_id,
-        idempotency_key=KEY,
-        address_id=address_id,
-        payment_mode=PaymentMode.CARD,
-    ).order
+    order = _place(world, user_id, address_id).order
     assert order.total_amount == 2 * 15_000 + 4_000
 
 
@@ -156,56 +127,26 @@ def test_another_users_address_is_not_found(world: World) -> None:
 def test_malformed_idempotency_keys_are_rejected(world: World, key: str) -> None:
     user_id, address_id = _ready(world)
     with pytest.raises(ValidationFailed) as error:
-        place_order(
-            world.ports,
-            user_id,
-            idempotency_key=key,
-            address_id=address_id,
-            payment_mode=PaymentMode.CARD,
-        )
+        _place(world, user_id, address_id, key=key)
     assert error.value.field == "Idempotency-Key"
 
 
 def test_cash_on_delivery_is_confirmed_at_placement(world: World) -> None:
     user_id, address_id = _ready(world)
-    order = place_order(
-        world.ports,
-        user_id,
-        idempotency_key=KEY,
-        address_id=address_id,
-        payment_mode=PaymentMode.COD,
-    ).order
+    order = _place(world, user_id, address_id, mode=PaymentMode.COD).order
     assert order.order_status is OrderStatus.CONFIRMED
     assert order.payment is not None and order.payment.payment_status is PaymentStatus.PENDING
     assert order.delivery is not None
     user = world.ports.users.get(user_id)
     assert user is not None and user.total_orders == 1
-    place_order(
-        world.ports,
-        user_id,
-        idempotency_key=KEY,
-        address_id=address_id,
-        payment_mode=PaymentMode.COD,
-    )
+    _place(world, user_id, address_id, mode=PaymentMode.COD)
     user = world.ports.users.get(user_id)
     assert user is not None and user.total_orders == 1
 
 
 def test_a_cart_changed_after_ordering_is_kept_on_replay(world: World) -> None:
     user_id, address_id = _ready(world)
-    place_order(
-        world.ports,
-        user_id,
-        idempotency_key=KEY,
-        address_id=address_id,
-        payment_mode=PaymentMode.CARD,
-    )
+    _place(world, user_id, address_id)
     set_cart_quantity(world.ports, user_id, 12, 1)
-    place_order(
-        world.ports,
-        user_id,
-        idempotency_key=KEY,
-        address_id=address_id,
-        payment_mode=PaymentMode.CARD,
-    )
+    _place(world, user_id, address_id)
     assert view_cart(world.ports, user_id).quantity_of(12) == 1
