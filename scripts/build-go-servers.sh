@@ -25,6 +25,9 @@ set -euo pipefail
 
 readonly FERRETDB_MODULE=github.com/FerretDB/FerretDB
 readonly FERRETDB_VERSION=v1.24.2
+# The cache directory's label: the version plus our patch level. Bump the suffix whenever
+# scripts/gobuild/ferretdb/patches changes, so cached binaries are rebuilt.
+readonly FERRETDB_BUILD=$FERRETDB_VERSION-food.1
 readonly TRAEFIK_MODULE=github.com/traefik/traefik/v3
 readonly TRAEFIK_VERSION=v3.7.13
 # Traefik dependencies that have to be adjusted (see scripts/gobuild/README.md).
@@ -99,11 +102,11 @@ module_dir() {
     printf '%s\n' "$dir"
 }
 
-# build <name> <module> <version> <package dir in module> <smoke-test args...>
+# build <name> <module> <version> <cache label> <package dir in module> <smoke-test args...>
 build_one() {
-    local name=$1 module=$2 version=$3 pkg=$4
-    shift 4
-    local dest_dir=$BIN_ROOT/$name-$version
+    local name=$1 module=$2 version=$3 label=$4 pkg=$5
+    shift 5
+    local dest_dir=$BIN_ROOT/$name-$label
     local dest=$dest_dir/$name
 
     if [[ -x $dest ]]; then
@@ -194,10 +197,17 @@ build_one() {
 # FerretDB embeds build/version/*.txt, which its Taskfile generates from git; the module
 # zip has none, and a binary whose main module is FerretDB panics at start without
 # version.txt. Write the pinned version (commit/branch stay "unknown").
+# Its patches (scripts/gobuild/ferretdb/patches, see the README there) make lookups by
+# `_id` use the `_id` index on the PostgreSQL backend.
 prepare_ferretdb() {
     local work=$1
     printf '%s\n' "$FERRETDB_VERSION" >"$work/build/version/version.txt"
     printf '%s\n' "food-ordering-source-build" >"$work/build/version/package.txt"
+    local patch_file
+    for patch_file in "$SCRIPT_DIR"/gobuild/ferretdb/patches/*.patch; do
+        log "ferretdb $FERRETDB_VERSION: applying $(basename -- "$patch_file")"
+        apply_patch "$work" "$patch_file"
+    done
 }
 
 apply_patch() {
@@ -272,10 +282,12 @@ main() {
     for name in "${names[@]}"; do
         case $name in
             ferretdb)
-                build_one ferretdb "$FERRETDB_MODULE" "$FERRETDB_VERSION" cmd/ferretdb --version
+                build_one ferretdb "$FERRETDB_MODULE" "$FERRETDB_VERSION" "$FERRETDB_BUILD" \
+                    cmd/ferretdb --version
                 ;;
             traefik)
-                build_one traefik "$TRAEFIK_MODULE" "$TRAEFIK_VERSION" cmd/traefik version
+                build_one traefik "$TRAEFIK_MODULE" "$TRAEFIK_VERSION" "$TRAEFIK_VERSION" \
+                    cmd/traefik version
                 ;;
         esac
     done

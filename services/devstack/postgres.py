@@ -1,21 +1,27 @@
-"""A throwaway PostgreSQL cluster for the SQL adapter's contract tests.
+"""A PostgreSQL cluster for the SQL adapter's tests, FerretDB's storage and the stack.
 
 ``start_postgres(state_dir)`` finds Debian's server binaries (``initdb`` on PATH or
 ``/usr/lib/postgresql/<major>/bin``; if there are none and we are root it runs
-``apt-get update && apt-get install -y postgresql``), initialises a fresh cluster,
-starts ``postgres`` on 127.0.0.1:<port> only, with trust authentication and durability
-switched off (fsync, synchronous_commit, full_page_writes), creates the database
-``food``, and returns a ``RunningServer`` whose ``url`` is
-``postgresql+psycopg://postgres@127.0.0.1:PORT/food``.
+``apt-get update && apt-get install -y postgresql``), initialises a cluster, starts
+``postgres`` on 127.0.0.1:<port> only with trust authentication, creates the databases
+asked for (``food`` by default), and returns a ``RunningServer`` whose ``url`` is
+``postgresql+psycopg://postgres@127.0.0.1:PORT/<first database>``.
+
+Two kinds of cluster:
+
+- throwaway (the default, for tests): a fresh cluster in a private directory, removed on
+  ``stop()``, with durability switched off (fsync, synchronous_commit, full_page_writes)
+  because a test's data need not survive a power cut;
+- ``durable=True, keep_data=True`` (the stack): fsync and synchronous commit on, and the
+  data directory kept across stops and reused by the next start (see ``data_dir_for``).
 
 Running as root: PostgreSQL refuses to run as root, so initdb and postgres run as the
 ``postgres`` system user (created by Debian's package) via ``Popen(user=...)``. That
 user usually cannot traverse the caller's state directory (pytest's tmp dirs are 0700),
-so the cluster's data directory and unix socket then live in a private directory
-``/tmp/food-pg-*`` owned by ``postgres`` (removed again on ``stop()``); the log and
-``postgres.json`` (where everything is) stay in ``state_dir``. As a normal user the data
-directory and socket are inside ``state_dir`` (the socket falls back to a short temp dir
-when the path would exceed the ~100-byte unix socket limit).
+so a throwaway cluster's data directory and socket live in a private ``/tmp/food-pg-*``
+owned by ``postgres``; a kept cluster lives in ``state_dir/data`` when ``postgres`` can
+reach it, else in ``/var/lib/postgresql/food-ordering/<hash of state_dir>/``. The log and
+``postgres.json`` (where everything is) stay in ``state_dir``.
 
 Stopping uses SIGINT (PostgreSQL's "fast" shutdown: disconnects clients), then SIGKILL.
 """
@@ -23,10 +29,12 @@ Stopping uses SIGINT (PostgreSQL's "fast" shutdown: disconnects clients), then S
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import signal
 import subprocess
 import tempfile
@@ -40,6 +48,7 @@ from services.devstack.server import RunningServer, ServerStartError
 HOST = "127.0.0.1"
 PG_USER = "postgres"  # the system user (when root) and the database superuser
 DATABASE = "food"
+_DATABASE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _SOCKET_PATH_LIMIT = 100  # sun_path is 108 bytes; leave room for ".s.PGSQL.NNNNN"
 
 
@@ -142,23 +151,60 @@ def _pg_env() -> dict[str, str]:
     return env
 
 
-def _prepare_dirs(state_dir: Path) -> tuple[Path, Path, str | None, Path | None]:
-    """(data_dir, socket_dir, run_as_user, private_dir_to_remove_on_stop)."""
-    if os.geteuid() == 0:
-        import pwd
+def _system_user() -> tuple[int, int]:
+    import pwd
 
-        try:
-            pw = pwd.getpwnam(PG_USER)
-        except KeyError as e:
-            raise ServerStartError(
-                "postgres", f"running as root but there is no {PG_USER!r} system user"
-            ) from e
+    try:
+        pw = pwd.getpwnam(PG_USER)
+    except KeyError as e:
+        raise ServerStartError(
+            "postgres", f"running as root but there is no {PG_USER!r} system user"
+        ) from e
+    return pw.pw_uid, pw.pw_gid
+
+
+def _reachable_by_others(directory: Path) -> bool:
+    """True if every ancestor of ``directory`` lets other users traverse it."""
+    for ancestor in [directory, *directory.parents]:
+        if ancestor.exists() and not ancestor.stat().st_mode & stat.S_IXOTH:
+            return False
+    return True
+
+
+def data_dir_for(state_dir: Path) -> Path:
+    """Where a kept cluster of ``state_dir`` keeps its data (see the module docstring)."""
+    state_dir = state_dir.resolve()
+    if os.geteuid() != 0 or _reachable_by_others(state_dir):
+        return state_dir / "data"
+    digest = hashlib.sha256(str(state_dir).encode()).hexdigest()[:12]
+    return Path("/var/lib/postgresql/food-ordering") / digest / "data"
+
+
+def _own(path: Path, ids: tuple[int, int] | None) -> None:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if ids is not None:
+        os.chown(path, *ids)
+
+
+def _prepare_dirs(state_dir: Path, keep_data: bool) -> tuple[Path, Path, str | None, Path | None]:
+    """(data_dir, socket_dir, run_as_user, private_dir_to_remove_on_stop)."""
+    root = os.geteuid() == 0
+    ids = _system_user() if root else None
+    user = PG_USER if root else None
+    if keep_data:
+        data_dir = data_dir_for(state_dir)
+        data_dir.parent.mkdir(parents=True, exist_ok=True)
+        _own(data_dir, ids)
+        private = Path(tempfile.mkdtemp(prefix="food-pgs-"))
+        if ids is not None:
+            os.chown(private, *ids)
+        return data_dir, private, user, private
+    if root:
         base = Path(tempfile.mkdtemp(prefix="food-pg-"))
         data_dir, socket_dir = base / "data", base / "sock"
         for d in (base, data_dir, socket_dir):
-            d.mkdir(mode=0o700, exist_ok=True)
-            os.chown(d, pw.pw_uid, pw.pw_gid)
-        return data_dir, socket_dir, PG_USER, base
+            _own(d, ids)
+        return data_dir, socket_dir, user, base
     data_dir = state_dir / "pgdata"
     socket_dir = state_dir / "pgsock"
     private: Path | None = None
@@ -193,48 +239,64 @@ def _wait_ready(
         time.sleep(0.1)
 
 
+def _durability(durable: bool) -> list[str]:
+    value = "on" if durable else "off"
+    return ["-c", f"fsync={value}", "-c", f"synchronous_commit={value}",
+            "-c", f"full_page_writes={value}"]  # fmt: skip
+
+
 def start_postgres(
     state_dir: Path,
     port: int | None = None,
     *,
-    database: str = DATABASE,
+    databases: tuple[str, ...] = (DATABASE,),
+    durable: bool = False,
+    keep_data: bool = False,
     timeout: float = 60.0,
 ) -> RunningServer:
-    """Start a fresh PostgreSQL cluster on 127.0.0.1:``port`` (a free port if None).
+    """Start PostgreSQL on 127.0.0.1:``port`` (a free port if None).
 
-    Returns a ``RunningServer`` with ``url`` = ``postgresql+psycopg://postgres@127.0.0.1:PORT/food``
-    and ``extra`` holding ``dsn`` (libpq form), ``socket_dir`` and ``data_dir``.
+    ``durable``: fsync and synchronous commit on (off by default: tests). ``keep_data``:
+    the data directory survives ``stop()`` and an existing cluster there is started
+    again (``data_dir_for``); otherwise a fresh cluster is made and removed on stop.
+    Each of ``databases`` is created unless it exists. Returns a ``RunningServer`` with
+    ``url`` = ``postgresql+psycopg://postgres@127.0.0.1:PORT/<databases[0]>`` and
+    ``extra`` holding ``dsn`` (libpq form), ``socket_dir`` and ``data_dir``.
     Raises ``ServerStartError`` with the log tail on failure.
     """
+    for database in databases:
+        if not _DATABASE_NAME.fullmatch(database):
+            raise ValueError(f"not a plain database name: {database!r}")
     state_dir = state_dir.resolve()
     state_dir.mkdir(parents=True, exist_ok=True)
     log_path = state_dir / "postgres.log"
     bin_dir = ensure_pg_bin_dir(log_path)
-    data_dir, socket_dir, user, private = _prepare_dirs(state_dir)
+    data_dir, socket_dir, user, private = _prepare_dirs(state_dir, keep_data)
 
     def cleanup_private() -> None:
         if private is not None:
             shutil.rmtree(private, ignore_errors=True)
 
     try:
-        _run(
-            [
-                str(bin_dir / "initdb"),
-                "-D",
-                str(data_dir),
-                "-U",
-                PG_USER,
-                "--auth=trust",
-                "--encoding=UTF8",
-                "--locale=C",
-                "--no-sync",
-                "--no-instructions",
-            ],
-            log_path=log_path,
-            user=user,
-            timeout=120,
-            what="initdb",
-        )
+        if not (data_dir / "PG_VERSION").is_file():
+            _run(
+                [
+                    str(bin_dir / "initdb"),
+                    "-D",
+                    str(data_dir),
+                    "-U",
+                    PG_USER,
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                    *([] if durable else ["--no-sync"]),
+                    "--no-instructions",
+                ],
+                log_path=log_path,
+                user=user,
+                timeout=120,
+                what="initdb",
+            )
     except BaseException:
         cleanup_private()
         raise
@@ -251,16 +313,11 @@ def start_postgres(
         f"listen_addresses={HOST}",
         "-c",
         f"unix_socket_directories={socket_dir}",
+        *_durability(durable),
         "-c",
-        "fsync=off",
+        "max_connections=200",
         "-c",
-        "synchronous_commit=off",
-        "-c",
-        "full_page_writes=off",
-        "-c",
-        "max_connections=100",
-        "-c",
-        "shared_buffers=64MB",
+        "shared_buffers=128MB",
         "-c",
         "log_min_messages=warning",
         "-c",
@@ -276,7 +333,7 @@ def start_postgres(
         stop_signal=signal.SIGINT,  # fast shutdown; SIGTERM would wait for clients
         grace=15.0,
     )
-    url = f"postgresql+psycopg://{PG_USER}@{HOST}:{port}/{database}"
+    url = f"postgresql+psycopg://{PG_USER}@{HOST}:{port}/{databases[0]}"
     server = RunningServer(
         name="postgres",
         url=url,
@@ -285,7 +342,7 @@ def start_postgres(
         state_dir=state_dir,
         process=proc,
         extra={
-            "dsn": f"host={HOST} port={port} user={PG_USER} dbname={database}",
+            "dsn": f"host={HOST} port={port} user={PG_USER} dbname={databases[0]}",
             "socket_dir": str(socket_dir),
             "data_dir": str(data_dir),
         },
@@ -295,22 +352,8 @@ def start_postgres(
         proc.start()
         deadline = time.monotonic() + timeout
         _wait_ready(bin_dir, port, proc, deadline, log_path)
-        _run(
-            [
-                str(bin_dir / "createdb"),
-                "-h",
-                HOST,
-                "-p",
-                str(port),
-                "-U",
-                PG_USER,
-                database,
-            ],
-            log_path=log_path,
-            user=None,
-            timeout=max(1.0, deadline - time.monotonic()),
-            what=f"createdb {database}",
-        )
+        for database in databases:
+            _create_database(bin_dir, port, database, log_path, deadline)
     except (TimeoutError, ProcessExitedError) as e:
         server.stop()
         code = proc.poll()
@@ -320,6 +363,35 @@ def start_postgres(
         server.stop()
         raise
     (state_dir / "postgres.json").write_text(
-        json.dumps({"url": url, "port": port, **server.extra}, indent=2) + "\n"
+        json.dumps({"url": url, "port": port, "durable": durable, **server.extra}, indent=2)
+        + "\n"
     )
     return server
+
+
+def _create_database(bin_dir: Path, port: int, database: str, log_path: Path, deadline: float) -> None:
+    """``createdb`` unless the cluster (kept from an earlier start) already has it."""
+    listed = subprocess.run(  # noqa: S603 - argv built here, no shell
+        [str(bin_dir / "psql"), "-h", HOST, "-p", str(port), "-U", PG_USER, "-d", "postgres",
+         "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{database}'"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=_pg_env(),
+        timeout=max(1.0, deadline - time.monotonic()),
+        check=False,
+    )  # fmt: skip
+    if listed.returncode == 0 and listed.stdout.strip() == b"1":
+        return
+    _run(
+        [str(bin_dir / "createdb"), "-h", HOST, "-p", str(port), "-U", PG_USER, database],
+        log_path=log_path,
+        user=None,
+        timeout=max(1.0, deadline - time.monotonic()),
+        what=f"createdb {database}",
+    )
+
+
+def ensure_database(server: RunningServer, database: str, timeout: float = 30.0) -> None:
+    """Create ``database`` on a running cluster of ``start_postgres`` unless it exists."""
+    bin_dir = ensure_pg_bin_dir(server.log_path)
+    _create_database(bin_dir, server.port, database, server.log_path, time.monotonic() + timeout)

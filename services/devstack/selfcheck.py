@@ -238,6 +238,11 @@ def _ferretdb_probes(report: Report, pymongo: Any, url: str) -> None:
         report.check(
             "find_one_and_update compare-and-set", bool(hit and hit["n"] == 1) and miss is None
         )
+        plan = client.food.command("explain", {"find": "orders", "filter": {"_id": 1}})
+        report.check(
+            "a lookup by _id is an index scan (the project's FerretDB patch)",
+            "Index Scan" in json.dumps(plan.get("queryPlanner", {})),
+        )
         orders.insert_one({"_id": 3, "user_id": 7, "idempotency_key": "k3"})
         try:
             orders.update_one({"_id": 3}, {"$set": {"idempotency_key": "k1"}})

@@ -24,6 +24,7 @@ class StackConfig:
     api_ports: tuple[int, int] = (8001, 8002)
     payments_port: int = 8090
     mongo_port: int = 27017
+    postgres_port: int = 5433
     # Seconds between a replica's crash and its restart grow from this, doubling.
     restart_backoff: float = 0.5
     # Traefik's per-IP limit on /api/v1/auth/: (average per second, burst).
@@ -42,12 +43,13 @@ class StackConfig:
             api_ports=(_port("FOOD_API_PORT_A", 8001), _port("FOOD_API_PORT_B", 8002)),
             payments_port=_port("FOOD_PAYMENTS_PORT", 8090),
             mongo_port=_port("FOOD_MONGO_PORT", 27017),
+            postgres_port=_port("FOOD_POSTGRES_PORT", 5433),
         )
 
     @classmethod
     def on_free_ports(cls, state_dir: Path, **overrides: object) -> StackConfig:
         """For tests: every port picked free, so several stacks never collide."""
-        ports = iter(_distinct_free_ports(6))
+        ports = iter(_distinct_free_ports(7))
         base = cls(
             state_dir=state_dir,
             web_port=next(ports),
@@ -55,6 +57,7 @@ class StackConfig:
             api_ports=(next(ports), next(ports)),
             payments_port=next(ports),
             mongo_port=next(ports),
+            postgres_port=next(ports),
         )
         return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
 

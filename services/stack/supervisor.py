@@ -1,7 +1,7 @@
 """Start the whole system in dependency order, keep the API replicas running, stop it all.
 
-Order: FerretDB → payments → seed (catalog, demo accounts) → replica A, replica B →
-Traefik. A replica that dies is restarted with exponential backoff (0.5 s doubling to
+Order: PostgreSQL → FerretDB (stores in it) → payments → seed (catalog, demo accounts) →
+replica A, replica B → Traefik. A replica that dies is restarted with exponential backoff (0.5 s doubling to
 30 s, reset once it has stayed up for a minute); each restart is logged.
 """
 
@@ -18,6 +18,7 @@ from types import TracebackType
 from services.devstack.binaries import ensure_binary
 from services.devstack.ferretdb import start_ferretdb
 from services.devstack.payments import start_payments
+from services.devstack.postgres import start_postgres
 from services.devstack.server import RunningServer, ServerStartError
 from services.devstack.traefik import start_traefik
 from services.stack.config import StackConfig
@@ -46,6 +47,7 @@ class Stack:
         self.config = config
         self.log = log
         self.secrets: StackSecrets | None = None
+        self.postgres: RunningServer | None = None
         self.ferretdb: RunningServer | None = None
         self.payments: RunningServer | None = None
         self.traefik: RunningServer | None = None
@@ -65,7 +67,9 @@ class Stack:
             self.log("building (or finding) FerretDB and Traefik …")
             ensure_binary("ferretdb")
             ensure_binary("traefik")
-            self.ferretdb = start_ferretdb(config.state_dir / "ferretdb", config.mongo_port)
+            self.postgres = self._start_postgres()
+            self.log(f"PostgreSQL ready at {self.postgres.host}:{self.postgres.port}")
+            self.ferretdb = self._start_ferretdb()
             self.log(f"FerretDB ready at {config.mongo_url}")
             self.payments = start_payments(
                 config.state_dir / "payments",
@@ -109,6 +113,7 @@ class Stack:
                 *(r.server for r in self.replicas),
                 self.payments,
                 self.ferretdb,
+                self.postgres,
             ]
             for server in servers:
                 if server is not None:
@@ -156,12 +161,40 @@ class Stack:
                 self.ferretdb.stop()
 
     def start_ferretdb(self) -> None:
-        """(Re)start FerretDB on the same port and data directory; waits for ``ping``."""
-        config = self.config
+        """(Re)start FerretDB on the same port and PostgreSQL; waits for ``ping``."""
         with self._lock:
             if self.ferretdb is not None:
                 self.ferretdb.stop()
-            self.ferretdb = start_ferretdb(config.state_dir / "ferretdb", config.mongo_port)
+            self.ferretdb = self._start_ferretdb()
+
+    def stop_postgres(self) -> None:
+        """Stop the PostgreSQL under FerretDB (tests); :meth:`start_postgres` brings it back."""
+        with self._lock:
+            if self.postgres is not None:
+                self.postgres.stop()
+
+    def start_postgres(self) -> None:
+        """(Re)start PostgreSQL on the same port and data; FerretDB reconnects by itself."""
+        with self._lock:
+            if self.postgres is not None:
+                self.postgres.stop()
+            self.postgres = self._start_postgres()
+
+    def _start_postgres(self) -> RunningServer:
+        # Durable (fsync, synchronous commit) and kept across restarts of the stack.
+        return start_postgres(
+            self.config.state_dir / "postgres",
+            self.config.postgres_port,
+            databases=("food",),
+            durable=True,
+            keep_data=True,
+        )
+
+    def _start_ferretdb(self) -> RunningServer:
+        assert self.postgres is not None
+        return start_ferretdb(
+            self.config.state_dir / "ferretdb", self.config.mongo_port, postgres=self.postgres
+        )
 
     # --- replicas --------------------------------------------------------------------
 

@@ -9,8 +9,9 @@ The parent then opens a fresh store on the same URL and finds the order, with it
 and status.
 
 For the MongoDB wire protocol the FerretDB server itself is also killed (SIGKILL) and
-started again on the same data directory before the order is read back (unless
-``FOOD_TEST_MONGODB_URL`` names an outside server: then only a new client is used).
+started again on the same PostgreSQL cluster (durable: fsync on) before the order is
+read back (unless ``FOOD_TEST_MONGODB_URL`` names an outside server: then only a new
+client is used).
 PostgreSQL comes from the session fixture, read back through a new client (its test
 cluster runs with fsync off: this checks commit-before-acknowledge, not power loss).
 """
@@ -195,19 +196,24 @@ def test_postgresql_keeps_an_acknowledged_order(postgres_url: str, stage: str) -
 
 
 class _FerretDB:
-    """A FerretDB of this module's own, so that it can be killed and started again on
-    the same data; or an outside server (``FOOD_TEST_MONGODB_URL``), never restarted."""
+    """A FerretDB of this module's own on a durable PostgreSQL cluster, so that FerretDB
+    can be killed and started again on the same data; or an outside server
+    (``FOOD_TEST_MONGODB_URL``), never restarted."""
 
     def __init__(self, state_dir: Path | None, url: str) -> None:
         self.state_dir = state_dir
         self.url = url
+        self.postgres: Any = None
         self.server: Any = None
 
     def start(self) -> None:
         from services.devstack.ferretdb import start_ferretdb
+        from services.devstack.postgres import start_postgres
 
         assert self.state_dir is not None
-        self.server = start_ferretdb(self.state_dir)
+        if self.postgres is None:
+            self.postgres = start_postgres(self.state_dir / "postgres", durable=True)
+        self.server = start_ferretdb(self.state_dir / "ferretdb", postgres=self.postgres)
         self.url = self.server.url
 
     def crash_and_restart(self) -> bool:
@@ -220,8 +226,9 @@ class _FerretDB:
         return True
 
     def stop(self) -> None:
-        if self.server is not None:
-            self.server.stop()
+        for server in (self.server, self.postgres):
+            if server is not None:
+                server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -236,6 +243,7 @@ def ferretdb(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_FerretDB]:
     try:
         server.start()
     except Exception as error:  # fail under CI, skip locally (as tests/servers.py)
+        server.stop()
         _unavailable("ferretdb", error)
         raise AssertionError("unreachable") from error
     try:

@@ -121,12 +121,17 @@ def ensure_indexes(db: Database[Document]) -> None:
                 collection.create_indexes([index])
 
 
+_DUPLICATE_TEXTS = ("duplicate key value violates unique constraint", "UNIQUE constraint failed")
+
+
 def is_duplicate_key(error: PyMongoError) -> bool:
     """MongoDB reports a unique-index violation as code 11000. FerretDB 1.24 does too for
     inserts, but for an *update* that violates one it answers code 1 (InternalError)
-    carrying SQLite's "UNIQUE constraint failed"."""
+    carrying its backend's text (PostgreSQL's, or SQLite's)."""
     if isinstance(error, DuplicateKeyError):
         return True
     if isinstance(error, OperationFailure):
-        return error.code == 11000 or (error.code == 1 and "UNIQUE constraint failed" in str(error))
+        return error.code == 11000 or (
+            error.code == 1 and any(text in str(error) for text in _DUPLICATE_TEXTS)
+        )
     return False
