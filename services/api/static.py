@@ -2,7 +2,8 @@
 
 Unmatched GET paths outside the API get the file they name, or ``index.html`` so the
 app's client-side router can show its page (SPA fallback). API paths never fall back:
-their 404 stays a problem document.
+their 404 stays a problem document, and so does a path no file can have (an encoded NUL,
+a name too long for the file system): it names neither a file nor one of the app's pages.
 """
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ class WebApp:
         self.root = Path(dist).resolve() if dist else None
 
     def _file(self, root: Path, path: str) -> Path | None:
+        """The file ``path`` names under ``root``; None if there is none.
+
+        Raises ``ValueError`` or ``OSError`` for a path the file system refuses to look
+        up at all: an embedded NUL (``/%00``), a name or path too long."""
         candidate = (root / path.lstrip("/")).resolve()
         if candidate.is_relative_to(root) and candidate.is_file():
             return candidate
@@ -38,7 +43,10 @@ class WebApp:
         index = root / "index.html"
         if not index.is_file():
             return None
-        found = self._file(root, path) if path != "/" else None
+        try:
+            found = self._file(root, path) if path != "/" else None
+        except (ValueError, OSError):
+            return None  # no file and no page can have this path: the problem 404
         if found is not None:
             # Vite fingerprints asset names, so they can be cached for good.
             immutable = found.parent.name == "assets"

@@ -67,3 +67,17 @@ def test_without_a_built_app_unknown_paths_are_problems(tmp_path: Path) -> None:
         response = api.client().get("/")
         assert response.status_code == 404
         assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/%00", "/x%00.js", "/assets/%00app-1a2b.js", "/" + "a" * 5000],
+    ids=["nul", "nul-in-a-name", "nul-in-an-asset", "name-too-long"],
+)
+def test_paths_no_file_can_have_are_problem_404s_not_500s(api: Api, path: str) -> None:
+    # An encoded NUL or an over-long name makes the file lookup itself fail; Traefik
+    # refuses these at the edge, but a replica reached directly must answer 404 too.
+    response = api.client().get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["code"] == "not_found"
