@@ -1,8 +1,11 @@
-"""Free ports and readiness waits (bounded, loopback-friendly, stdlib only)."""
+"""Free ports, who holds a taken one, and readiness waits (bounded, stdlib only)."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import http.client
+import os
 import socket
 import time
 import urllib.error
@@ -26,6 +29,78 @@ def free_port(host: str = "127.0.0.1") -> int:
         s.bind((host, 0))
         port: int = s.getsockname()[1]
         return port
+
+
+def port_in_use(host: str, port: int) -> str | None:
+    """None if a server could listen on ``host:port`` now; else who holds it, e.g.
+    ``"pid 4242 (python -m services.api)"``, as far as this user can see.
+
+    Binds the way our servers do (``SO_REUSEADDR``, so a socket in TIME_WAIT does not
+    count); only "address in use" counts as taken. A readiness wait alone cannot tell
+    our server from a stray one answering on the same port: check this first.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                return None  # not ours to judge: the server reports its own error
+        else:
+            return None
+    holders = listening_processes(port)
+    if not holders:
+        return "a process this user cannot see"
+    return ", ".join(f"pid {pid} ({command})" for pid, command in holders)
+
+
+def listening_processes(port: int) -> list[tuple[int, str]]:
+    """(pid, command line) of each process with a socket listening on TCP ``port``
+    (any address, IPv4 or IPv6), from /proc/net/tcp* and /proc/*/fd (Linux; others'
+    processes only when we are root)."""
+    inodes: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError), open(table) as lines:
+            next(lines, None)  # header
+            for line in lines:
+                fields = line.split()
+                # local "ADDR:PORT" (hex), state 0A = LISTEN, inode is the 10th field
+                listening = len(fields) > 9 and fields[3] == "0A"
+                if listening and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    inodes.add(fields[9])
+    if not inodes:
+        return []
+    wanted = {f"socket:[{inode}]" for inode in inodes}
+    found: list[tuple[int, str]] = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with os.scandir(f"/proc/{entry.name}/fd") as fds:
+                holds = any(_link(fd.path) in wanted for fd in fds)
+        except OSError:  # gone, or not ours to look at
+            continue
+        if holds:
+            found.append((int(entry.name), _command_line(int(entry.name))))
+    return found
+
+
+def _link(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:  # closed meanwhile
+        return ""
+
+
+def _command_line(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            raw = f.read()
+    except OSError:
+        return "?"
+    command = " ".join(raw.replace(b"\0", b" ").decode(errors="replace").split())
+    return command if len(command) <= 160 else command[:157] + "..."
 
 
 def port_is_open(host: str, port: int, timeout: float = 0.5) -> bool:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from services.devstack.binaries import ensure_binary
-from services.devstack.ports import ProcessExitedError, free_port, wait_for_http
+from services.devstack.ports import ProcessExitedError, free_port, port_in_use, wait_for_http
 from services.devstack.process import ManagedProcess
 from services.devstack.server import RunningServer, ServerStartError
 
@@ -165,6 +165,13 @@ def start_traefik(
         admin_port = free_port(HOST)
         while admin_port == web_port:
             admin_port = free_port(HOST)
+    for port in (web_port, admin_port):
+        holder = port_in_use(HOST, port)
+        if holder is not None:
+            # A stray Traefik there would answer /ping for us.
+            raise ServerStartError(
+                "traefik", f"port {port} on {HOST} is already in use by {holder}"
+            )
     static_path = render_traefik_config(
         state_dir,
         web_port=web_port,

@@ -61,6 +61,18 @@ class StackConfig:
         )
         return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
 
+    def named_ports(self) -> list[tuple[str, str, int]]:
+        """(server, the variable that moves it, port) for every fixed port of the stack."""
+        return [
+            ("traefik", "FOOD_WEB_PORT", self.web_port),
+            ("traefik", "FOOD_ADMIN_PORT", self.admin_port),
+            ("api-a", "FOOD_API_PORT_A", self.api_ports[0]),
+            ("api-b", "FOOD_API_PORT_B", self.api_ports[1]),
+            ("payments", "FOOD_PAYMENTS_PORT", self.payments_port),
+            ("ferretdb", "FOOD_MONGO_PORT", self.mongo_port),
+            ("postgres", "FOOD_POSTGRES_PORT", self.postgres_port),
+        ]
+
     @property
     def mongo_url(self) -> str:
         return f"mongodb://127.0.0.1:{self.mongo_port}/"

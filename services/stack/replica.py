@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from services.devstack.ports import ProcessExitedError, free_port, wait_for_http
+from services.devstack.ports import ProcessExitedError, free_port, port_in_use, wait_for_http
 from services.devstack.process import ManagedProcess
 from services.devstack.server import RunningServer, ServerStartError
 from services.stack.config import REPO_ROOT
@@ -24,7 +24,11 @@ def start_api_replica(
     timeout: float = 60.0,
 ) -> RunningServer:
     """Start a replica and wait until ``/healthz`` answers. ``env`` carries the shared
-    settings (store, payments, secrets); each replica gets its own port and id-worker."""
+    settings (store, payments, secrets); each replica gets its own port and id-worker.
+    A taken port fails at once: a stray server there would answer ``/healthz`` for us."""
+    holder = port_in_use(HOST, port)
+    if holder is not None:
+        raise ServerStartError(name, f"port {port} on {HOST} is already in use by {holder}")
     child_env = {k: v for k, v in os.environ.items() if not k.startswith("FOOD_")}
     child_env |= env | {
         "FOOD_API_HOST": HOST,

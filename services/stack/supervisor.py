@@ -1,8 +1,13 @@
 """Start the whole system in dependency order, keep the API replicas running, stop it all.
 
 Order: PostgreSQL → FerretDB (stores in it) → payments → seed (catalog, demo accounts) →
-replica A, replica B → Traefik. A replica that dies is restarted with exponential backoff (0.5 s doubling to
-30 s, reset once it has stayed up for a minute); each restart is logged.
+replica A, replica B → Traefik. A replica that dies is restarted with exponential backoff
+(0.5 s doubling to 30 s, reset once it has stayed up for a minute); each restart is logged.
+
+A start first checks that none of the stack's ports is taken, and fails at once naming
+the port and the process holding it. Every child is a ``ManagedProcess``: it is stopped
+with its process group, and if the supervisor itself is killed its watchdog stops them
+all within a second (``services.devstack.process``).
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
 from services.devstack.binaries import ensure_binary
 from services.devstack.ferretdb import start_ferretdb
 from services.devstack.payments import start_payments
+from services.devstack.ports import port_in_use
 from services.devstack.postgres import start_postgres
 from services.devstack.server import RunningServer, ServerStartError
 from services.devstack.traefik import start_traefik
@@ -42,6 +48,28 @@ class _Replica:
         self.next_try = 0.0
 
 
+def _stop_together(servers: Sequence[RunningServer]) -> None:
+    if len(servers) <= 1:
+        for server in servers:
+            server.stop()
+        return
+    errors: list[BaseException] = []
+
+    def stop(server: RunningServer) -> None:
+        try:
+            server.stop()
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=stop, args=(s,), name=f"stop-{s.name}") for s in servers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+
+
 class Stack:
     def __init__(self, config: StackConfig, *, log: Callable[[str], None] = print) -> None:
         self.config = config
@@ -59,8 +87,28 @@ class Stack:
 
     # --- start and stop ------------------------------------------------------------
 
+    def check_ports(self) -> None:
+        """Fail at once, naming each taken port and who holds it: a stray server (say,
+        one left by a killed stack) would otherwise answer our readiness checks."""
+        host = "127.0.0.1"
+        taken = [
+            (server, variable, port, holder)
+            for server, variable, port in self.config.named_ports()
+            if (holder := port_in_use(host, port)) is not None
+        ]
+        if taken:
+            lines = [
+                f"port {port} ({variable}, for {server}) on {host} is already in use by {holder}"
+                for server, variable, port, holder in taken
+            ]
+            raise ServerStartError(
+                "stack",
+                "; ".join(lines) + " - stop that process or move the port (README: Configuration)",
+            )
+
     def start(self) -> None:
         config = self.config
+        self.check_ports()
         config.state_dir.mkdir(parents=True, exist_ok=True)
         self.secrets = load_or_create(config.state_dir)
         try:
@@ -103,21 +151,23 @@ class Stack:
             raise
 
     def stop(self) -> None:
+        """Stop everything, in stages: Traefik first (no new requests, and its
+        connections to the replicas close, so their graceful stop has nothing left to
+        wait for), then the replicas and the fallback together, then payments, FerretDB
+        and PostgreSQL. Idempotent."""
         self._stop.set()
         if self._watcher is not None and self._watcher is not threading.current_thread():
             self._watcher.join(timeout=5)
         with self._lock:
-            servers = [
-                self.traefik,
-                self.fallback,
-                *(r.server for r in self.replicas),
-                self.payments,
-                self.ferretdb,
-                self.postgres,
+            stages: list[Sequence[RunningServer | None]] = [
+                [self.traefik],
+                [self.fallback, *(r.server for r in self.replicas)],
+                [self.payments],
+                [self.ferretdb],
+                [self.postgres],
             ]
-            for server in servers:
-                if server is not None:
-                    server.stop()
+            for stage in stages:
+                _stop_together([server for server in stage if server is not None])
 
     def __enter__(self) -> Stack:
         self.start()
