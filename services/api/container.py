@@ -29,6 +29,7 @@ from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens
 from food_core.usecases import Ports
 from services.api.auth.throttle import LoginThrottle
 from services.api.auth.tokens import TokenService
+from services.api.cursors import CursorSigner, cursor_key
 from services.api.metrics import Metrics
 from services.api.request_context import current_request_id
 from services.api.settings import Settings
@@ -89,6 +90,10 @@ def build_throttle(settings: Settings, attempts: LoginAttempts, clock: Clock) ->
     )
 
 
+def build_cursors(settings: Settings) -> CursorSigner:
+    return CursorSigner(cursor_key(settings))
+
+
 class Container(containers.DeclarativeContainer):
     settings = providers.Singleton(Settings.from_env)
     clock: providers.Provider[Clock] = providers.Singleton(SystemClock)
@@ -107,3 +112,4 @@ class Container(containers.DeclarativeContainer):
     tokens = providers.Singleton(build_tokens, settings, clock)
     throttle = providers.Singleton(build_throttle, settings, login_attempts, clock)
     metrics = providers.Singleton(Metrics)
+    cursors = providers.Singleton(build_cursors, settings)

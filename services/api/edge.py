@@ -16,6 +16,7 @@ from food_core.usecases import Ports
 from services.api.auth.throttle import LoginThrottle
 from services.api.auth.tokens import TokenService
 from services.api.container import Container
+from services.api.cursors import CursorSigner
 from services.api.metrics import Metrics
 from services.api.settings import Settings
 
@@ -64,6 +65,10 @@ class Edge:
     def metrics(self) -> Metrics:
         return self.container.metrics()
 
+    @cached_property
+    def cursors(self) -> CursorSigner:
+        return self.container.cursors()
+
     def resolve_all(self) -> None:
         """Build every dependency now (startup), so errors surface before serving."""
         for name in (
@@ -76,5 +81,6 @@ class Edge:
             "request_log",
             "revoked_tokens",
             "metrics",
+            "cursors",
         ):
             getattr(self, name)

@@ -43,6 +43,10 @@ Every variable, its default and what it does:
     How long a replica may serve cities, searches, restaurants and menus from memory
     (default 5; 0 in test turns the cache off). Prices and availability for carts and
     orders are always read from the store.
+``FOOD_CURSOR_KEY``
+    The key that signs search cursors (at least 32 bytes). Default: derived from the
+    first ``FOOD_TOKEN_KEYS`` secret, so replicas sharing token keys agree; rotating that
+    key makes cursors already handed out invalid (a client starts the search again).
 ``FOOD_SSE_POLL_S`` / ``FOOD_SSE_HEARTBEAT_S`` / ``FOOD_SSE_MAX_S``
     Order event streams: store poll interval (0.5), heartbeat comment interval (15) and
     the longest a stream stays open (600).
@@ -106,6 +110,7 @@ class Settings:
     login_window_s: int = 3600
     reconcile_interval_s: float = 0.0
     catalog_cache_s: float = 0.0
+    cursor_key: bytes = field(default=b"", repr=False)  # empty: derived from the token key
     sse_poll_s: float = 0.5
     sse_heartbeat_s: float = 15.0
     sse_max_s: float = 600.0
@@ -226,6 +231,14 @@ def parse_networks(raw: str) -> tuple[IpNetwork, ...]:
     return tuple(networks)
 
 
+def _cursor_key(raw: str | None) -> bytes:
+    if raw is None:
+        return b""
+    if len(raw.encode()) < MIN_SECRET_BYTES:
+        raise SettingsError(f"FOOD_CURSOR_KEY must be at least {MIN_SECRET_BYTES} bytes")
+    return raw.encode()
+
+
 def _parse(environ: Mapping[str, str]) -> Settings:
     raw_env = (environ.get("FOOD_ENV") or "local").strip().lower()
     try:
@@ -291,6 +304,7 @@ def _parse(environ: Mapping[str, str]) -> Settings:
         catalog_cache_s=read.number(
             "FOOD_CATALOG_CACHE_S", 0.0 if env is Environment.TEST else 5.0, low=0.0
         ),
+        cursor_key=_cursor_key(read.raw("FOOD_CURSOR_KEY")),
         sse_poll_s=read.number("FOOD_SSE_POLL_S", 0.5, low=0.01),
         sse_heartbeat_s=read.number("FOOD_SSE_HEARTBEAT_S", 15.0, low=0.01),
         sse_max_s=read.number("FOOD_SSE_MAX_S", 600.0, low=0.01),

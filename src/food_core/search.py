@@ -3,6 +3,12 @@
 Pagination is keyset-based: a page ends at a *position* (the sort value and the
 restaurant id of its last row) and the next page starts strictly after it. Every adapter
 orders by :func:`sort_key`, so pages never skip or repeat a restaurant.
+
+A cursor comes back from the client, so it is hostile input: :func:`decode_cursor` accepts
+only what :func:`encode_cursor` could have made — the sort it was made for, a finite sort
+value inside its column's range, an id in 1..2^53−1 — and :class:`RestaurantQuery` refuses
+any other position, so no adapter is ever asked to bind a value its store cannot hold
+(an overflowing integer, a NaN, a NUL in text). The API signs cursors on top of this.
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ from food_core.model.catalog import Restaurant
 
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 20
+MAX_RESTAURANT_ID = (1 << 53) - 1  # ids stay exact in JavaScript (DESIGN §3)
+MAX_DELIVERY_TIME_MINUTES = (1 << 31) - 1  # the column is a 32-bit integer
+MAX_RATING = 5.0
+MAX_NAME_KEY_LENGTH = 300  # characters of a case-folded name in a cursor
 
 
 class RestaurantSort(enum.StrEnum):
@@ -38,6 +48,38 @@ class SearchPosition:
     restaurant_id: int
 
 
+def position_is_valid(sort: RestaurantSort, position: SearchPosition) -> bool:
+    """Could ``position`` be where a page sorted by ``sort`` ended? Its id is an id, and
+    its value has the sort value's type and lies in its column's range."""
+    restaurant_id, value = position.restaurant_id, position.value
+    if type(restaurant_id) is not int or not 1 <= restaurant_id <= MAX_RESTAURANT_ID:
+        return False
+    if sort is RestaurantSort.RATING:  # the negated rating; NaN and ±inf fail the range
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return -MAX_RATING <= value <= 0.0
+    if sort is RestaurantSort.DELIVERY_TIME:
+        return type(value) is int and 1 <= value <= MAX_DELIVERY_TIME_MINUTES
+    return type(value) is str and _is_storable_text(value)
+
+
+def _is_storable_text(text: str) -> bool:
+    """Text every store can bind: no NUL (PostgreSQL text cannot hold one), no lone
+    surrogate (not UTF-8), and bounded."""
+    if len(text) > MAX_NAME_KEY_LENGTH or "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_after(query: RestaurantQuery, _attribute: object, after: SearchPosition | None) -> None:
+    if after is not None and not position_is_valid(query.sort, after):
+        raise ValidationFailed("cursor is not valid for this search", field="cursor")
+
+
 @frozen
 class RestaurantQuery:
     pincode: str
@@ -50,7 +92,7 @@ class RestaurantQuery:
     limit: int = field(
         default=DEFAULT_PAGE_SIZE, validator=[validators.ge(1), validators.le(MAX_PAGE_SIZE + 1)]
     )
-    after: SearchPosition | None = None
+    after: SearchPosition | None = field(default=None, validator=_check_after)
 
 
 def sort_value(restaurant: Restaurant, sort: RestaurantSort) -> SortValue:
@@ -95,30 +137,35 @@ def matches(restaurant: Restaurant, query: RestaurantQuery) -> bool:
 
 
 def encode_cursor(sort: RestaurantSort, position: SearchPosition) -> str:
-    raw = json.dumps([sort.value, position.value, position.restaurant_id], separators=(",", ":"))
+    raw = json.dumps(
+        [sort.value, position.value, position.restaurant_id],
+        separators=(",", ":"),
+        ensure_ascii=False,  # UTF-8: shorter than escapes for most non-ASCII names
+        allow_nan=False,
+    )
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+def _no_constants(name: str) -> object:
+    raise ValueError(f"{name} is not a number a cursor can hold")
+
+
 def decode_cursor(cursor: str, sort: RestaurantSort) -> SearchPosition:
-    """Raise :class:`ValidationFailed` for anything not made by :func:`encode_cursor`."""
+    """Raise :class:`ValidationFailed` (naming ``cursor``) for anything
+    :func:`encode_cursor` could not have made for a page sorted by ``sort``."""
     invalid = ValidationFailed("cursor is not valid for this search", field="cursor")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-    except (ValueError, UnicodeError, binascii.Error):
+        data = json.loads(
+            base64.urlsafe_b64decode(padded.encode("ascii")).decode("utf-8"),
+            parse_constant=_no_constants,  # NaN, Infinity, -Infinity
+        )
+    except (ValueError, UnicodeError, binascii.Error, RecursionError):
         raise invalid from None
     if not (isinstance(data, list) and len(data) == 3 and data[0] == sort.value):
         raise invalid
-    _, raw_value, restaurant_id = data
-    value: SortValue
-    if sort is RestaurantSort.NAME and isinstance(raw_value, str):
-        value = raw_value
-    elif sort is RestaurantSort.DELIVERY_TIME and type(raw_value) is int:
-        value = raw_value
-    elif sort is RestaurantSort.RATING and type(raw_value) in (int, float):
-        value = float(raw_value)
-    else:
+    _, value, restaurant_id = data
+    position = SearchPosition(value, restaurant_id)
+    if not position_is_valid(sort, position):
         raise invalid
-    if type(restaurant_id) is not int:
-        raise invalid
-    return SearchPosition(value, restaurant_id)
+    return position

@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 from adapters.stores import Store
 from food_core.model import Restaurant
 from food_core.search import (
+    MAX_DELIVERY_TIME_MINUTES,
+    MAX_NAME_KEY_LENGTH,
+    MAX_RESTAURANT_ID,
     RestaurantQuery,
     RestaurantSort,
     SearchPosition,
@@ -138,9 +141,9 @@ QUERIES = {
     "by name, case-insensitive": RestaurantQuery(PIN, sort=RestaurantSort.NAME),
     "by delivery time, ties by id": RestaurantQuery(PIN, sort=RestaurantSort.DELIVERY_TIME),
     "limit": RestaurantQuery(PIN, limit=2),
-    "after a rating position": RestaurantQuery(PIN, after=SearchPosition(-4.4, 0)),
+    "after a rating position": RestaurantQuery(PIN, after=SearchPosition(-4.4, 1)),
     "after a name position": RestaurantQuery(
-        PIN, sort=RestaurantSort.NAME, after=SearchPosition("c", 0)
+        PIN, sort=RestaurantSort.NAME, after=SearchPosition("c", 1)
     ),
 }
 
@@ -181,6 +184,31 @@ def test_pages_hold_across_many_equal_sort_values(store: Store, make: Maker) -> 
         _ids(same[3:6]),
         _ids(same[6:7]),
     ]
+
+
+EDGE_POSITIONS = {
+    "best rating, first id": (RestaurantSort.RATING, SearchPosition(-5.0, 1)),
+    "rating zero, last id": (RestaurantSort.RATING, SearchPosition(0.0, MAX_RESTAURANT_ID)),
+    "longest delivery time": (
+        RestaurantSort.DELIVERY_TIME,
+        SearchPosition(MAX_DELIVERY_TIME_MINUTES, MAX_RESTAURANT_ID),
+    ),
+    "longest name key, outside the BMP": (
+        RestaurantSort.NAME,
+        SearchPosition("\U0010ffff" * MAX_NAME_KEY_LENGTH, 1),
+    ),
+    "empty name key": (RestaurantSort.NAME, SearchPosition("", MAX_RESTAURANT_ID)),
+}
+
+
+@pytest.mark.parametrize(("sort", "position"), EDGE_POSITIONS.values(), ids=EDGE_POSITIONS.keys())
+def test_every_position_a_cursor_may_hold_is_answered(
+    store: Store, town: list[Restaurant], sort: RestaurantSort, position: SearchPosition
+) -> None:
+    # The core accepts exactly these ranges from a cursor (food_core.search); every store
+    # must bind them (a 64-bit overflow, a NUL or a NaN once reached the driver: a 500).
+    query = RestaurantQuery(PIN, sort=sort, after=position)
+    assert store.catalog.search_restaurants(query) == _expected(town, query)
 
 
 # --- property: any catalog, any query, same answer as the reference ---
@@ -234,7 +262,8 @@ def _queries(draw: st.DrawFn, restaurants: list[Restaurant]) -> RestaurantQuery:
     paged = draw(st.booleans())
     if restaurants and paged:
         pivot = draw(st.sampled_from(restaurants))
-        after = SearchPosition(sort_value(pivot, sort), draw(st.integers(0, 10_001)))
+        # Ids start at 1 (a cursor holding 0 is refused by the core).
+        after = SearchPosition(sort_value(pivot, sort), draw(st.integers(1, 10_001)))
     return RestaurantQuery(
         pincode=draw(_CITY).pincode,
         text=draw(st.none() | _TEXT | _WORDS),

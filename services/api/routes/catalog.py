@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from attrs import evolve
+
 from food_core.usecases import list_cities, restaurant_menu, search_restaurants
 from services.api.calls import Call, Reply, ok
 from services.api.routing import Auth, Operation
@@ -25,6 +27,7 @@ async def cities(call: Call) -> Reply:
 
 async def search(call: Call) -> Reply:
     query = call.query_as(SearchQuery)
+    cursors = call.edge.cursors
     page = await call.run(
         search_restaurants,
         call.ports,
@@ -35,9 +38,9 @@ async def search(call: Call) -> Reply:
         min_rating=query.min_rating,
         sort=query.sort,
         limit=query.limit,
-        cursor=query.cursor,
+        cursor=cursors.open(query.cursor),  # only a cursor this API signed
     )
-    return ok(search_page_out(page))
+    return ok(search_page_out(evolve(page, next_cursor=cursors.sign(page.next_cursor))))
 
 
 async def restaurant(call: Call) -> Reply:
@@ -67,7 +70,11 @@ OPERATIONS = [
         query=SearchQuery,
         auth=Auth.NONE,
         errors=(404, 422),
-        description="Keyset pagination: pass next_cursor back as cursor, with the same sort.",
+        description=(
+            "Keyset pagination: pass next_cursor back as cursor, with the same sort. A "
+            "cursor is an opaque, signed token: one the server did not make, or made for "
+            "another sort, is a 422 naming `cursor`."
+        ),
     ),
     Operation(
         "getRestaurant",
