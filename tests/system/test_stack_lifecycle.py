@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from services.devstack.ports import free_port, port_in_use
-from tests.system.processes import alive, describe, descendants, wait_until_gone
+from tests.system.processes import alive, descendants, describe, wait_until_gone
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PORT_VARIABLES = (
@@ -137,9 +137,7 @@ def running(state_dir: Path) -> Iterator[Supervisor]:
 
 def _children_by_role(children: dict[int, int]) -> dict[str, list[str]]:
     commands = [describe(pid) for pid in children]
-    return {
-        role: [c for c in commands if fragment in c] for role, fragment in CHILDREN.items()
-    }
+    return {role: [c for c in commands if fragment in c] for role, fragment in CHILDREN.items()}
 
 
 def test_sigkill_of_the_supervisor_leaves_no_child_within_two_seconds(
