@@ -85,6 +85,7 @@ def render_traefik_config(
     template_dir: Path = TEMPLATE_DIR,
     fallback_url: str | None = None,
     auth_rate: tuple[int, int] = (5, 10),
+    events_in_flight_limit: int = 16,
 ) -> Path:
     """Write ``traefik.yml`` + ``dynamic.yml`` into ``state_dir``; return the static file.
 
@@ -92,6 +93,8 @@ def render_traefik_config(
     half-written file. ``fallback_url``: a server answering problem+json 503 for any
     request (and ``/problem/{status}`` pages) when no replica can (``services.stack.fallback``).
     ``auth_rate``: (average per second, burst) per client IP on ``/api/v1/auth/``.
+    ``in_flight_limit`` / ``events_in_flight_limit``: concurrent requests / open order
+    event streams per client IP.
     """
     if not replica_urls:
         raise ValueError("at least one replica URL is needed")
@@ -112,6 +115,7 @@ def render_traefik_config(
         {
             "servers": servers,
             "in_flight_limit": str(in_flight_limit),
+            "events_in_flight_limit": str(events_in_flight_limit),
             "auth_rate_average": str(auth_rate[0]),
             "auth_rate_burst": str(auth_rate[1]),
             "error_pages": "error-pages, " if fallback_url else "",
@@ -152,6 +156,7 @@ def start_traefik(
     template_dir: Path = TEMPLATE_DIR,
     fallback_url: str | None = None,
     auth_rate: tuple[int, int] = (5, 10),
+    events_in_flight_limit: int = 16,
 ) -> RunningServer:
     """Render the config into ``state_dir`` and start Traefik; wait for ``/ping``.
 
@@ -182,6 +187,7 @@ def start_traefik(
         template_dir=template_dir,
         fallback_url=fallback_url,
         auth_rate=auth_rate,
+        events_in_flight_limit=events_in_flight_limit,
     )
     try:
         exe = binary if binary is not None else ensure_binary("traefik")

@@ -29,6 +29,8 @@ class StackConfig:
     restart_backoff: float = 0.5
     # Traefik's per-IP limit on /api/v1/auth/: (average per second, burst).
     auth_rate: tuple[int, int] = (5, 10)
+    # Traefik's per-IP limit on open order event streams (server-sent events).
+    events_in_flight: int = 16
     webapp_dist: Path = REPO_ROOT / "webapp" / "dist"
     extra_api_env: dict[str, str] = field(default_factory=dict)
     extra_payments_env: dict[str, str] = field(default_factory=dict)

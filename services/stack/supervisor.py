@@ -144,6 +144,7 @@ class Stack:
                 [config.api_url(0), config.api_url(1)],
                 fallback_url=self.fallback.url,
                 auth_rate=config.auth_rate,
+                events_in_flight_limit=config.events_in_flight,
             )
             self.log(f"Traefik ready at {config.web_url}")
         except BaseException:
