@@ -1,5 +1,5 @@
 """Traefik's rules as the stack renders them, in front of a recording backend (issue 12):
-how it groups its limits.
+what it retries when an answer is lost, and how it groups its limits.
 
 Traefik here is the stack's own: the same templates, rendered by the same runner, with
 the same error-page fallback; only the replica is a :class:`RecordingBackend`, which can
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from tests.system.recording_backend import RecordingBackend
 IN_FLIGHT = 4  # per client IP, on every router but the events one
 EVENTS_IN_FLIGHT = 3  # open event streams per client IP
 AUTH_RATE = (1, 3)  # per client IP on /api/v1/auth/: 1/s, burst 3
+LOSE = {"X-Test-Lose": "1"}
 HOLD = {"X-Test-Hold": "1"}
 
 
@@ -91,6 +93,63 @@ def edge(module_edge: Edge) -> Iterator[Edge]:
     yield module_edge
     module_edge.backend.release()
     assert module_edge.backend.wait_released()
+
+
+# --- retries ------------------------------------------------------------------------
+
+# State-changing requests with no Idempotency-Key: applied twice if Traefik sent them
+# again after a replica had them (a login counted twice against its throttle, a second
+# address, a signup's duplicate, ...).
+KEYLESS_WRITES = [
+    ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/auth/logout"),
+    ("POST", "/api/v1/auth/signup"),
+    ("POST", "/api/v1/addresses"),
+    ("POST", "/api/v1/orders/7/cancel"),
+]
+
+
+@pytest.mark.parametrize(("method", "path"), KEYLESS_WRITES)
+def test_a_keyless_write_whose_answer_is_lost_is_sent_to_a_replica_only_once(
+    edge: Edge, method: str, path: str
+) -> None:
+    with edge.client() as client:
+        response = client.request(method, path, json={"x": 1}, headers=LOSE)
+
+    assert response.status_code == 502
+    assert edge.backend.count(path) == 1
+
+
+def test_a_login_carrying_a_key_is_still_sent_only_once(edge: Edge) -> None:
+    # The API keys no login: a key there must not buy a retry.
+    with edge.client() as client:
+        response = client.post(
+            "/api/v1/auth/login",
+            json={"x": 1},
+            headers={**LOSE, "Idempotency-Key": str(uuid.uuid4())},
+        )
+
+    assert response.status_code == 502
+    assert edge.backend.count("/api/v1/auth/login") == 1
+
+
+def test_a_keyed_write_whose_answer_is_lost_is_tried_again(edge: Edge) -> None:
+    # The replica replays a keyed request's first answer, so repeating it is safe.
+    with edge.client() as client:
+        client.post(
+            "/api/v1/orders",
+            json={"x": 1},
+            headers={**LOSE, "Idempotency-Key": str(uuid.uuid4())},
+        )
+
+    assert edge.backend.count("/api/v1/orders") > 1
+
+
+def test_a_read_whose_answer_is_lost_is_tried_again(edge: Edge) -> None:
+    with edge.client() as client:
+        client.get("/api/v1/cities", headers=LOSE)
+
+    assert edge.backend.count("/api/v1/cities") > 1
 
 
 # --- limits, grouped by client IP -----------------------------------------------------
