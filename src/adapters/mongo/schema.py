@@ -27,6 +27,7 @@ PAYMENT_MOVES = "payment_moves"
 REQUEST_LOG = "request_log"
 LOGIN_FAILURES = "login_failures"
 REVOKED_TOKENS = "revoked_tokens"
+STREAM_LEASES = "stream_leases"
 COLLECTIONS = (
     USERS,
     CITIES,
@@ -42,6 +43,7 @@ COLLECTIONS = (
     REQUEST_LOG,
     LOGIN_FAILURES,
     REVOKED_TOKENS,
+    STREAM_LEASES,
 )
 
 
@@ -100,9 +102,16 @@ INDEXES: dict[str, list[IndexModel]] = {
     PAYMENT_MOVES: _move_indexes(),
     REQUEST_LOG: [
         # The claim of an idempotent request: a second insert with the same key fails.
-        IndexModel([("scope", _A), ("key", _A)], name="scope_key_unique", unique=True)
+        IndexModel([("scope", _A), ("key", _A)], name="scope_key_unique", unique=True),
+        IndexModel([("created_at", _A)], name="by_created_at"),  # the sweep's purge
     ],
-    LOGIN_FAILURES: [IndexModel([("subject", _A), ("at", _A)], name="by_subject")],
+    LOGIN_FAILURES: [
+        IndexModel([("subject", _A), ("at", _A)], name="by_subject"),
+        IndexModel([("at", _A)], name="by_at"),  # the sweep's purge
+    ],
+    # Revocations and stream leases are looked up by _id only; these serve the purge.
+    REVOKED_TOKENS: [IndexModel([("expires_at", _A)], name="by_expires_at")],
+    STREAM_LEASES: [IndexModel([("expires_at", _A)], name="by_expires_at")],
 }
 
 

@@ -1,16 +1,18 @@
 """The HTTP edge's shared state in SQL, so that every API replica sees the same:
-the idempotent request log, login failures (throttling) and revoked tokens."""
+the idempotent request log, login failures (throttling), revoked tokens and the leases
+on open event streams."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from adapters.sql.database import Database, upsert
-from adapters.sql.tables import login_failures, request_log, revoked_tokens
-from food_core.ports.requests import RecordState, RequestRecord
+from adapters.sql.tables import login_failures, request_log, revoked_tokens, stream_leases
+from food_core.ports.requests import LoginFailure, RecordState, RequestRecord
 
 _r = request_log.c
 _CLAIM_ATTEMPTS = 8
@@ -90,14 +92,21 @@ class SqlRequestLog:
                 )
             )
 
+    def purge(self, created_before: datetime) -> int:
+        with self._db.writing() as c:
+            result = c.execute(sa.delete(request_log).where(_r.created_at < created_before))
+        return int(result.rowcount)
+
 
 class SqlLoginAttempts:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def record_failure(self, subject: str, at: datetime) -> None:
+    def record_failure(self, subject: str, at: datetime) -> str:
         with self._db.writing() as c:
-            c.execute(sa.insert(login_failures).values(subject=subject, at=at))
+            result = c.execute(sa.insert(login_failures).values(subject=subject, at=at))
+            (failure_id,) = result.inserted_primary_key or (None,)
+        return str(failure_id)
 
     def failures_since(self, subject: str, since: datetime) -> int:
         f = login_failures.c
@@ -109,9 +118,33 @@ class SqlLoginAttempts:
             ).scalar_one()
         return int(count)
 
+    def failures_of(self, subject: str, since: datetime) -> list[LoginFailure]:
+        f = login_failures.c
+        with self._db.reading() as c:
+            rows = c.execute(
+                sa.select(f.failure_id, f.at)
+                .where(f.subject == subject, f.at >= since)
+                .order_by(f.at, f.failure_id)
+            ).all()
+        return [LoginFailure(str(failure_id), at) for failure_id, at in rows]
+
+    def forget(self, subject: str, failure_id: str) -> None:
+        f = login_failures.c
+        with self._db.writing() as c:
+            c.execute(
+                sa.delete(login_failures).where(
+                    f.subject == subject, f.failure_id == int(failure_id)
+                )
+            )
+
     def clear(self, subject: str) -> None:
         with self._db.writing() as c:
             c.execute(sa.delete(login_failures).where(login_failures.c.subject == subject))
+
+    def purge(self, before: datetime) -> int:
+        with self._db.writing() as c:
+            result = c.execute(sa.delete(login_failures).where(login_failures.c.at < before))
+        return int(result.rowcount)
 
 
 class SqlRevokedTokens:
@@ -130,3 +163,49 @@ class SqlRevokedTokens:
                 sa.select(revoked_tokens.c.token_id).where(revoked_tokens.c.token_id == token_id)
             ).first()
         return found is not None
+
+    def purge(self, expired_before: datetime) -> int:
+        t = revoked_tokens.c
+        with self._db.writing() as c:
+            result = c.execute(sa.delete(revoked_tokens).where(t.expires_at < expired_before))
+        return int(result.rowcount)
+
+
+class SqlStreamLeases:
+    """A lease is a row; taking it is the insert of its primary key, so of two replicas
+    inserting the same id one commits and the other gets an IntegrityError."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def claim(self, lease_ids: Sequence[str], expires_at: datetime) -> str | None:
+        ids = list(lease_ids)
+        if not ids:
+            return None
+        lease = stream_leases.c
+        with self._db.reading() as c:
+            held = set(
+                c.execute(sa.select(lease.lease_id).where(lease.lease_id.in_(ids))).scalars()
+            )
+        for lease_id in ids:
+            if lease_id in held:
+                continue
+            try:
+                with self._db.writing() as c:
+                    c.execute(
+                        sa.insert(stream_leases).values(lease_id=lease_id, expires_at=expires_at)
+                    )
+            except IntegrityError:
+                continue  # taken since we looked: try the next one
+            return lease_id
+        return None
+
+    def release(self, lease_id: str) -> None:
+        with self._db.writing() as c:
+            c.execute(sa.delete(stream_leases).where(stream_leases.c.lease_id == lease_id))
+
+    def purge(self, expired_before: datetime) -> int:
+        lease = stream_leases.c
+        with self._db.writing() as c:
+            result = c.execute(sa.delete(stream_leases).where(lease.expires_at < expired_before))
+        return int(result.rowcount)

@@ -202,6 +202,8 @@ request_log = sa.Table(
     sa.Column("lease_until", UtcDateTime, nullable=False),
     sa.Column("response_status", sa.Integer, nullable=True),
     sa.Column("response_body", sa.Text, nullable=True),
+    # The sweep purges records past their retention (0003).
+    sa.Index("ix_request_log_by_created_at", "created_at"),
 )
 
 login_failures = sa.Table(
@@ -216,6 +218,7 @@ login_failures = sa.Table(
     sa.Column("subject", sa.Text, nullable=False),
     sa.Column("at", UtcDateTime, nullable=False),
     sa.Index("ix_login_failures_by_subject", "subject", "at"),
+    sa.Index("ix_login_failures_by_at", "at"),  # the sweep's purge (0003)
 )
 
 revoked_tokens = sa.Table(
@@ -223,4 +226,14 @@ revoked_tokens = sa.Table(
     metadata,
     sa.Column("token_id", sa.Text, primary_key=True),
     sa.Column("expires_at", UtcDateTime, nullable=False),
+    sa.Index("ix_revoked_tokens_by_expires_at", "expires_at"),  # the sweep's purge (0003)
+)
+
+# Leases on a user's open event streams: taking one is the insert of its id (0003).
+stream_leases = sa.Table(
+    "stream_leases",
+    metadata,
+    sa.Column("lease_id", sa.Text, primary_key=True),
+    sa.Column("expires_at", UtcDateTime, nullable=False),
+    sa.Index("ix_stream_leases_by_expires_at", "expires_at"),
 )
