@@ -24,8 +24,9 @@ from adapters.ids import SnowflakeIds
 from adapters.memory import FakePaymentGateway
 from adapters.security.passwords import Argon2Hasher
 from adapters.stores import Store, open_store, ports_for
+from adapters.stream_leases import stream_leases_for
 from food_core.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
-from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens
+from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens, StreamLeases
 from food_core.usecases import Ports
 from services.api.auth.throttle import LoginThrottle
 from services.api.auth.tokens import TokenService
@@ -109,6 +110,7 @@ class Container(containers.DeclarativeContainer):
     request_log: providers.Provider[RequestLog] = store.provided.request_log
     login_attempts: providers.Provider[LoginAttempts] = store.provided.login_attempts
     revoked_tokens: providers.Provider[RevokedTokens] = store.provided.revoked_tokens
+    stream_leases: providers.Provider[StreamLeases] = providers.Singleton(stream_leases_for, store)
     tokens = providers.Singleton(build_tokens, settings, clock)
     throttle = providers.Singleton(build_throttle, settings, login_attempts, clock)
     metrics = providers.Singleton(Metrics)

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from adapters.stores import Store
 from food_core.ports import Clock, PaymentGateway
-from food_core.ports.requests import RequestLog, RevokedTokens
+from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens, StreamLeases
 from food_core.usecases import Ports
 from services.api.auth.throttle import LoginThrottle
 from services.api.auth.tokens import TokenService
@@ -62,6 +62,14 @@ class Edge:
         return self.container.revoked_tokens()
 
     @cached_property
+    def login_attempts(self) -> LoginAttempts:
+        return self.container.login_attempts()
+
+    @cached_property
+    def stream_leases(self) -> StreamLeases:
+        return self.container.stream_leases()
+
+    @cached_property
     def metrics(self) -> Metrics:
         return self.container.metrics()
 
@@ -80,6 +88,8 @@ class Edge:
             "throttle",
             "request_log",
             "revoked_tokens",
+            "login_attempts",
+            "stream_leases",
             "metrics",
             "cursors",
         ):

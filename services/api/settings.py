@@ -39,6 +39,13 @@ Every variable, its default and what it does:
     The login-throttling window in seconds (default 3600).
 ``FOOD_RECONCILE_INTERVAL_S``
     Seconds between reconciliation sweeps; 0 turns the sweep off (default 30; 0 in test).
+``FOOD_REQUEST_LOG_RETENTION_S``
+    How long a replayable request (``Idempotency-Key``) is kept before the sweep purges
+    it, in seconds (default and minimum 86400, i.e. 24 h).
+``FOOD_PURGE_INTERVAL_S``
+    Seconds between the sweep's purges of expired edge state: request-log records past
+    their retention, revocations of expired tokens, old login failures, expired stream
+    leases (default 3600; the first sweep after startup purges).
 ``FOOD_CATALOG_CACHE_S``
     How long a replica may serve cities, searches, restaurants and menus from memory
     (default 5; 0 in test turns the cache off). Prices and availability for carts and
@@ -110,6 +117,8 @@ class Settings:
     login_window_s: int = 3600
     reconcile_interval_s: float = 0.0
     catalog_cache_s: float = 0.0
+    request_log_retention_s: int = 24 * 3600
+    purge_interval_s: float = 3600.0
     cursor_key: bytes = field(default=b"", repr=False)  # empty: derived from the token key
     sse_poll_s: float = 0.5
     sse_heartbeat_s: float = 15.0
@@ -304,6 +313,10 @@ def _parse(environ: Mapping[str, str]) -> Settings:
         catalog_cache_s=read.number(
             "FOOD_CATALOG_CACHE_S", 0.0 if env is Environment.TEST else 5.0, low=0.0
         ),
+        request_log_retention_s=read.integer(
+            "FOOD_REQUEST_LOG_RETENTION_S", 24 * 3600, low=24 * 3600, high=90 * 86400
+        ),
+        purge_interval_s=read.number("FOOD_PURGE_INTERVAL_S", 3600.0, low=1.0),
         cursor_key=_cursor_key(read.raw("FOOD_CURSOR_KEY")),
         sse_poll_s=read.number("FOOD_SSE_POLL_S", 0.5, low=0.01),
         sse_heartbeat_s=read.number("FOOD_SSE_HEARTBEAT_S", 15.0, low=0.01),

@@ -3,11 +3,20 @@ heard, refunds still due, and ``total_orders`` counts a crash left half done.
 
 Each replica runs its own sweep; the steps are idempotent compare-and-sets, so two
 sweeps working on the same order change it once.
+
+Every ``FOOD_PURGE_INTERVAL_S`` the sweep also purges the edge's shared state that has
+outlived its use, so none of it grows forever: request-log records past their retention
+(``FOOD_REQUEST_LOG_RETENTION_S``, at least 24 h; they hold replayable answers, signups'
+included), revocations of tokens that have expired, login failures older than the
+throttling window, and stream leases that have expired. Purges are deletes by a date,
+so two replicas purging at once simply share the work.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from datetime import timedelta
 
 import anyio
 from starlette.concurrency import run_in_threadpool
@@ -16,6 +25,10 @@ from food_core.usecases import reconcile_pending
 from services.api.edge import Edge
 
 log = logging.getLogger("food.sweep")
+
+# Replicas' clocks differ a little: what one replica still honours (a token it thinks
+# unexpired, a lease it thinks held) is never purged by another.
+CLOCK_SKEW_ALLOWANCE = timedelta(minutes=5)
 
 
 def sweep_once(edge: Edge) -> int:
@@ -26,11 +39,37 @@ def sweep_once(edge: Edge) -> int:
     return looked_at
 
 
+def purge_edge_state(edge: Edge) -> dict[str, int]:
+    """Purge what each kind of edge state no longer needs; how many of each went."""
+    settings = edge.settings
+    now = edge.clock.now()
+    retention = timedelta(seconds=settings.request_log_retention_s)
+    window = timedelta(seconds=settings.login_window_s)
+    purged = {
+        "request_log": edge.request_log.purge(now - retention),
+        "revoked_tokens": edge.revoked_tokens.purge(now - CLOCK_SKEW_ALLOWANCE),
+        "login_failures": edge.login_attempts.purge(now - window - CLOCK_SKEW_ALLOWANCE),
+        "stream_leases": edge.stream_leases.purge(now - CLOCK_SKEW_ALLOWANCE),
+    }
+    if any(purged.values()):
+        log.info("edge state purged", extra=purged)
+    return purged
+
+
 async def run_sweeps(edge: Edge, interval_s: float) -> None:
-    """Forever, until cancelled; a failed sweep is logged and the next one tries again."""
+    """Forever, until cancelled; a failed sweep is logged and the next one tries again.
+    The first sweep purges; later ones once ``purge_interval_s`` has passed."""
+    purged_at: float | None = None
     while True:
         await anyio.sleep(interval_s)
         try:
             await run_in_threadpool(sweep_once, edge)
         except Exception:
             log.exception("reconciliation sweep failed")
+        due = purged_at is None or time.monotonic() - purged_at >= edge.settings.purge_interval_s
+        if due:
+            purged_at = time.monotonic()
+            try:
+                await run_in_threadpool(purge_edge_state, edge)
+            except Exception:
+                log.exception("edge state purge failed")
