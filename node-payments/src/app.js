@@ -1,6 +1,5 @@
 // Composition of the Express app. No I/O at import time; everything is injected.
 import express from 'express';
-import { createIdempotency } from './idempotency.js';
 import { createPaymentsService } from './payments-service.js';
 import { createSimulatedProcessor } from './processor.js';
 import { createFaultInjector } from './faults.js';
@@ -18,30 +17,25 @@ export const systemClock = { now: () => Date.now() };
 /**
  * Build the app.
  * @param {{config: object, store: object, logger?: object, metrics?: object, clock?: {now: () => number},
- *   processor?: object, faults?: object}} deps
- * @returns {{app: import('express').Express, startDraining: () => void, service: object, metrics: object, idempotency: object}}
+ *   processor?: object, faults?: object, ids?: {paymentId: () => string, leaseOwner: () => string}}} deps
+ *   ids: how payment ids and lease owners are made (random; tests may make them deterministic)
+ * @returns {{app: import('express').Express, startDraining: () => void, service: object, metrics: object}}
  */
-export function createApp({ config, store, logger, metrics, clock = systemClock, processor, faults }) {
+export function createApp({ config, store, logger, metrics, clock = systemClock, processor, faults, ids }) {
   const log = logger ?? createLogger({ level: config.logLevel });
   const m = metrics ?? createMetrics();
   const proc = processor ?? createSimulatedProcessor({ latencyMs: config.processor.latencyMs });
   const faultInjector = faults ?? createFaultInjector({ rate: config.processor.faultRate, mode: config.processor.faultMode });
-  const idempotency = createIdempotency({
-    store,
-    clock,
-    leaseMs: config.leaseMs,
-    ttlMs: config.idempotencyTtlMs,
-    fingerprintKey: config.fingerprintKey,
-    metrics: m,
-  });
   const service = createPaymentsService({
     store,
     processor: proc,
-    idempotency,
     clock,
-    fingerprintKey: config.fingerprintKey,
+    leaseMs: config.leaseMs,
+    ttlMs: config.idempotencyTtlMs,
+    cardFingerprintKey: config.cardFingerprintKey,
     faults: faultInjector,
     metrics: m,
+    ...(ids ? { ids } : {}),
   });
 
   let draining = false;
@@ -62,6 +56,7 @@ export function createApp({ config, store, logger, metrics, clock = systemClock,
       toleranceSec: config.signatureToleranceSec,
       nowSec: () => Math.floor(clock.now() / 1000),
       metrics: m,
+      replayCache: store,
     }),
     parseJsonBody(),
     paymentsRouter({ service, clock }),
@@ -73,7 +68,6 @@ export function createApp({ config, store, logger, metrics, clock = systemClock,
     app,
     service,
     metrics: m,
-    idempotency,
     startDraining() {
       draining = true;
     },

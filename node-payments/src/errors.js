@@ -1,18 +1,18 @@
 // Errors that carry an HTTP problem (RFC 9457) description.
 // Messages here are sent to clients and logged: they must never contain card data.
+import { statusOf } from './error-codes.js';
 
 export class HttpError extends Error {
   /**
-   * @param {number} status HTTP status code
-   * @param {string} code machine-readable code (snake_case)
+   * @param {string} code machine-readable code, one of src/error-codes.js (which gives the status)
    * @param {string} detail human-readable explanation (no secrets, no card data)
    * @param {{title?: string, errors?: Array<{field: string, message: string}>, headers?: Record<string,string>, final?: boolean}} [extra]
    *   final: the answer is definitive for this request, so an idempotency key stores it and replays it.
    */
-  constructor(status, code, detail, extra = {}) {
+  constructor(code, detail, extra = {}) {
     super(detail);
     this.name = 'HttpError';
-    this.status = status;
+    this.status = statusOf(code);
     this.code = code;
     this.detail = detail;
     this.title = extra.title;

@@ -48,7 +48,7 @@ export function createMetrics({ collectDefault = true } = {}) {
   });
   const signatureFailures = new client.Counter({
     name: 'payments_signature_failures_total',
-    help: 'Requests rejected for a missing, malformed, stale or wrong signature',
+    help: 'Requests rejected for a missing, malformed, stale, wrong or replayed signature',
     labelNames: ['reason'],
     registers: [registry],
   });
@@ -59,8 +59,16 @@ export function createMetrics({ collectDefault = true } = {}) {
     registers: [registry],
   });
 
+  const storeCommands = new client.Counter({
+    name: 'payments_store_commands_total',
+    help: 'Commands sent to the MongoDB-wire store, by command name (the driver\'s command monitoring)',
+    labelNames: ['command'],
+    registers: [registry],
+  });
+
   return {
     registry,
+    storeCommands,
     httpRequests,
     httpDuration,
     payments,

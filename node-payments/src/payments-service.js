@@ -1,36 +1,42 @@
 // Use cases: create a payment, look payments up, refund.
 //
-// Every decision that correctness depends on is an insert under a unique _id, the one
-// write that is atomic on MongoDB and on FerretDB 1.x alike:
-//   idempotency_keys  _id "<scope>:<key>"   claims the key
-//   order_charges     _id "<order>#<seq>"   claims slot <seq> of the order's chain of attempts
-//   payment_outcomes  _id = payment id      decides SUCCEEDED or FAILED, exactly once
-//   payment_refunds   _id = payment id      decides REFUNDED, exactly once
-// A payment's status is derived: refund ? REFUNDED : outcome ? outcome.status : the
-// payment document's initial status (PROCESSING, shown as PENDING; or PENDING for COD).
-// The status fields on the payment document are a cache for people reading the database.
-// See README "Idempotency and crash windows".
+// Every document is keyed by _id and looked up by _id only (on FerretDB any other filter
+// reads the whole collection). One collection, payment_records, holds five kinds:
+//   key:<scope>:<key>      idempotency key: request fingerprint, payment id, lease
+//   order:<order>#<seq>    slot <seq> of the order's chain of attempts: payment id, lease
+//   <payment id>           the payment's immutable facts (order, amount, brand/last4/expiry)
+//   <payment id>:outcome   SUCCEEDED or FAILED (+ failure_code), decided exactly once
+//   <payment id>:refund    REFUNDED, decided exactly once
+// Every decision correctness depends on is an insert under a unique _id, the one write
+// that is atomic on MongoDB and on FerretDB 1.x alike. A charge on a new order is one
+// ordered insert of [key, slot 0, payment] (it stops at the first _id that exists), the
+// processor call, and the insert of the outcome: two commands, plus the replay-cache
+// insert of the signature middleware. A payment's status is derived: refund ? REFUNDED :
+// outcome ? its status : PROCESSING (shown as PENDING), or PENDING for COD. See README
+// "Idempotency, one success per order, and crash windows".
 import { HttpError, ProcessorUnavailableError, SimulatedCrashError } from './errors.js';
 import { keyedFingerprint } from './crypto-keys.js';
-import { newPaymentId } from './ids.js';
+import { idempotencyKeyReused, requestFingerprint, requestInProgress } from './idempotency.js';
+import { newLeaseOwner, newPaymentId } from './ids.js';
 import { toApiPayment } from './payment-view.js';
 import { problem } from './problem.js';
 
 const CREATE_SCOPE = 'payments.create';
 const REFUND_SCOPE = 'payments.refund';
-const STATUS_RANK = { PROCESSING: 0, PENDING: 0, SUCCEEDED: 1, FAILED: 1, REFUNDED: 2 };
+const CHAIN_PAGE = 8; // order slots read per query; orders rarely have more attempts
 
-const orderAlreadyPaid = () => new HttpError(409, 'order_already_paid', 'this order already has a successful payment', { final: true });
+export const keyRecordId = (scope, key) => `key:${scope}:${key}`;
+export const slotId = (orderKey, seq) => `order:${orderKey}#${seq}`;
+export const outcomeId = (paymentId) => `${paymentId}:outcome`;
+export const refundId = (paymentId) => `${paymentId}:refund`;
+
+const orderAlreadyPaid = () => new HttpError('order_already_paid', 'this order already has a successful payment', { final: true });
 const orderPaymentInProgress = () =>
-  new HttpError(409, 'payment_in_progress', 'another payment for this order is being processed; retry later', {
-    headers: { 'Retry-After': '1' },
-  });
-const requestInProgress = () =>
-  new HttpError(409, 'request_in_progress', 'a request with this Idempotency-Key is still being processed; retry later', {
+  new HttpError('payment_in_progress', 'another payment for this order is being processed; retry later', {
     headers: { 'Retry-After': '1' },
   });
 const processorUnavailable = () =>
-  new HttpError(503, 'processor_unavailable', 'the payment processor is unavailable; nothing was charged for this attempt', {
+  new HttpError('processor_unavailable', 'the payment processor is unavailable; nothing was charged for this attempt', {
     headers: { 'Retry-After': '1' },
   });
 
@@ -59,47 +65,40 @@ export function mergePayment(p, outcome, refund) {
   return s;
 }
 
+const byId = (docs) => new Map(docs.map((d) => [d._id, d]));
+
 /**
- * @param {{store: object, processor: object, idempotency: object, clock: {now: () => number},
- *   fingerprintKey: Buffer, faults: {roll: () => (string|null)}, metrics: object}} deps
+ * @param {{store: object, processor: object, clock: {now: () => number}, leaseMs: number, ttlMs: number,
+ *   cardFingerprintKey: Buffer|null, faults: {roll: () => (string|null)}, metrics: object,
+ *   ids?: {paymentId: () => string, leaseOwner: () => string}}} deps
  */
-export function createPaymentsService({ store, processor, idempotency, clock, fingerprintKey, faults, metrics }) {
-  const paymentResult = (p) => ({ status: 201, body: toApiPayment(p) });
+export function createPaymentsService({
+  store,
+  processor,
+  clock,
+  leaseMs,
+  ttlMs,
+  cardFingerprintKey,
+  faults,
+  metrics,
+  ids = { paymentId: newPaymentId, leaseOwner: newLeaseOwner },
+}) {
+  const paymentResult = (p, replayed = false) => ({ status: 201, body: toApiPayment(p), ...(replayed ? { replayed: true } : {}) });
 
-  async function loadPayment(id) {
-    const p = await store.getPayment(id);
-    if (!p) return null;
-    const [outcome, refund] = await Promise.all([store.getOutcome(id), store.getRefund(id)]);
-    return mergePayment(p, outcome, refund);
-  }
+  // ---- outcomes ----
 
-  /** Best-effort copy of the derived status onto the payment document (never moves backwards). */
-  async function cacheStatus(id, fields) {
-    try {
-      await store.cachePaymentStatus(id, { ...fields, status_rank: STATUS_RANK[fields.payment_status] });
-    } catch {
-      // Only a cache: the outcome and refund documents are the authority.
-    }
-  }
-
-  /**
-   * Decide a payment's outcome (first insert wins). Returns the outcome that stands,
-   * which is someone else's when they decided first.
-   */
+  /** Decide a payment's outcome (first insert wins). Returns the outcome that stands. */
   async function decideOutcome(paymentId, status, failureCode, now) {
-    const doc = { _id: paymentId, payment_status: status, decided_at: new Date(now) };
+    const doc = { _id: outcomeId(paymentId), kind: 'outcome', payment_id: paymentId, payment_status: status, decided_at: new Date(now) };
     if (failureCode) doc.failure_code = failureCode;
-    const won = await store.insertOutcome(doc);
-    const outcome = won ? doc : await store.getOutcome(paymentId);
-    if (won) {
-      await cacheStatus(paymentId, { payment_status: status, failure_code: failureCode ?? null, updated_at: doc.decided_at, lease_until: null });
-    }
-    return { outcome, won };
+    if ((await store.insertRecords([doc])) === 1) return { outcome: doc, won: true };
+    const [stands] = await store.findRecords([doc._id]);
+    return { outcome: stands, won: false };
   }
 
   /** Fail a payment whose request crashed or stalled past its lease. Returns the outcome that stands. */
-  async function abandon(paymentId, now, log) {
-    const { outcome, won } = await decideOutcome(paymentId, 'FAILED', 'processing_abandoned', now);
+  async function abandon(paymentId, log) {
+    const { outcome, won } = await decideOutcome(paymentId, 'FAILED', 'processing_abandoned', clock.now());
     if (won) {
       metrics.leaseTakeovers.inc({ kind: 'payment' });
       log?.warn('stale payment settled as failed', { payment_id: paymentId });
@@ -107,139 +106,195 @@ export function createPaymentsService({ store, processor, idempotency, clock, fi
     return outcome;
   }
 
-  /** Settle a merged payment if it is PROCESSING past its lease (reads do this too, for reconciliation). */
-  async function settleIfStale(p, log) {
-    const now = clock.now();
-    if (!p || p.payment_status !== 'PROCESSING' || p.lease_until > now) return p;
-    const outcome = await abandon(p._id, now, log);
-    return mergePayment(p, outcome, await store.getRefund(p._id));
+  const isUndecided = (p, outcome) => p.payment_mode !== 'COD' && !outcome;
+
+  /** A payment, its outcome and refund, in one read. Settles it if it is stale. */
+  async function loadPayment(paymentId, log) {
+    const docs = byId(await store.findRecords([paymentId, outcomeId(paymentId), refundId(paymentId)]));
+    const p = docs.get(paymentId);
+    if (!p) return null;
+    let outcome = docs.get(outcomeId(paymentId));
+    if (isUndecided(p, outcome) && p.lease_until <= clock.now()) outcome = await abandon(paymentId, log);
+    return mergePayment(p, outcome, docs.get(refundId(paymentId)));
+  }
+
+  // ---- the order's chain of slots ----
+
+  /** Every slot of the order, by seq (read CHAIN_PAGE ids at a time, by _id). */
+  async function readChain(orderKey) {
+    const slots = [];
+    for (let from = 0; ; from += CHAIN_PAGE) {
+      const wanted = Array.from({ length: CHAIN_PAGE }, (_, i) => slotId(orderKey, from + i));
+      const found = await store.findRecords(wanted);
+      slots.push(...found);
+      if (found.length < CHAIN_PAGE) break;
+    }
+    return slots.sort((a, b) => a.seq - b.seq);
   }
 
   /**
-   * Does the order already have a successful payment? Looks at the latest slot; settles it
-   * if its holder is stale. Returns 'paid', 'busy' (a live attempt holds it) or the next free seq.
+   * Where the order's chain stands: 'paid', 'busy' (a live attempt holds the latest slot) or
+   * 'free' with the next seq. Settles a stale holder on the way.
    */
   async function inspectOrder(orderKey, log) {
-    const latest = await store.getLatestOrderSlot(orderKey);
-    if (!latest) return { state: 'free', seq: 0, latest: null };
-    const now = clock.now();
-    let outcome = await store.getOutcome(latest.payment_id);
+    const slots = await readChain(orderKey);
+    const latest = slots.at(-1);
+    if (!latest) return { state: 'free', seq: 0 };
+    if (latest.payment_mode === 'COD') return { state: 'free', seq: latest.seq + 1 }; // COD is never a success here
+    let [outcome] = await store.findRecords([outcomeId(latest.payment_id)]);
     if (!outcome) {
-      if (latest.lease_until > now) return { state: 'busy', latest };
-      outcome = await abandon(latest.payment_id, now, log);
+      if (latest.lease_until > clock.now()) return { state: 'busy' };
+      outcome = await abandon(latest.payment_id, log);
     }
-    if (outcome.payment_status === 'SUCCEEDED') return { state: 'paid', latest };
-    return { state: 'free', seq: latest.seq + 1, latest };
+    if (outcome.payment_status === 'SUCCEEDED') return { state: 'paid' };
+    return { state: 'free', seq: latest.seq + 1 };
   }
 
   /**
-   * Claim the next slot of the order's chain for payment `pid`. A slot after <seq> can only be
-   * inserted once the holder of <seq> has a FAILED outcome, and an outcome is decided once, so
-   * at most one payment per order can ever succeed.
+   * Claim the next slot of the order for payment `p` (inserted with it). A slot after <seq>
+   * is only inserted once the holder of <seq> is decided and not a success (FAILED, or COD),
+   * and an outcome is decided once, so at most one payment per order can ever succeed.
    */
-  async function claimOrder(orderKey, pid, leaseUntil, log) {
+  async function claimNextSlot(p, log) {
     for (let attempt = 0; attempt < 6; attempt += 1) {
-      const found = await inspectOrder(orderKey, log);
-      if (found.latest?.payment_id === pid) return; // already ours
+      const found = await inspectOrder(p.order_key, log);
       if (found.state === 'paid') throw orderAlreadyPaid();
       if (found.state === 'busy') throw orderPaymentInProgress();
-      const now = clock.now();
-      const slot = { _id: `${orderKey}#${found.seq}`, order_key: orderKey, seq: found.seq, payment_id: pid, lease_until: leaseUntil, created_at: new Date(now) };
-      if (await store.insertOrderSlot(slot)) return;
+      const inserted = await store.insertRecords([slotDoc(p, found.seq), p]);
+      if (inserted === 2) return;
+      if (inserted === 1) throw new Error(`payment id ${p._id} already exists`);
+      // Someone else took that slot: read the chain again.
     }
     throw orderPaymentInProgress();
   }
 
-  function newPaymentDoc(pid, body, card, status, leaseUntil, now) {
+  const slotDoc = (p, seq) => ({
+    _id: slotId(p.order_key, seq),
+    kind: 'order_slot',
+    order_key: p.order_key,
+    seq,
+    payment_id: p._id,
+    payment_mode: p.payment_mode,
+    lease_until: p.lease_until,
+    created_at: p.created_at,
+  });
+
+  function paymentDoc(pid, body, card, leaseUntil, now) {
+    const cod = body.payment_mode === 'COD';
     const doc = {
       _id: pid,
+      kind: 'payment',
       order_id: body.order_id,
       order_key: String(body.order_id),
       amount: body.amount,
       currency: body.currency,
       payment_mode: body.payment_mode,
-      payment_status: status,
-      status_rank: STATUS_RANK[status],
-      lease_until: status === 'PROCESSING' ? leaseUntil : null,
+      payment_status: cod ? 'PENDING' : 'PROCESSING', // the initial status; outcomes are separate documents
+      lease_until: cod ? null : leaseUntil,
       created_at: new Date(now),
       updated_at: new Date(now),
     };
     if (card) {
-      doc.card = {
-        brand: card.brand,
-        last4: card.last4,
-        exp_month: body.card.exp_month,
-        exp_year: body.card.exp_year,
-        fingerprint: keyedFingerprint(fingerprintKey, card.pan),
-      };
+      doc.card = { brand: card.brand, last4: card.last4, exp_month: body.card.exp_month, exp_year: body.card.exp_year };
+      // Only under a key the payments service alone holds (never derived from the signing secret).
+      if (cardFingerprintKey) doc.card.fingerprint = keyedFingerprint(cardFingerprintKey, card.pan);
     }
     if (body.upi) doc.upi = { vpa: body.upi.vpa };
     if (typeof body.merchant_reference === 'string') doc.merchant_reference = body.merchant_reference;
     return doc;
   }
 
-  /** Steps after the idempotency key is claimed. `card` is the validated card ({pan, brand, last4}) or null. */
-  async function processCreate(claim, body, card, fault, markTouched, log) {
-    const pid = claim.resourceId;
-    const orderKey = String(body.order_id);
+  function keyDoc(scope, key, fingerprint, pid, owner, leaseUntil, now) {
+    return {
+      _id: keyRecordId(scope, key),
+      kind: 'idempotency_key',
+      scope,
+      fingerprint,
+      owner,
+      payment_id: pid,
+      lease_until: leaseUntil,
+      created_at: new Date(now),
+      expires_at: new Date(now + ttlMs),
+    };
+  }
 
-    // 1. Record the payment, or find what an earlier attempt with this key left behind.
-    for (let attempt = 0; ; attempt += 1) {
-      const existing = await settleIfStale(await loadPayment(pid), log);
-      if (existing) {
-        if (existing.payment_status !== 'PROCESSING') return paymentResult(existing);
-        throw requestInProgress(); // a live attempt with this key (its lease has not run out)
-      }
-      if (attempt >= 2) throw new Error('could not record the payment');
-      const now = clock.now();
-      if (body.payment_mode === 'COD') {
-        if ((await inspectOrder(orderKey, log)).state === 'paid') throw orderAlreadyPaid();
-        markTouched();
-        const doc = newPaymentDoc(pid, body, null, 'PENDING', null, now);
-        if (await store.insertPayment(doc)) {
-          metrics.payments.inc({ mode: 'COD', status: 'PENDING' });
-          log.info('payment recorded', { payment_id: pid, order_id: body.order_id, payment_mode: 'COD', payment_status: 'PENDING' });
-          return paymentResult(doc);
-        }
-        continue;
-      }
-      markTouched();
-      if (await store.insertPayment(newPaymentDoc(pid, body, card, 'PROCESSING', claim.leaseUntil, now))) break;
+  /** Store a definitive answer on the key (replayed from then on). */
+  async function storeAnswer(keyId, result) {
+    await store.setRecordFields(keyId, { response: result, completed_at: new Date(clock.now()) });
+  }
+
+  /** Give the key up: nothing happened that a retry must see. */
+  const release = (keyId, owner) => store.deleteRecordIf(keyId, { owner }).catch(() => false);
+
+  /**
+   * The key exists. Returns {retry: true} to claim it again, or the answer.
+   * @returns {Promise<{retry: true} | {result: object}>}
+   */
+  async function answerExistingCreate(keyId, fingerprint, log) {
+    const [k] = await store.findRecords([keyId]);
+    const now = clock.now();
+    if (!k) return { retry: true }; // released in between
+    if (k.expires_at <= new Date(now)) {
+      await store.deleteRecordIf(keyId, { owner: k.owner }); // past retention: the key may be used anew
+      return { retry: true };
     }
-
-    // 2. Claim the order: at most one attempt in flight and one success per order.
-    try {
-      await claimOrder(orderKey, pid, claim.leaseUntil, log);
-    } catch (err) {
-      // Never reached the processor and holds no slot: this attempt leaves nothing behind.
-      await store.deletePayment(pid);
-      throw err;
+    if (k.fingerprint !== fingerprint) {
+      metrics.idempotencyConflicts.inc({ code: 'idempotency_key_reused' });
+      throw idempotencyKeyReused();
     }
+    if (k.response) {
+      metrics.idempotentReplays.inc();
+      return { result: { ...k.response, replayed: true } };
+    }
+    const docs = byId(await store.findRecords([k.payment_id, outcomeId(k.payment_id)]));
+    const p = docs.get(k.payment_id);
+    const outcome = docs.get(outcomeId(k.payment_id));
+    if (!p) {
+      // The claim never got as far as its payment (a crash between two inserts).
+      if (k.lease_until > now) throw inProgress(k.lease_until - now);
+      await store.deleteRecordIf(keyId, { owner: k.owner });
+      return { retry: true };
+    }
+    if (outcome || p.payment_mode === 'COD') {
+      metrics.idempotentReplays.inc();
+      return { result: paymentResult(mergePayment(p, outcome, null), true) };
+    }
+    if (p.lease_until > now) throw inProgress(p.lease_until - now);
+    // Its request crashed or stalled past the lease: settle it; that is the key's answer.
+    log.warn('took over a stale idempotency key', { payment_id: p._id });
+    metrics.leaseTakeovers.inc({ kind: 'idempotency_key' });
+    return { result: paymentResult(mergePayment(p, await abandon(p._id, log), null)) };
+  }
 
+  function inProgress(leftMs) {
+    metrics.idempotencyConflicts.inc({ code: 'request_in_progress' });
+    return requestInProgress(leftMs / 1000);
+  }
+
+  /** Charge the processor and commit the outcome. */
+  async function charge(p, body, card, fault, keyId, owner, log) {
     if (fault === 'crash') throw new SimulatedCrashError();
-
-    // 3. Charge. The processor gets the number in memory only.
     const method = body.payment_mode === 'CARD' ? { type: 'card', pan: card.pan } : { type: 'upi', vpa: body.upi.vpa };
     let result;
-    log.debug('processor charge started', { payment_id: pid });
+    log.debug('processor charge started', { payment_id: p._id });
     try {
-      result = await processor.charge({ payment_id: pid, amount: body.amount, currency: body.currency, method });
+      result = await processor.charge({ payment_id: p._id, amount: body.amount, currency: body.currency, method });
     } catch (err) {
       if (err instanceof ProcessorUnavailableError) {
-        // Nothing was charged: fail this attempt so the order's next slot is free at once.
-        await decideOutcome(pid, 'FAILED', 'processor_unavailable', clock.now());
+        // Nothing was charged: fail this attempt (the order's next slot is free at once) and free the key.
+        await decideOutcome(p._id, 'FAILED', 'processor_unavailable', clock.now());
+        await release(keyId, owner);
+        throw processorUnavailable();
       }
       throw err;
     }
-
-    // 4. The commit point: insert the outcome. Losing means someone settled this payment first.
+    // The commit point. Losing means someone settled this payment first (it stalled past its lease).
     const succeeded = result.status === 'succeeded';
-    const { outcome, won } = await decideOutcome(pid, succeeded ? 'SUCCEEDED' : 'FAILED', succeeded ? null : result.failure_code, clock.now());
-    const payment = mergePayment(await store.getPayment(pid), outcome, null);
-    if (!payment) throw new Error(`payment ${pid} vanished while being processed`);
+    const { outcome, won } = await decideOutcome(p._id, succeeded ? 'SUCCEEDED' : 'FAILED', succeeded ? null : result.failure_code, clock.now());
+    const payment = mergePayment(p, outcome, null);
     if (won) metrics.payments.inc({ mode: body.payment_mode, status: outcome.payment_status });
     log.info('payment processed', {
-      payment_id: pid,
+      payment_id: p._id,
       order_id: body.order_id,
       payment_mode: body.payment_mode,
       payment_status: payment.payment_status,
@@ -263,94 +318,145 @@ export function createPaymentsService({ store, processor, idempotency, clock, fi
       }
       if (fault === 'before') throw processorUnavailable();
 
-      const begun = await idempotency.begin({ scope: CREATE_SCOPE, key, method: 'POST', path, body, newResourceId: newPaymentId });
-      if (begun.kind === 'replay') return { ...begun.response, replayed: true };
-      const { claim } = begun;
-      if (claim.takenOver) log.warn('took over a stale idempotency key', { payment_id: claim.resourceId });
+      const fingerprint = requestFingerprint('POST', path, body, card);
+      const keyId = keyRecordId(CREATE_SCOPE, key);
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const now = clock.now();
+        const leaseUntil = now + leaseMs;
+        const owner = ids.leaseOwner();
+        const p = paymentDoc(ids.paymentId(), body, card, leaseUntil, now);
+        // One command: claim the key, then slot 0 of the order, then record the payment.
+        const inserted = await store.insertRecords([keyDoc(CREATE_SCOPE, key, fingerprint, p._id, owner, leaseUntil, now), slotDoc(p, 0), p]);
+        if (inserted === 0) {
+          const existing = await answerExistingCreate(keyId, fingerprint, log);
+          if (existing.retry) continue;
+          return existing.result;
+        }
+        if (inserted === 1) {
+          // The order has attempts already: take the next slot of its chain, if it is free.
+          try {
+            await claimNextSlot(p, log);
+          } catch (err) {
+            if (err instanceof HttpError && err.final) {
+              const result = problemResult(err);
+              await storeAnswer(keyId, result);
+              return result;
+            }
+            await release(keyId, owner);
+            throw err;
+          }
+        } else if (inserted === 2) {
+          await release(keyId, owner);
+          throw new Error(`payment id ${p._id} already exists`);
+        }
 
-      let touched = false;
-      let result;
-      try {
-        result = await processCreate(claim, body, card, fault, () => {
-          touched = true;
-        }, log);
-      } catch (err) {
-        if (err instanceof HttpError && err.final) {
-          result = problemResult(err);
-        } else if (err instanceof SimulatedCrashError) {
-          throw processorUnavailable(); // left as a killed process would leave it: the leases must run out
-        } else if (err instanceof HttpError && err.code === 'request_in_progress') {
-          throw err; // another live attempt owns this key's payment
-        } else {
-          // Nothing a retry must see (nothing recorded, or the attempt was failed/undone): free the key.
-          const nothingHappened = !touched || err instanceof ProcessorUnavailableError || err instanceof HttpError;
-          if (nothingHappened) await idempotency.release(claim).catch(() => {});
-          if (err instanceof ProcessorUnavailableError) throw processorUnavailable();
+        if (p.payment_mode === 'COD') {
+          metrics.payments.inc({ mode: 'COD', status: 'PENDING' });
+          log.info('payment recorded', { payment_id: p._id, order_id: body.order_id, payment_mode: 'COD', payment_status: 'PENDING' });
+          return paymentResult(p);
+        }
+        let result;
+        try {
+          result = await charge(p, body, card, fault, keyId, owner, log);
+        } catch (err) {
+          if (err instanceof SimulatedCrashError) throw processorUnavailable(); // left as a killed process leaves it
           throw err;
         }
+        if (fault === 'after') throw processorUnavailable(); // recorded; the answer is "lost"
+        return result;
       }
-      await idempotency.complete(claim, result);
-      if (fault === 'after') throw processorUnavailable();
-      return result;
+      throw inProgress(1000);
     },
 
     async getPayment(paymentId, log) {
-      const p = await settleIfStale(await loadPayment(paymentId), log);
-      if (!p) throw new HttpError(404, 'payment_not_found', 'no payment with this payment_id');
+      const p = await loadPayment(paymentId, log);
+      if (!p) throw new HttpError('payment_not_found', 'no payment with this payment_id');
       return toApiPayment(p);
     },
 
+    /** The order's attempts, oldest first: its chain of slots (two reads by _id for up to 8 attempts). */
     async listPaymentsForOrder(orderKey, log) {
-      const docs = await store.listPaymentsByOrderKey(orderKey);
-      const ids = docs.map((d) => d._id);
-      const [outcomes, refunds] = await Promise.all([store.getOutcomes(ids), store.getRefunds(ids)]);
-      const outcomeById = new Map(outcomes.map((o) => [o._id, o]));
-      const refundById = new Map(refunds.map((r) => [r._id, r]));
+      const slots = await readChain(orderKey);
+      const pids = slots.map((s) => s.payment_id);
+      const docs = byId(await store.findRecords(pids.flatMap((id) => [id, outcomeId(id), refundId(id)])));
+      const now = clock.now();
       const out = [];
-      for (const doc of docs) {
-        const p = await settleIfStale(mergePayment(doc, outcomeById.get(doc._id), refundById.get(doc._id)), log);
-        out.push(toApiPayment(p));
+      for (const pid of pids) {
+        const p = docs.get(pid);
+        if (!p) continue; // a slot whose payment insert never happened (a crash inside one command)
+        let outcome = docs.get(outcomeId(pid));
+        if (isUndecided(p, outcome) && p.lease_until <= now) outcome = await abandon(pid, log);
+        out.push(toApiPayment(mergePayment(p, outcome, docs.get(refundId(pid)))));
       }
       return out;
     },
 
     /** Full refund of a SUCCEEDED payment; refunding a REFUNDED one answers the same (idempotent). */
     async refundPayment({ key, paymentId, path, body, log }) {
-      const begun = await idempotency.begin({ scope: REFUND_SCOPE, key, method: 'POST', path, body, newResourceId: () => paymentId });
-      if (begun.kind === 'replay') return { ...begun.response, replayed: true };
-      const { claim } = begun;
-      let result;
+      const fingerprint = requestFingerprint('POST', path, body ?? null);
+      const keyId = keyRecordId(REFUND_SCOPE, key);
+      let owner = null;
+      for (let attempt = 0; attempt < 5 && owner === null; attempt += 1) {
+        const now = clock.now();
+        const mine = ids.leaseOwner();
+        if ((await store.insertRecords([keyDoc(REFUND_SCOPE, key, fingerprint, paymentId, mine, now + leaseMs, now)])) === 1) {
+          owner = mine;
+          break;
+        }
+        const [k] = await store.findRecords([keyId]);
+        if (!k) continue;
+        if (k.expires_at <= new Date(now)) {
+          await store.deleteRecordIf(keyId, { owner: k.owner });
+          continue;
+        }
+        if (k.fingerprint !== fingerprint) {
+          metrics.idempotencyConflicts.inc({ code: 'idempotency_key_reused' });
+          throw idempotencyKeyReused();
+        }
+        if (k.response) {
+          metrics.idempotentReplays.inc();
+          return { ...k.response, replayed: true };
+        }
+        const p = await loadPayment(paymentId, log);
+        if (p?.payment_status === 'REFUNDED') {
+          metrics.idempotentReplays.inc();
+          return { status: 200, body: toApiPayment(p), replayed: true };
+        }
+        if (k.lease_until > now) throw inProgress(k.lease_until - now);
+        owner = k.owner; // its request died before refunding: finish its work (the refund is a unique insert)
+      }
+      if (owner === null) throw inProgress(1000);
+
       try {
-        const p = await settleIfStale(await loadPayment(paymentId), log);
-        if (!p) throw new HttpError(404, 'payment_not_found', 'no payment with this payment_id', { final: true });
+        const p = await loadPayment(paymentId, log);
+        if (!p) throw new HttpError('payment_not_found', 'no payment with this payment_id', { final: true });
         if (p.payment_status === 'PROCESSING') {
-          throw new HttpError(409, 'payment_not_refundable', 'the payment is still being processed; retry later', { headers: { 'Retry-After': '1' } });
+          throw new HttpError('payment_in_progress', 'the payment is still being processed; retry later', { headers: { 'Retry-After': '1' } });
         }
         if (p.payment_status !== 'SUCCEEDED' && p.payment_status !== 'REFUNDED') {
-          throw new HttpError(409, 'payment_not_refundable', `only a SUCCEEDED payment can be refunded; this one is ${p.payment_status}`, { final: true });
+          throw new HttpError('payment_not_refundable', `only a SUCCEEDED payment can be refunded; this one is ${p.payment_status}`, { final: true });
         }
-        if (p.payment_status === 'SUCCEEDED') {
-          // A SUCCEEDED outcome never changes, so checking it and then inserting the refund is safe.
-          const now = clock.now();
-          const doc = { _id: paymentId, refunded_at: new Date(now), amount: p.amount, currency: p.currency };
-          if (body?.reason) doc.reason = body.reason;
-          if (await store.insertRefund(doc)) {
-            metrics.refunds.inc();
-            log.info('payment refunded', { payment_id: paymentId, order_id: p.order_id });
-            await cacheStatus(paymentId, { payment_status: 'REFUNDED', refunded_at: doc.refunded_at, updated_at: doc.refunded_at });
-          }
+        if (p.payment_status === 'REFUNDED') return { status: 200, body: toApiPayment(p) };
+        // A SUCCEEDED outcome never changes, so checking it and then inserting the refund is safe.
+        const doc = { _id: refundId(paymentId), kind: 'refund', payment_id: paymentId, refunded_at: new Date(clock.now()), amount: p.amount, currency: p.currency };
+        if (body?.reason) doc.reason = body.reason;
+        let refund = doc;
+        if ((await store.insertRecords([doc])) === 1) {
+          metrics.refunds.inc();
+          log.info('payment refunded', { payment_id: paymentId, order_id: p.order_id });
+        } else {
+          [refund] = await store.findRecords([doc._id]); // a concurrent refund of the same payment won
         }
-        result = { status: 200, body: toApiPayment(await loadPayment(paymentId)) };
+        return { status: 200, body: toApiPayment(mergePayment(p, null, refund)) };
       } catch (err) {
         if (err instanceof HttpError && err.final) {
-          result = problemResult(err);
-        } else {
-          await idempotency.release(claim).catch(() => {});
-          throw err;
+          const result = problemResult(err);
+          await storeAnswer(keyId, result);
+          return result;
         }
+        await release(keyId, owner);
+        throw err;
       }
-      await idempotency.complete(claim, result);
-      return result;
     },
   };
 }

@@ -8,8 +8,9 @@ import { ConfigError } from './errors.js';
 import { createLogger, errorFields } from './logger.js';
 import { createStore } from './store/index.js';
 import { createApp } from './app.js';
+import { createMetrics } from './metrics.js';
 
-const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+const SWEEP_INTERVAL_MS = 60 * 1000;
 
 /**
  * Start the service. Resolves once listening, with a handle to stop it.
@@ -23,9 +24,13 @@ export async function start({ env = process.env, logger } = {}) {
   }
   if (Buffer.byteLength(config.hmacSecret) < 32) log.warn('PAYMENTS_HMAC_SECRET is shorter than 32 bytes; use a long random secret');
 
-  const store = createStore(config.store);
+  const metrics = createMetrics();
+  const store = createStore(config.store, { onCommand: ({ commandName }) => metrics.storeCommands.inc({ command: commandName }) });
   await store.init();
-  const { app, idempotency, startDraining } = createApp({ config, store, logger: log });
+  if (store.expiresIndex && store.expiresIndex !== 'ttl') {
+    log.info('expired idempotency keys are replaced when reused (no TTL index on this server)', { reason: store.expiresIndex });
+  }
+  const { app, startDraining } = createApp({ config, store, logger: log, metrics });
 
   const server = http.createServer(app);
   server.keepAliveTimeout = 5_000;
@@ -39,14 +44,15 @@ export async function start({ env = process.env, logger } = {}) {
   const address = server.address();
   log.info('listening', { host: address.address, port: address.port, store: config.store.kind });
 
-  const purge = () =>
-    idempotency
-      .purgeExpired()
-      .then((n) => n > 0 && log.info('purged expired idempotency keys', { count: n }))
-      .catch((err) => log.warn('purging idempotency keys failed', errorFields(err)));
-  purge();
-  const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
-  purgeTimer.unref();
+  // The replay cache: drop the buckets of signatures that are out of their window.
+  const sweep = () =>
+    store
+      .sweepNonces(Math.floor(Date.now() / 1000))
+      .then((n) => n > 0 && log.debug('dropped stale replay-cache buckets', { count: n }))
+      .catch((err) => log.warn('sweeping the replay cache failed', errorFields(err)));
+  await sweep();
+  const sweepTimer = setInterval(sweep, SWEEP_INTERVAL_MS);
+  sweepTimer.unref();
 
   let stopping = null;
   /** Stop accepting, let in-flight requests finish, close the store. */
@@ -55,7 +61,7 @@ export async function start({ env = process.env, logger } = {}) {
     stopping = (async () => {
       log.info('shutdown started', { reason });
       startDraining();
-      clearInterval(purgeTimer);
+      clearInterval(sweepTimer);
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeIdleConnections();
       const force = setTimeout(() => {

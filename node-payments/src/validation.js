@@ -64,7 +64,7 @@ function check(name, data, root) {
   const validate = validators[name];
   if (validate(data)) return data;
   const errors = mapAjvErrors(validate.errors ?? [], root);
-  throw new HttpError(422, 'validation_error', `invalid ${root}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, {
+  throw new HttpError('validation_error', `invalid ${root}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, {
     title: 'Unprocessable Content',
     errors,
   });
@@ -86,7 +86,7 @@ export function validateCreatePayment(body) {
     if (body.upi !== undefined) errors.push({ field: 'upi', message: 'is not allowed when payment_mode is COD' });
   }
   if (errors.length > 0) {
-    throw new HttpError(422, 'validation_error', `invalid body: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, {
+    throw new HttpError('validation_error', `invalid body: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, {
       title: 'Unprocessable Content',
       errors,
     });

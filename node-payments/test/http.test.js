@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStore } from '../src/store/memory.js';
-import { PANS, TEST_SECRET, cardBody, startTestServer, uniqueKey, uniqueOrderId } from './support/harness.js';
+import { PANS, TEST_SECRET, cardBody, newNonce, startTestServer, uniqueKey, uniqueOrderId } from './support/harness.js';
 import { signatureHeader } from '../src/signing.js';
 
 let srv;
@@ -59,36 +59,89 @@ test('X-Request-ID is echoed, or generated when absent or unusable', async () =>
   assert.equal(line.path, '/healthz');
 });
 
-test('signatures: missing, malformed, wrong, stale, future, tampered → 401 invalid_signature', async () => {
+test('signatures: missing, malformed, v1, wrong, stale, future, tampered → 401 invalid_signature', async () => {
   const body = cardBody(uniqueOrderId());
   const now = Math.floor(Date.now() / 1000);
   const raw = JSON.stringify(body);
+  const key = uniqueKey();
+  const sig = (over) =>
+    signatureHeader(TEST_SECRET, { t: now, nonce: newNonce(), method: 'POST', pathAndQuery: '/v1/payments', idempotencyKey: key, rawBody: raw, ...over });
   const cases = {
     missing: { sign: false },
-    malformed: { sign: false, headers: { 'x-payments-signature': 'v1=abc' } },
+    malformed: { sign: false, headers: { 'x-payments-signature': 'v2=abc' } },
+    noNonce: { sign: false, headers: { 'x-payments-signature': sig({}).replace(/,n=[^,]+/, '') } },
+    shortNonce: { sign: false, headers: { 'x-payments-signature': sig({ nonce: 'abc' }) } },
+    v1only: { sign: false, headers: { 'x-payments-signature': `t=${now},v1=${'a'.repeat(64)}` } },
     wrongSecret: { secret: 'not-the-secret' },
     stale: { t: now - 301 },
     future: { t: now + 301 },
-    tampered: {
-      sign: false,
-      headers: { 'x-payments-signature': signatureHeader(TEST_SECRET, now, 'POST', '/v1/payments', raw.replace('49900', '1')) },
-    },
-    otherPath: { sign: false, headers: { 'x-payments-signature': signatureHeader(TEST_SECRET, now, 'POST', '/v1/other', raw) } },
+    tampered: { sign: false, headers: { 'x-payments-signature': sig({ rawBody: raw.replace('49900', '1') }) } },
+    otherPath: { sign: false, headers: { 'x-payments-signature': sig({ pathAndQuery: '/v1/other' }) } },
+    otherKey: { sign: false, headers: { 'x-payments-signature': sig({ idempotencyKey: `${key}-other` }) } },
+    unsignedKey: { sign: false, headers: { 'x-payments-signature': sig({ idempotencyKey: '' }) } },
   };
   for (const [name, opts] of Object.entries(cases)) {
-    const res = await srv.request('POST', '/v1/payments', { key: uniqueKey(), raw, ...opts });
+    const res = await srv.request('POST', '/v1/payments', { key, raw, ...opts });
     assertProblem(res, 401, 'invalid_signature');
     assert.ok(res.body.detail, name);
   }
+  const v1 = await srv.request('POST', '/v1/payments', { key, raw, ...cases.v1only });
+  assert.match(v1.body.detail, /v1 signatures .* no longer accepted/);
   const okLate = await srv.request('POST', '/v1/payments', { key: uniqueKey(), body: cardBody(uniqueOrderId()), t: now - 200 });
   assert.equal(okLate.status, 201, 'within the window');
   const noQuerySigned = await srv.request('GET', '/v1/payments?order_id=1', {
     sign: false,
-    headers: { 'x-payments-signature': signatureHeader(TEST_SECRET, now, 'GET', '/v1/payments', '') },
+    headers: {
+      'x-payments-signature': signatureHeader(TEST_SECRET, { t: now, nonce: newNonce(), method: 'GET', pathAndQuery: '/v1/payments', rawBody: '' }),
+    },
   });
   assertProblem(noQuerySigned, 401, 'invalid_signature');
   const unsignedGet = await fetch(`${srv.baseUrl}/v1/payments/pay_aaaaaaaaaaaaaaaaaaaaaaaa`);
   assert.equal(unsignedGet.status, 401);
+});
+
+test('a captured signed charge is not accepted under a new Idempotency-Key (the key is signed)', async () => {
+  const orderId = uniqueOrderId();
+  const first = await srv.request('POST', '/v1/payments', { key: uniqueKey(), body: cardBody(orderId, PANS.declined) });
+  assert.equal(first.body.payment_status, 'FAILED');
+  // The attacker keeps the captured signature and body and only swaps the key header.
+  for (let i = 0; i < 3; i += 1) {
+    const res = await srv.resend('POST', '/v1/payments', { ...first.sent, 'idempotency-key': uniqueKey('attacker') }, JSON.stringify(cardBody(orderId, PANS.declined)));
+    assertProblem(res, 401, 'invalid_signature');
+  }
+  const list = await srv.request('GET', `/v1/payments?order_id=${orderId}`);
+  assert.equal(list.body.payments.length, 1, 'no new attempt was made');
+});
+
+test('a signature already seen is refused (401 signature_replayed) on every /v1 route; a new nonce is accepted', async () => {
+  const body = cardBody(uniqueOrderId());
+  const raw = JSON.stringify(body);
+  const charge = await srv.request('POST', '/v1/payments', { key: uniqueKey(), raw });
+  assert.equal(charge.status, 201);
+  const paymentId = charge.body.payment_id;
+  const replayedCharge = await srv.resend('POST', '/v1/payments', charge.sent, raw);
+  assertProblem(replayedCharge, 401, 'signature_replayed');
+
+  const paths = [
+    ['GET', `/v1/payments/${paymentId}`, ''],
+    ['GET', `/v1/payments?order_id=${body.order_id}`, ''],
+    ['POST', `/v1/payments/${paymentId}/refunds`, '{}'],
+  ];
+  for (const [method, path, rawBody] of paths) {
+    const once = await srv.request(method, path, { raw: rawBody, key: method === 'POST' ? uniqueKey('refund') : undefined });
+    assert.ok(once.status < 300, `${method} ${path}: ${once.text}`);
+    const again = await srv.resend(method, path, once.sent, rawBody);
+    assertProblem(again, 401, 'signature_replayed');
+  }
+  // The same request, signed again (a new nonce): accepted (a retry is always re-signed).
+  const resigned = await srv.request('GET', `/v1/payments/${paymentId}`);
+  assert.equal(resigned.status, 200);
+  // Same t and nonce over another request: refused too (the cache is keyed by t and nonce).
+  const nonce = newNonce();
+  const t = Math.floor(Date.now() / 1000);
+  assert.equal((await srv.request('GET', `/v1/payments/${paymentId}`, { nonce, t })).status, 200);
+  assertProblem(await srv.request('GET', `/v1/payments?order_id=${body.order_id}`, { nonce, t }), 401, 'signature_replayed');
+  assert.ok(srv.logs.some((l) => JSON.parse(l).reason === 'replayed'));
 });
 
 test('unknown routes → 404, wrong methods → 405 with Allow', async () => {

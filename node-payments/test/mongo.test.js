@@ -1,5 +1,5 @@
 // The store contract, the HTTP scenarios and the leak check on a MongoDB-wire server:
-// PAYMENTS_TEST_MONGODB_URL, or FerretDB 1.24 (SQLite) started here through
+// PAYMENTS_TEST_MONGODB_URL, or FerretDB 1.24 (PostgreSQL) started here through
 // scripts/build-go-servers.sh. With CI set, no server means FAILED, never skipped.
 import { after, test } from 'node:test';
 import { MongoClient } from 'mongodb';
@@ -8,9 +8,11 @@ import { mongoForTests } from './support/ferretdb.js';
 import { storeContract } from './support/store-contract.js';
 import { paymentScenarios } from './support/scenarios.js';
 import { leakScenario } from './support/leak.js';
+import { commandBudget } from './support/command-budget.js';
+import { cardSecrecyScenario } from './support/card-secrecy.js';
 import assert from 'node:assert/strict';
 import { signatureHeader } from '../src/signing.js';
-import { TEST_SECRET, uniqueOrderId } from './support/harness.js';
+import { TEST_SECRET, newNonce, uniqueOrderId } from './support/harness.js';
 import { signedPayment, spawnServer } from './support/process.js';
 import { probeAtomicity } from '../scripts/probe-atomicity.js';
 
@@ -46,6 +48,12 @@ if (mongo.skip) {
     return [createMongoStore({ url: mongo.url, database }), createMongoStore({ url: mongo.url, database })];
   });
   leakScenario('mongo', freshStore);
+  cardSecrecyScenario('mongo', freshStore);
+  commandBudget('mongo', async (onCommand) => {
+    const database = `payments_test_${process.pid}_${(n += 1)}`;
+    databases.push(database);
+    return createMongoStore({ url: mongo.url, database, onCommand });
+  });
 
   test('the server process on MongoDB: ready, pays, shuts down cleanly', async () => {
     const database = `payments_test_${process.pid}_proc`;
@@ -67,7 +75,7 @@ if (mongo.skip) {
       const path = `/v1/payments?order_id=${orderId}`;
       const t = Math.floor(Date.now() / 1000);
       const list = await fetch(`http://127.0.0.1:${port}${path}`, {
-        headers: { 'x-payments-signature': signatureHeader(TEST_SECRET, t, 'GET', path, '') },
+        headers: { 'x-payments-signature': signatureHeader(TEST_SECRET, { t, nonce: newNonce(), method: 'GET', pathAndQuery: path, rawBody: '' }) },
       });
       assert.equal((await list.json()).payments[0].payment_id, res.body.payment_id);
       srv.child.kill('SIGTERM');

@@ -1,9 +1,12 @@
 """The payment gateway port over HTTP: the Node.js payments service (DESIGN §7).
 
-Every request is signed (``X-Payments-Signature: t=…,v1=…``, HMAC-SHA256 over
-``<t>.<METHOD>.<path and query>.<raw body>``). Charges and refunds carry an
-idempotency key, so a request whose answer was lost is simply sent again with the same
-key: the service replays the first outcome instead of charging twice.
+Every request is signed (``X-Payments-Signature: t=…,n=…,v2=…``, HMAC-SHA256 over
+``<t>\n<nonce>\n<METHOD>\n<path and query>\n<Idempotency-Key>\n<raw body>``; the shared
+vectors are ``contracts/payments-signing-vectors.json``). The idempotency key is signed, and
+every attempt gets a new nonce: the service refuses a signature it has seen before.
+Charges and refunds carry an idempotency key, so a request whose answer was lost is simply
+sent again (re-signed) with the same key: the service replays the first outcome instead of
+charging twice.
 
 Failing safe and fast:
 
@@ -18,6 +21,10 @@ Failing safe and fast:
 
 Declines are results (FAILED with their ``failure_code``); an unknown outcome is
 ``PaymentUnavailable``, which the core settles later by asking for the order's payments.
+The service's error codes are the contract ``contracts/payments-errors.json``; ``ERRORS``
+below maps each one to what the core is told (``tests/payments/test_error_contract.py``
+holds the two together). "In progress" answers (``request_in_progress``,
+``payment_in_progress``) are ``RequestInProgress``: retry later, nothing to alert on.
 Time, sleeping and randomness are injectable, so all of this is tested deterministically.
 """
 
@@ -28,6 +35,7 @@ import hmac
 import json
 import logging
 import random
+import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -37,6 +45,7 @@ from urllib.parse import urlencode
 import httpx
 
 from food_core.errors import (
+    DomainError,
     IdempotencyKeyReused,
     InvalidPaymentDetails,
     NotFound,
@@ -59,13 +68,71 @@ DEFAULT_FAILURE_THRESHOLD = 5
 DEFAULT_RESET_TIMEOUT_S = 10.0
 
 
-def sign(secret: bytes, timestamp: int, method: str, path_and_query: str, body: bytes) -> str:
-    """The header value for one request."""
-    mac = hmac.new(
-        secret, f"{timestamp}.{method.upper()}.{path_and_query}.".encode(), hashlib.sha256
-    )
+def sign(
+    secret: bytes,
+    timestamp: int,
+    nonce: str,
+    method: str,
+    path_and_query: str,
+    idempotency_key: str | None,
+    body: bytes,
+) -> str:
+    """The ``X-Payments-Signature`` value (scheme v2) for one request."""
+    message = f"{timestamp}\n{nonce}\n{method.upper()}\n{path_and_query}\n{idempotency_key or ''}\n"
+    mac = hmac.new(secret, message.encode(), hashlib.sha256)
     mac.update(body)
-    return f"t={timestamp},v1={mac.hexdigest()}"
+    return f"t={timestamp},n={nonce},v2={mac.hexdigest()}"
+
+
+def new_nonce() -> str:
+    """16 random bytes, base64url: 22 characters of ``[A-Za-z0-9_-]``."""
+    return secrets.token_urlsafe(16)
+
+
+# What each error code of the payments service (contracts/payments-errors.json) becomes.
+# ``retry`` codes: 5xx, retried here with the same key, then ``PaymentUnavailable``.
+# ``in_progress``: ``RequestInProgress`` (ask again later). ``final``: a domain error for
+# the core. ``alert``: this client or its configuration is wrong (or the gateway and the
+# core disagree): ``PaymentUnavailable`` (outcome unknown), logged at ERROR for an operator.
+RETRY = "retry"
+IN_PROGRESS = "in_progress"
+FINAL = "final"
+ALERT = "alert"
+ERRORS: dict[str, str] = {
+    "bad_request": ALERT,
+    "malformed_json": ALERT,
+    "idempotency_key_required": ALERT,
+    "invalid_idempotency_key": ALERT,
+    "invalid_signature": ALERT,
+    "signature_replayed": ALERT,
+    "not_found": ALERT,
+    "payment_not_found": FINAL,
+    "method_not_allowed": ALERT,
+    "request_in_progress": IN_PROGRESS,
+    "payment_in_progress": IN_PROGRESS,
+    "order_already_paid": FINAL,
+    "payment_not_refundable": ALERT,
+    "payload_too_large": ALERT,
+    "unsupported_media_type": ALERT,
+    "validation_error": FINAL,
+    "invalid_card": FINAL,
+    "idempotency_key_reused": FINAL,
+    "internal_error": RETRY,
+    "processor_unavailable": RETRY,
+    "store_unavailable": RETRY,
+    "shutting_down": RETRY,
+}
+
+
+def _final_error(code: str, detail: str, field: str | None) -> DomainError:
+    if code == "payment_not_found":
+        return NotFound(detail or "payment not found", field="payment_id")
+    if code == "order_already_paid":
+        return OrderAlreadyPaid(detail or "the order is already paid", field="order_id")
+    if code == "idempotency_key_reused":
+        return IdempotencyKeyReused(detail, field="Idempotency-Key")
+    # validation_error, invalid_card: the payment details the customer gave.
+    return InvalidPaymentDetails(detail or "the payment details are invalid", field=field)
 
 
 def _card_body(request: ChargeRequest) -> dict[str, Any] | None:
@@ -95,6 +162,15 @@ def _to_gateway_payment(data: Mapping[str, Any]) -> GatewayPayment:
         failure_code=data.get("failure_code"),
         card=CardSummary(card["brand"], card["last4"]) if card else None,
     )
+
+
+def _code_of(response: httpx.Response) -> str | None:
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    code = data.get("code") if isinstance(data, dict) else None
+    return code if isinstance(code, str) else None
 
 
 class CircuitBreaker:
@@ -190,9 +266,10 @@ class HttpPaymentGateway:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         jitter: Callable[[], float] = random.random,
+        nonce: Callable[[], str] = new_nonce,
     ) -> None:
-        """``clock`` (wall time) signs requests; ``monotonic``, ``sleep`` and ``jitter``
-        (uniform in [0, 1)) drive deadlines, back-off and the breaker."""
+        """``clock`` (wall time) and ``nonce`` sign requests; ``monotonic``, ``sleep`` and
+        ``jitter`` (uniform in [0, 1)) drive deadlines, back-off and the breaker."""
         if not secret:
             raise ValueError("the payments HMAC secret must not be empty")
         if timeout_s <= 0 or connect_timeout_s <= 0:
@@ -210,6 +287,7 @@ class HttpPaymentGateway:
         self._monotonic = monotonic
         self._sleep = sleep
         self._jitter = jitter
+        self._nonce = nonce
         self.breaker = breaker or CircuitBreaker(
             failure_threshold=failure_threshold,
             reset_timeout_s=reset_timeout_s,
@@ -308,7 +386,9 @@ class HttpPaymentGateway:
     def _attempt(
         self, method: str, path: str, raw: bytes, key: str | None, has_body: bool, budget: float
     ) -> httpx.Response:
-        headers = {SIGNATURE_HEADER: sign(self._secret, int(self._clock()), method, path, raw)}
+        # A new timestamp and nonce for every attempt: a retry is never a replayed signature.
+        signature = sign(self._secret, int(self._clock()), self._nonce(), method, path, key, raw)
+        headers = {SIGNATURE_HEADER: signature}
         if has_body:
             headers["Content-Type"] = "application/json"
         if key is not None:
@@ -326,8 +406,10 @@ class HttpPaymentGateway:
             # request is safe, and so is an unkeyed read.
             raise _Retryable(type(error).__name__) from error
         if response.status_code >= 500:
-            log.error("payments service answered %s", response.status_code)
-            raise _Retryable(f"HTTP {response.status_code}")
+            # Retryable by contract (same key); the last failure becomes PaymentUnavailable.
+            code = _code_of(response)
+            log.warning("payments service answered %s (%s)", response.status_code, code)
+            raise _Retryable(f"HTTP {response.status_code} {code}")
         return response
 
     def _read(self, response: httpx.Response) -> dict[str, Any]:
@@ -337,22 +419,22 @@ class HttpPaymentGateway:
             data = {}
         if response.status_code < 300 and isinstance(data, dict):
             return data
-        code = data.get("code") if isinstance(data, dict) else None
-        detail = data.get("detail", "") if isinstance(data, dict) else ""
+        body = data if isinstance(data, dict) else {}
+        code = body.get("code")
+        detail = str(body.get("detail") or "")
         status = response.status_code
-        if status == 404:
-            raise NotFound(detail or "payment not found", field="payment_id")
-        if code == "idempotency_key_reused":
-            raise IdempotencyKeyReused(detail, field="Idempotency-Key")
-        if code == "request_in_progress":
+        kind = ERRORS.get(code) if isinstance(code, str) else None
+        if kind == IN_PROGRESS:
+            # Retryable by contract: the same key, later. Not an incident.
+            log.info("payments service: %s (retry later)", code)
             raise RequestInProgress(detail or "the payment is still being processed")
-        if code == "order_already_paid":
-            raise OrderAlreadyPaid(detail or "the order is already paid", field="order_id")
-        if status in (400, 422):
-            errors = data.get("errors") or [{}]
-            field = errors[0].get("field") if isinstance(errors[0], dict) else None
-            raise InvalidPaymentDetails(detail or "the payment details are invalid", field=field)
-        # 401 (misconfigured secret), anything else: the caller cannot tell what
-        # happened; an operator must look. The outcome is treated as unknown.
+        if kind == FINAL:
+            errors = body.get("errors") or [{}]
+            first = errors[0] if isinstance(errors, list) and errors else {}
+            field = first.get("field") if isinstance(first, dict) else None
+            raise _final_error(str(code), detail, field)
+        # ALERT codes (401 misconfigured secret, a request this client built wrong, a
+        # refund the gateway refuses), or a code the contract does not know: the caller
+        # cannot tell what happened; an operator must look. The outcome is unknown.
         log.error("payments service answered %s (%s)", status, code)
-        raise PaymentUnavailable(f"the payment service answered {status}")
+        raise PaymentUnavailable(f"the payment service answered {status} ({code})")

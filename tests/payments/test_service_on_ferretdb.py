@@ -17,7 +17,13 @@ import httpx
 import pytest
 
 from adapters.ids import SnowflakeIds
-from adapters.payments_http import SIGNATURE_HEADER, CircuitBreaker, HttpPaymentGateway, sign
+from adapters.payments_http import (
+    SIGNATURE_HEADER,
+    CircuitBreaker,
+    HttpPaymentGateway,
+    new_nonce,
+    sign,
+)
 from food_core.errors import PaymentUnavailable, RequestInProgress
 from food_core.model import CardDetails, OrderStatus, PaymentMode, PaymentStatus
 from food_core.ports import ChargeRequest, GatewayPayment
@@ -48,8 +54,22 @@ def raw(payments_ferretdb_server: RunningServer) -> Iterator[httpx.Client]:
         yield client
 
 
-def _post(client: httpx.Client, body: bytes, signature: str | None) -> httpx.Response:
-    headers = {"Content-Type": "application/json", "Idempotency-Key": f"raw-{time.time_ns()}"}
+def _key() -> str:
+    return f"raw-{time.time_ns()}"
+
+
+def _signed(
+    body: bytes, key: str | None, *, t: int | None = None, path: str = "/v1/payments"
+) -> str:
+    stamp = int(time.time()) if t is None else t
+    method = "POST" if body else "GET"
+    return sign(SECRET.encode(), stamp, new_nonce(), method, path, key, body)
+
+
+def _post(
+    client: httpx.Client, body: bytes, signature: str | None, key: str | None = None
+) -> httpx.Response:
+    headers = {"Content-Type": "application/json", "Idempotency-Key": key or _key()}
     if signature is not None:
         headers[SIGNATURE_HEADER] = signature
     return client.post("/v1/payments", content=body, headers=headers)
@@ -59,8 +79,8 @@ def test_a_correctly_signed_raw_request_is_accepted(
     raw: httpx.Client, order_ids: SnowflakeIds
 ) -> None:
     body = _body(order_ids.next_id()).replace(b'"cvc":"1"', b'"cvc":"123"')
-    now = int(time.time())
-    response = _post(raw, body, sign(SECRET.encode(), now, "POST", "/v1/payments", body))
+    key = _key()
+    response = _post(raw, body, _signed(body, key), key)
     assert response.status_code == 201, response.text
 
 
@@ -71,25 +91,65 @@ def test_an_unsigned_request_is_refused(raw: httpx.Client, order_ids: SnowflakeI
 
 def test_a_stale_timestamp_is_refused(raw: httpx.Client, order_ids: SnowflakeIds) -> None:
     body = _body(order_ids.next_id())
-    stale = int(time.time()) - 301
-    response = _post(raw, body, sign(SECRET.encode(), stale, "POST", "/v1/payments", body))
+    key = _key()
+    response = _post(raw, body, _signed(body, key, t=int(time.time()) - 301), key)
     assert response.status_code == 401
 
 
 def test_a_tampered_body_is_refused(raw: httpx.Client, order_ids: SnowflakeIds) -> None:
     order_id = order_ids.next_id()
     body = _body(order_id)
-    signature = sign(SECRET.encode(), int(time.time()), "POST", "/v1/payments", body)
-    response = _post(raw, body.replace(b'"amount":100', b'"amount":1'), signature)
+    key = _key()
+    response = _post(raw, body.replace(b'"amount":100', b'"amount":1'), _signed(body, key), key)
     assert response.status_code == 401
-    assert raw.get(
-        f"/v1/payments?order_id={order_id}",
-        headers={
-            SIGNATURE_HEADER: sign(
-                SECRET.encode(), int(time.time()), "GET", f"/v1/payments?order_id={order_id}", b""
-            )
-        },
-    ).json() == {"payments": []}
+    assert _payments_of(raw, order_id) == []
+
+
+def _payments_of(client: httpx.Client, order_id: int) -> list[dict[str, object]]:
+    path = f"/v1/payments?order_id={order_id}"
+    response = client.get(path, headers={SIGNATURE_HEADER: _signed(b"", None, path=path)})
+    assert response.status_code == 200, response.text
+    payments: list[dict[str, object]] = response.json()["payments"]
+    return payments
+
+
+def test_a_captured_charge_under_a_new_key_is_refused(
+    raw: httpx.Client, order_ids: SnowflakeIds
+) -> None:
+    # Issue 12 item 7: the key is signed, so swapping it breaks the signature.
+    order_id = order_ids.next_id()
+    body = _body(order_id).replace(b'"cvc":"1"', b'"cvc":"123"')
+    key = _key()
+    signature = _signed(body, key)
+    assert _post(raw, body, signature, key).status_code == 201
+    for i in range(3):
+        response = _post(raw, body, signature, f"{key}-attacker-{i}")
+        assert response.status_code == 401
+        assert response.json()["code"] == "invalid_signature"
+    assert len(_payments_of(raw, order_id)) == 1
+
+
+def test_a_replayed_signature_is_refused_by_every_instance(
+    raw: httpx.Client,
+    order_ids: SnowflakeIds,
+    tmp_path: Path,
+    payments_mongodb_url: str,
+) -> None:
+    # The replay cache lives in the shared store: a second instance refuses it too.
+    order_id = order_ids.next_id()
+    path = f"/v1/payments?order_id={order_id}"
+    signature = _signed(b"", None, path=path)
+    assert raw.get(path, headers={SIGNATURE_HEADER: signature}).status_code == 200
+    again = raw.get(path, headers={SIGNATURE_HEADER: signature})
+    assert (again.status_code, again.json()["code"]) == (401, "signature_replayed")
+    with (
+        _start(tmp_path / "other", free_port(), payments_mongodb_url) as other,
+        httpx.Client(base_url=other.url, timeout=3.0) as client,
+    ):
+        elsewhere = client.get(path, headers={SIGNATURE_HEADER: signature})
+        assert (elsewhere.status_code, elsewhere.json()["code"]) == (401, "signature_replayed")
+        fresh = client.get(path, headers={SIGNATURE_HEADER: _signed(b"", None, path=path)})
+        assert fresh.status_code == 200
 
 
 def test_twenty_concurrent_charges_with_one_key_charge_once(

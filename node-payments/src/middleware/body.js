@@ -37,13 +37,13 @@ export function parseJsonBody() {
       return next();
     }
     if (!isJsonContentType(req.get('content-type'))) {
-      return next(new HttpError(415, 'unsupported_media_type', 'the request body must be JSON sent as Content-Type: application/json'));
+      return next(new HttpError('unsupported_media_type', 'the request body must be JSON sent as Content-Type: application/json'));
     }
     try {
       req.body = JSON.parse(req.rawBody.toString('utf8'));
     } catch {
       // Deliberately not the parser's message: V8 quotes the input, which may hold card data.
-      return next(new HttpError(400, 'malformed_json', 'the request body is not valid JSON'));
+      return next(new HttpError('malformed_json', 'the request body is not valid JSON'));
     }
     return next();
   };

@@ -5,7 +5,7 @@ import { errorFields } from '../logger.js';
 
 export function notFound() {
   return function notFoundMiddleware(req, res, next) {
-    next(new HttpError(404, 'not_found', 'no such resource'));
+    next(new HttpError('not_found', 'no such resource'));
   };
 }
 
@@ -13,7 +13,7 @@ export function notFound() {
 export function methodNotAllowed(allowed) {
   const allow = allowed.join(', ');
   return function methodNotAllowedMiddleware(req, res, next) {
-    next(new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here; allowed: ${allow}`, { headers: { Allow: allow } }));
+    next(new HttpError('method_not_allowed', `${req.method} is not allowed here; allowed: ${allow}`, { headers: { Allow: allow } }));
   };
 }
 
@@ -21,15 +21,30 @@ export function methodNotAllowed(allowed) {
 function fromBodyParser(err) {
   switch (err.type) {
     case 'entity.too.large':
-      return new HttpError(413, 'payload_too_large', 'the request body is larger than 64 KiB');
+      return new HttpError('payload_too_large', 'the request body is larger than 64 KiB');
     case 'encoding.unsupported':
-      return new HttpError(415, 'unsupported_media_type', 'compressed request bodies are not accepted');
+      return new HttpError('unsupported_media_type', 'compressed request bodies are not accepted');
     case 'request.aborted':
     case 'request.size.invalid':
-      return new HttpError(400, 'bad_request', 'the request body was incomplete');
+      return new HttpError('bad_request', 'the request body was incomplete');
     default:
       return null;
   }
+}
+
+// The driver's errors for a store that cannot be reached (or went away mid-request).
+const STORE_DOWN = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoTopologyClosedError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+]);
+
+/** The store is unreachable: 503, retryable (with the same Idempotency-Key). */
+export function storeUnavailable() {
+  return new HttpError('store_unavailable', 'the payment store is not reachable; retry later', { headers: { 'Retry-After': '1' } });
 }
 
 export function errorHandler() {
@@ -39,11 +54,15 @@ export function errorHandler() {
     let httpError = err instanceof HttpError ? err : null;
     if (!httpError && err && typeof err.type === 'string') httpError = fromBodyParser(err);
     if (!httpError && err && Number.isInteger(err.status) && err.status >= 400 && err.status < 500) {
-      httpError = new HttpError(err.status, 'bad_request', 'the request could not be read');
+      httpError = new HttpError('bad_request', 'the request could not be read');
+    }
+    if (!httpError && err && STORE_DOWN.has(err.name)) {
+      req.log?.warn('store unavailable', errorFields(err));
+      httpError = storeUnavailable();
     }
     if (!httpError) {
       req.log?.error('unhandled error', errorFields(err));
-      httpError = new HttpError(500, 'internal_error', 'an internal error occurred; the request may be retried with the same Idempotency-Key');
+      httpError = new HttpError('internal_error', 'an internal error occurred; the request may be retried with the same Idempotency-Key');
     }
     if (res.headersSent) return req.socket?.destroy();
     return sendProblem(res, httpError.status, httpError.code, httpError.detail, {

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { methodNotAllowed } from '../middleware/errors.js';
 import { routeLabel } from '../middleware/request-context.js';
 import { sendProblem } from '../problem.js';
+import { statusOf } from '../error-codes.js';
 import { errorFields } from '../logger.js';
 
 /**
@@ -21,7 +22,7 @@ export function opsRouter({ store, metrics, isDraining, readyTimeoutMs = 2_000 }
     .route('/readyz')
     .all(routeLabel('/readyz'))
     .get(async (req, res) => {
-      if (isDraining()) return sendProblem(res, 503, 'shutting_down', 'the service is shutting down');
+      if (isDraining()) return sendProblem(res, statusOf('shutting_down'), 'shutting_down', 'the service is shutting down');
       let timer;
       try {
         await Promise.race([
@@ -32,7 +33,7 @@ export function opsRouter({ store, metrics, isDraining, readyTimeoutMs = 2_000 }
         ]);
       } catch (err) {
         req.log.warn('readiness check failed', errorFields(err));
-        return sendProblem(res, 503, 'store_unavailable', 'the payment store is not reachable');
+        return sendProblem(res, statusOf('store_unavailable'), 'store_unavailable', 'the payment store is not reachable');
       } finally {
         clearTimeout(timer);
       }

@@ -19,7 +19,7 @@ function send(res, result) {
 
 function paymentIdParam(req) {
   const id = req.params.payment_id;
-  if (!PAYMENT_ID_PATTERN.test(id)) throw new HttpError(404, 'payment_not_found', 'no payment with this payment_id');
+  if (!PAYMENT_ID_PATTERN.test(id)) throw new HttpError('payment_not_found', 'no payment with this payment_id');
   return id;
 }
 
@@ -35,7 +35,7 @@ export function paymentsRouter({ service, clock }) {
     .post(async (req, res) => {
       const key = requireIdempotencyKey(req.get('idempotency-key'));
       if (req.body === undefined) {
-        throw new HttpError(422, 'validation_error', 'the request body is required', {
+        throw new HttpError('validation_error', 'the request body is required', {
           title: 'Unprocessable Content',
           errors: [{ field: 'body', message: 'is required' }],
         });
@@ -45,7 +45,7 @@ export function paymentsRouter({ service, clock }) {
       if (body.payment_mode === 'CARD') {
         const checked = validateCard(body.card, new Date(clock.now()));
         if (!checked.ok) {
-          throw new HttpError(422, 'invalid_card', `invalid card: ${checked.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, {
+          throw new HttpError('invalid_card', `invalid card: ${checked.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, {
             title: 'Unprocessable Content',
             errors: checked.errors,
           });

@@ -2,8 +2,12 @@
 import { createMemoryStore } from './memory.js';
 import { createMongoStore } from './mongo.js';
 
-export function createStore(storeConfig) {
+/**
+ * @param {{kind: 'memory'} | {kind: 'mongodb', url: string, database: string}} storeConfig
+ * @param {{onCommand?: (event: {commandName: string, collection?: string}) => void}} [options]
+ */
+export function createStore(storeConfig, { onCommand } = {}) {
   if (storeConfig.kind === 'memory') return createMemoryStore();
-  if (storeConfig.kind === 'mongodb') return createMongoStore({ url: storeConfig.url, database: storeConfig.database });
+  if (storeConfig.kind === 'mongodb') return createMongoStore({ url: storeConfig.url, database: storeConfig.database, onCommand });
   throw new Error(`unknown store kind ${storeConfig.kind}`);
 }

@@ -1,5 +1,6 @@
 // Test harness: start the app on 127.0.0.1:0 and talk to it over real HTTP with fetch.
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
@@ -8,6 +9,10 @@ import { createMemoryStore } from '../../src/store/memory.js';
 import { signatureHeader } from '../../src/signing.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+export const TEST_CARD_FINGERPRINT_KEY = 'card-fingerprint-key-for-tests-0123456789abcdef';
+
+/** A fresh nonce for a signature (what every client must send). */
+export const newNonce = () => randomBytes(16).toString('base64url');
 
 export function testConfig(env = {}) {
   return loadConfig({ PAYMENTS_HMAC_SECRET: TEST_SECRET, PAYMENTS_STORE: 'memory', ...env });
@@ -57,14 +62,14 @@ export function gatedProcessor(inner, { limit = Infinity } = {}) {
 
 /**
  * Start an app. Returns helpers to send signed requests.
- * @param {{store?: object, clock?: object, processor?: object, faults?: object, env?: object}} [options]
+ * @param {{store?: object, clock?: object, processor?: object, faults?: object, env?: object, ids?: object}} [options]
  */
-export async function startTestServer({ store = createMemoryStore(), clock, processor, faults, env = {} } = {}) {
+export async function startTestServer({ store = createMemoryStore(), clock, processor, faults, env = {}, ids } = {}) {
   const config = testConfig(env);
   const logs = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
   await store.init();
-  const built = createApp({ config, store, logger, metrics: createMetrics({ collectDefault: false }), clock, processor, faults });
+  const built = createApp({ config, store, logger, metrics: createMetrics({ collectDefault: false }), clock, processor, faults, ids });
   const server = http.createServer(built.app);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
@@ -74,7 +79,9 @@ export async function startTestServer({ store = createMemoryStore(), clock, proc
    * Send a request, signed unless `sign: false`.
    * @param {string} method
    * @param {string} path
-   * @param {{body?: unknown, raw?: string|Buffer, key?: string, headers?: object, sign?: boolean, t?: number, secret?: string}} [opts]
+   * @param {{body?: unknown, raw?: string|Buffer, key?: string, headers?: object, sign?: boolean, t?: number, secret?: string,
+   *   nonce?: string, signedKey?: string}} [opts]
+   *   signedKey: the Idempotency-Key the signature covers, when it is not the one sent (tampering tests)
    */
   async function request(method, path, opts = {}) {
     const raw = opts.raw !== undefined ? opts.raw : opts.body !== undefined ? JSON.stringify(opts.body) : '';
@@ -82,10 +89,30 @@ export async function startTestServer({ store = createMemoryStore(), clock, proc
     if (raw.length > 0) headers['content-type'] = 'application/json';
     if (opts.key !== undefined) headers['idempotency-key'] = opts.key;
     if (opts.sign !== false) {
-      headers['x-payments-signature'] = signatureHeader(opts.secret ?? TEST_SECRET, opts.t ?? nowSec(), method, path, raw);
+      headers['x-payments-signature'] = signatureHeader(opts.secret ?? TEST_SECRET, {
+        t: opts.t ?? nowSec(),
+        nonce: opts.nonce ?? newNonce(),
+        method,
+        pathAndQuery: path,
+        idempotencyKey: opts.signedKey ?? opts.key ?? '',
+        rawBody: raw,
+      });
     }
     Object.assign(headers, opts.headers ?? {});
     const res = await fetch(baseUrl + path, { method, headers, body: raw.length > 0 ? raw : undefined });
+    const text = await res.text();
+    let json;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, body: json, text, sent: headers };
+  }
+
+  /** Send exactly the headers and body of an earlier request again (a captured request). */
+  async function resend(method, path, sent, raw) {
+    const res = await fetch(baseUrl + path, { method, headers: sent, body: raw && raw.length > 0 ? raw : undefined });
     const text = await res.text();
     let json;
     try {
@@ -102,6 +129,8 @@ export async function startTestServer({ store = createMemoryStore(), clock, proc
     config,
     logs,
     request,
+    resend,
+    metrics: built.metrics,
     service: built.service,
     async close() {
       server.closeAllConnections();

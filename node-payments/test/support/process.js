@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signatureHeader } from '../../src/signing.js';
-import { TEST_SECRET, cardBody } from './harness.js';
+import { TEST_SECRET, cardBody, newNonce } from './harness.js';
 
 const SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'server.js');
 
@@ -88,7 +88,7 @@ export function signedPayment(port, orderId, key) {
   const t = Math.floor(Date.now() / 1000);
   return post(port, '/v1/payments', raw, {
     'idempotency-key': key,
-    'x-payments-signature': signatureHeader(TEST_SECRET, t, 'POST', '/v1/payments', raw),
+    'x-payments-signature': signatureHeader(TEST_SECRET, { t, nonce: newNonce(), method: 'POST', pathAndQuery: '/v1/payments', idempotencyKey: key, rawBody: raw }),
   });
 }
 

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSimulatedProcessor } from '../../src/processor.js';
+import { outcomeId, slotId } from '../../src/payments-service.js';
 import { PANS, cardBody, fakeClock, gatedProcessor, startTestServer, uniqueKey, uniqueOrderId, upiBody } from './harness.js';
 
 /** A fault injector the test switches by hand. */
@@ -457,9 +458,10 @@ export function paymentScenarios(name, makeStore, makeStorePair) {
       const read = await srv.request('GET', `/v1/payments/${stale.payment_id}`);
       assert.equal(read.body.payment_status, 'FAILED');
       assert.equal(read.body.failure_code, 'processing_abandoned');
-      const slot = await srv.store.getLatestOrderSlot(String(orderId));
+      const [slot] = await srv.store.findRecords([slotId(String(orderId), 0)]);
       assert.equal(slot.payment_id, stale.payment_id);
-      assert.equal((await srv.store.getOutcome(stale.payment_id)).failure_code, 'processing_abandoned', 'the slot holder is settled');
+      const [outcome] = await srv.store.findRecords([outcomeId(stale.payment_id)]);
+      assert.equal(outcome.failure_code, 'processing_abandoned', 'the slot holder is settled');
       const retry = await srv.request('POST', '/v1/payments', { key: uniqueKey(), body: cardBody(orderId) });
       assert.equal(retry.body.payment_status, 'SUCCEEDED');
     } finally {
