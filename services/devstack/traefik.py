@@ -23,6 +23,7 @@ import os
 import string
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from services.devstack.binaries import ensure_binary
@@ -74,6 +75,46 @@ FALLBACK_SERVICE = """    food-api-or-fallback:
 """
 
 
+@dataclass(frozen=True)
+class TraefikTls:
+    """HTTPS on the web entry point with one certificate (PEM files, as Traefik sees
+    their paths), and a plain-HTTP entry point on ``redirect_port`` that only redirects
+    to it (308, permanent). Production (``deploy/``); the local stack has no TLS."""
+
+    cert_file: str
+    key_file: str
+    redirect_port: int
+
+
+WEB_TLS = """      tls: {}
+"""
+PLAIN_HTTP_ENTRY_POINT = """  # Plain HTTP: every request is redirected to HTTPS.
+  plain-http:
+    address: "$address"
+    http:
+      redirections:
+        entryPoint:
+          to: web
+          scheme: https
+          permanent: true
+"""
+TLS_CERTIFICATES = """
+# The certificate for HTTPS on the web entry point; TLS 1.2 at least.
+tls:
+  certificates:
+    - certFile: $cert
+      keyFile: $key
+  stores:
+    default:
+      defaultCertificate:
+        certFile: $cert
+        keyFile: $key
+  options:
+    default:
+      minVersion: VersionTLS12
+"""
+
+
 def render_traefik_config(
     state_dir: Path,
     *,
@@ -86,6 +127,8 @@ def render_traefik_config(
     fallback_url: str | None = None,
     auth_rate: tuple[int, int] = (5, 10),
     events_in_flight_limit: int = 16,
+    tls: TraefikTls | None = None,
+    listen_host: str = HOST,
 ) -> Path:
     """Write ``traefik.yml`` + ``dynamic.yml`` into ``state_dir``; return the static file.
 
@@ -94,7 +137,8 @@ def render_traefik_config(
     request (and ``/problem/{status}`` pages) when no replica can (``services.stack.fallback``).
     ``auth_rate``: (average per second, burst) per client IP on ``/api/v1/auth/``.
     ``in_flight_limit`` / ``events_in_flight_limit``: concurrent requests / open order
-    event streams per client IP.
+    event streams per client IP. ``tls``: HTTPS on the web entry point, HTTP redirected
+    to it. ``listen_host``: the address every entry point binds ("" = all; containers).
     """
     if not replica_urls:
         raise ValueError("at least one replica URL is needed")
@@ -122,14 +166,23 @@ def render_traefik_config(
             "error_pages_middleware": error_pages,
             "fallback_service": fallback_service,
             "entry_service": "food-api-or-fallback" if fallback_url else "food-api",
+            "tls_certificates": ""
+            if tls is None
+            else string.Template(TLS_CERTIFICATES).substitute(
+                cert=_yaml_str(tls.cert_file), key=_yaml_str(tls.key_file)
+            ),
         },
     )
     static = _render(
         template_dir / STATIC_TEMPLATE,
         {
-            "web_host": HOST,
+            "web_host": listen_host,
             "web_port": str(web_port),
-            "admin_host": HOST,
+            "web_tls": "" if tls is None else WEB_TLS,
+            "plain_http_entry_point": ""
+            if tls is None
+            else PLAIN_HTTP_ENTRY_POINT.replace("$address", f"{listen_host}:{tls.redirect_port}"),
+            "admin_host": listen_host,
             "admin_port": str(admin_port),
             "dynamic_config": str(dynamic_path),
             "access_log": str(state_dir / "traefik-access.log"),
@@ -157,6 +210,7 @@ def start_traefik(
     fallback_url: str | None = None,
     auth_rate: tuple[int, int] = (5, 10),
     events_in_flight_limit: int = 16,
+    tls: TraefikTls | None = None,
 ) -> RunningServer:
     """Render the config into ``state_dir`` and start Traefik; wait for ``/ping``.
 
@@ -170,7 +224,7 @@ def start_traefik(
         admin_port = free_port(HOST)
         while admin_port == web_port:
             admin_port = free_port(HOST)
-    for port in (web_port, admin_port):
+    for port in (web_port, admin_port, *([] if tls is None else [tls.redirect_port])):
         holder = port_in_use(HOST, port)
         if holder is not None:
             # A stray Traefik there would answer /ping for us.
@@ -188,6 +242,7 @@ def start_traefik(
         fallback_url=fallback_url,
         auth_rate=auth_rate,
         events_in_flight_limit=events_in_flight_limit,
+        tls=tls,
     )
     try:
         exe = binary if binary is not None else ensure_binary("traefik")
@@ -203,7 +258,7 @@ def start_traefik(
         cwd=state_dir,
         grace=10.0,
     )
-    web_url = f"http://{HOST}:{web_port}"
+    web_url = f"{'http' if tls is None else 'https'}://{HOST}:{web_port}"
     admin_url = f"http://{HOST}:{admin_port}"
     server = RunningServer(
         name="traefik",
