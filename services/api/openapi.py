@@ -37,7 +37,7 @@ _STATUS_NOTES = {
     413: "The request body is larger than 1 MiB",
     415: "The request body is not application/json",
     422: "A field is not valid; errors names each one",
-    429: "Too many failed logins; wait Retry-After seconds",
+    429: "Too many failed logins, or event streams open; wait Retry-After seconds",
     500: "An error on our side",
     503: "A dependency did not answer; retry after Retry-After seconds",
 }

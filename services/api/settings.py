@@ -57,6 +57,10 @@ Every variable, its default and what it does:
 ``FOOD_SSE_POLL_S`` / ``FOOD_SSE_HEARTBEAT_S`` / ``FOOD_SSE_MAX_S``
     Order event streams: store poll interval (0.5), heartbeat comment interval (15) and
     the longest a stream stays open (600).
+``FOOD_SSE_MAX_PER_USER`` / ``FOOD_SSE_LEASE_S``
+    At most this many event streams open at once per user, counted across replicas in
+    the store (default 4; beyond it a 429), and the period of the leases that count
+    them (default 30 s: a stream its replica died holding frees its slot within two).
 ``FOOD_SEED_DEMO``
     ``1`` loads the demo catalog into an empty store at startup (not in production).
 ``FOOD_API_HOST`` / ``FOOD_API_PORT``
@@ -123,6 +127,8 @@ class Settings:
     sse_poll_s: float = 0.5
     sse_heartbeat_s: float = 15.0
     sse_max_s: float = 600.0
+    sse_max_per_user: int = 4
+    sse_lease_s: float = 30.0
     seed_demo: bool = False
     api_host: str = "127.0.0.1"
     api_port: int = 8001
@@ -321,6 +327,8 @@ def _parse(environ: Mapping[str, str]) -> Settings:
         sse_poll_s=read.number("FOOD_SSE_POLL_S", 0.5, low=0.01),
         sse_heartbeat_s=read.number("FOOD_SSE_HEARTBEAT_S", 15.0, low=0.01),
         sse_max_s=read.number("FOOD_SSE_MAX_S", 600.0, low=0.01),
+        sse_max_per_user=read.integer("FOOD_SSE_MAX_PER_USER", 4, low=1, high=100),
+        sse_lease_s=read.number("FOOD_SSE_LEASE_S", 30.0, low=1.0),
         seed_demo=read.flag("FOOD_SEED_DEMO", False),
         api_host=read.raw("FOOD_API_HOST") or "127.0.0.1",
         api_port=read.integer("FOOD_API_PORT", 8001, low=1, high=65535),

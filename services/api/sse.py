@@ -3,7 +3,8 @@
 Replicas share nothing but the store, so a change made through one replica reaches a
 stream held by the other only through it: the stream polls. It sends an event when the
 watched value changes, a comment line as a heartbeat (so proxies keep the connection
-open), and ends when the value is final or the stream has lived its maximum time.
+open), and ends when the value is final, the stream has lived its maximum time, or
+``keep_going`` says why it must stop (its session ended, it lost its slot).
 """
 
 from __future__ import annotations
@@ -49,9 +50,11 @@ async def watch(
     is_final: Callable[[T], bool],
     render: Callable[[T], str],
     timing: Timing,
+    keep_going: Callable[[], Awaitable[str | None]] | None = None,
 ) -> AsyncIterator[str]:
     """Yield ``render(value)`` for ``first`` and for every later value whose ``version``
-    differs; heartbeat comments in between."""
+    differs; heartbeat comments in between. Before every poll, ``keep_going`` may end
+    the stream by returning the reason, sent as the last comment."""
     yield f"retry: {RETRY_MS}\n\n"
     started = time.monotonic()
     next_beat = started + timing.heartbeat_s
@@ -71,4 +74,9 @@ async def watch(
             yield comment("heartbeat")
             next_beat = now + timing.heartbeat_s
         await anyio.sleep(min(timing.poll_s, max(0.0, next_beat - now)))
+        if keep_going is not None:
+            reason = await keep_going()
+            if reason is not None:
+                yield comment(reason)
+                return
         value = await poll()

@@ -1,7 +1,17 @@
-"""``GET /orders/{order_id}/events``: an order's status changes as server-sent events."""
+"""``GET /orders/{order_id}/events``: an order's status changes as server-sent events.
+
+A stream holds resources for minutes, so it is bounded three ways: per user, at most
+``FOOD_SSE_MAX_PER_USER`` open at once across replicas (slots leased in the store,
+:mod:`services.api.stream_slots`; beyond it a 429 problem), in time (``FOOD_SSE_MAX_S``),
+and by its session: it ends when the token it was opened with is revoked (logout) or
+expires. Traefik adds an in-flight limit per client IP for this route.
+"""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
+import anyio
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
@@ -9,12 +19,16 @@ from food_core.model import Order, OrderStatus
 from food_core.usecases.ownership import own_order
 from services.api import sse
 from services.api.calls import Call
+from services.api.problems import ApiProblem
 from services.api.routes.orders import PREFIX
 from services.api.routing import Operation
 from services.api.schemas.converter import unstructure
 from services.api.schemas.orders import order_out
+from services.api.stream_slots import StreamSlot
 
 FINAL = frozenset({OrderStatus.DELIVERED, OrderStatus.CANCELLED})
+SESSION_ENDED = "the session has ended; sign in again to keep watching"
+SLOT_LOST = "too many streams are open for this account; this one is closed"
 
 
 def _render(order: Order) -> str:
@@ -23,24 +37,64 @@ def _render(order: Order) -> str:
 
 async def order_events(call: Call) -> Response:
     ports, user_id, order_id = call.ports, call.user_id, call.id("order_id")
+    caller, edge = call.caller, call.edge
+    assert caller is not None
     # Ownership is checked before the stream starts, so a stranger gets a plain 404.
     first = await call.run(own_order, ports, user_id, order_id)
-    settings = call.edge.settings
+    settings = edge.settings
+    slot = StreamSlot(
+        edge.stream_leases,
+        edge.clock,
+        user_id,
+        limit=settings.sse_max_per_user,
+        period_s=settings.sse_lease_s,
+    )
+    if not await run_in_threadpool(slot.open):
+        raise ApiProblem(
+            429,
+            "too_many_streams",
+            f"at most {settings.sse_max_per_user} event streams may be open at once per "
+            "account; close one (or poll the order) and try again",
+            headers={"Retry-After": str(slot.retry_after_s)},
+        )
 
     async def poll() -> Order:
         # Plain reads, no reconciliation: polling must not call the payments service.
         return await run_in_threadpool(own_order, ports, user_id, order_id)
 
-    stream = sse.watch(
-        first,
-        poll,
-        version=lambda o: (o.order_status, o.updated_at),
-        is_final=lambda o: o.order_status in FINAL,
-        render=_render,
-        timing=sse.Timing(settings.sse_poll_s, settings.sse_heartbeat_s, settings.sse_max_s),
-    )
+    def still_allowed() -> str | None:
+        if edge.clock.now() >= caller.expires_at:
+            return SESSION_ENDED
+        if edge.revoked_tokens.is_revoked(caller.token_id):
+            return SESSION_ENDED
+        if not slot.keep():
+            return SLOT_LOST
+        return None
+
+    async def keep_going() -> str | None:
+        return await run_in_threadpool(still_allowed)
+
+    async def stream() -> AsyncIterator[str]:
+        try:
+            async for chunk in sse.watch(
+                first,
+                poll,
+                version=lambda o: (o.order_status, o.updated_at),
+                is_final=lambda o: o.order_status in FINAL,
+                render=_render,
+                timing=sse.Timing(
+                    settings.sse_poll_s, settings.sse_heartbeat_s, settings.sse_max_s
+                ),
+                keep_going=keep_going,
+            ):
+                yield chunk
+        finally:
+            # Also when the client went away (cancelled): give the slot back regardless.
+            with anyio.CancelScope(shield=True):
+                await run_in_threadpool(slot.close)
+
     return StreamingResponse(
-        stream,
+        stream(),
         media_type=sse.MEDIA_TYPE,
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
     )
@@ -55,11 +109,14 @@ OPERATIONS = [
         "orders",
         order_events,
         media_type=sse.MEDIA_TYPE,
-        errors=(404,),
+        errors=(404, 429),
         description=(
             "A text/event-stream: an event `status` with the order as JSON now and at "
             "every change, a heartbeat comment every 15 s; it ends once the order is "
-            "DELIVERED or CANCELLED, or after a bounded time (reconnect to go on)."
+            "DELIVERED or CANCELLED, after a bounded time (reconnect to go on), or when "
+            "the session ends (logout, expiry). A few streams (4 by default) may be open "
+            "at once per account, across replicas: beyond that, 429 `too_many_streams` "
+            "with Retry-After."
         ),
     ),
 ]
