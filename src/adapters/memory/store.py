@@ -174,10 +174,14 @@ class MemoryAddresses:
     def __init__(self, store: MemoryStore) -> None:
         self._s = store
 
-    def add(self, address: Address) -> None:
+    def add(self, address: Address, limit: int | None = None) -> bool:
         with self._s.lock:
+            mine = self._s.address_ids_by_user.setdefault(address.user, set())
+            if limit is not None and len(mine - {address.address_id}) >= limit:
+                return False  # counted and refused under the lock the add takes
             self._s.addresses[address.address_id] = address
-            self._s.address_ids_by_user.setdefault(address.user, set()).add(address.address_id)
+            mine.add(address.address_id)
+            return True
 
     def get(self, address_id: int) -> Address | None:
         return self._s.addresses.get(address_id)

@@ -28,6 +28,9 @@ REQUEST_LOG = "request_log"
 LOGIN_FAILURES = "login_failures"
 REVOKED_TOKENS = "revoked_tokens"
 STREAM_LEASES = "stream_leases"
+# One document per address book being added to: the lock that makes the 20-address cap
+# hold under concurrent adds (see ``addresses``); looked up by _id only.
+ADDRESS_BOOK_LOCKS = "address_book_locks"
 COLLECTIONS = (
     USERS,
     CITIES,
@@ -44,6 +47,7 @@ COLLECTIONS = (
     LOGIN_FAILURES,
     REVOKED_TOKENS,
     STREAM_LEASES,
+    ADDRESS_BOOK_LOCKS,
 )
 
 

@@ -1,4 +1,11 @@
-"""The address book."""
+"""The address book.
+
+``add`` with a ``limit`` counts the user's addresses and inserts in one write
+transaction that concurrent adds for the same user cannot interleave with: SQLite's
+write transactions are serialized (``BEGIN IMMEDIATE``), and on PostgreSQL the
+transaction first takes an advisory lock on the user's address book (READ COMMITTED
+alone would let two adds both count 19 and both insert).
+"""
 
 from __future__ import annotations
 
@@ -22,11 +29,17 @@ def _address(m: sa.RowMapping) -> Address:
     )
 
 
+# PostgreSQL advisory locks: (namespace, key); users sharing a key merely wait for each
+# other.
+_ADDRESS_BOOK_LOCKS = 0x0ADD
+_LOCK_KEYS = 1 << 31
+
+
 class SqlAddresses:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def add(self, address: Address) -> None:
+    def add(self, address: Address, limit: int | None = None) -> bool:
         row = {
             "address_id": address.address_id,
             "user_id": address.user,
@@ -37,8 +50,26 @@ class SqlAddresses:
             "city_name": address.city_name,
             "pincode": address.pincode,
         }
+        a = addresses.c
         with self._db.writing() as c:
+            if limit is not None:
+                if c.dialect.name == "postgresql":
+                    c.execute(
+                        sa.select(
+                            sa.func.pg_advisory_xact_lock(
+                                _ADDRESS_BOOK_LOCKS, address.user % _LOCK_KEYS
+                            )
+                        )
+                    )
+                others = c.execute(
+                    sa.select(sa.func.count()).where(
+                        a.user_id == address.user, a.address_id != address.address_id
+                    )
+                ).scalar_one()
+                if others >= limit:
+                    return False
             upsert(c, addresses, [row], ["address_id"])
+        return True
 
     def get(self, address_id: int) -> Address | None:
         with self._db.reading() as c:

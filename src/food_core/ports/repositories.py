@@ -81,7 +81,12 @@ class CartRepository(Protocol):
 
 
 class AddressRepository(Protocol):
-    def add(self, address: Address) -> None: ...
+    def add(self, address: Address, limit: int | None = None) -> bool:
+        """Store ``address`` (replacing one with its id) and return True — unless a
+        ``limit`` is given and the user already has that many other addresses: then store
+        nothing and return False. The count and the insert are one atomic step, so
+        concurrent adds cannot take a user past the limit."""
+        ...
 
     def get(self, address_id: int) -> Address | None: ...
 

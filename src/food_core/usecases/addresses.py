@@ -21,10 +21,6 @@ def add_address(
     city_name: str,
     pincode: str,
 ) -> Address:
-    if len(ports.addresses.list_for_user(user_id)) >= MAX_ADDRESSES:
-        raise ValidationFailed(
-            f"an address book holds at most {MAX_ADDRESSES} addresses", field="address"
-        )
     address = Address(
         address_id=ports.ids.next_id(),
         user=user_id,
@@ -35,7 +31,11 @@ def add_address(
         city_name=normalize_text(city_name, field="city_name", max_length=80),
         pincode=check_pincode(pincode.strip()),
     )
-    ports.addresses.add(address)
+    # The store counts and adds in one step: concurrent adds cannot pass the cap.
+    if not ports.addresses.add(address, limit=MAX_ADDRESSES):
+        raise ValidationFailed(
+            f"an address book holds at most {MAX_ADDRESSES} addresses", field="address"
+        )
     return address
 
 
