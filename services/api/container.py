@@ -85,9 +85,11 @@ def build_throttle(settings: Settings, attempts: LoginAttempts, clock: Clock) ->
     return LoginThrottle(
         attempts,
         clock,
+        max_per_client=settings.login_max_failures_client,
         max_per_account=settings.login_max_failures_account,
         max_per_ip=settings.login_max_failures_ip,
         window=timedelta(seconds=settings.login_window_s),
+        device_keys=settings.token_keys,
     )
 
 

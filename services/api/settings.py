@@ -33,8 +33,13 @@ Every variable, its default and what it does:
 ``FOOD_TRUSTED_PROXIES``
     Comma-separated IPs or networks whose ``X-Forwarded-For`` is believed
     (default ``127.0.0.1``).
+``FOOD_LOGIN_MAX_FAILURES_CLIENT``
+    Failed logins allowed per account from one client (its IPv4 address or IPv6 /64, or
+    a known device) in the window (default 10), after a delay that doubles from the
+    fourth failure on (1 s … 60 s).
 ``FOOD_LOGIN_MAX_FAILURES_ACCOUNT`` / ``FOOD_LOGIN_MAX_FAILURES_IP``
-    Failed logins allowed per account / per client IP in the window (defaults 100 / 300).
+    Failed logins allowed per account from clients that are not a known device of it /
+    per client across accounts, in the window (defaults 100 / 300).
 ``FOOD_LOGIN_WINDOW_S``
     The login-throttling window in seconds (default 3600).
 ``FOOD_RECONCILE_INTERVAL_S``
@@ -116,6 +121,7 @@ class Settings:
     webapp_dist: str = "webapp/dist"
     cookie_secure: bool = False
     trusted_proxies: tuple[IpNetwork, ...] = (ipaddress.ip_network("127.0.0.1/32"),)
+    login_max_failures_client: int = 10
     login_max_failures_account: int = 100
     login_max_failures_ip: int = 300
     login_window_s: int = 3600
@@ -306,6 +312,9 @@ def _parse(environ: Mapping[str, str]) -> Settings:
         webapp_dist=read.raw("FOOD_WEBAPP_DIST") or "webapp/dist",
         cookie_secure=read.flag("FOOD_COOKIE_SECURE", production),
         trusted_proxies=parse_networks(trusted if trusted is not None else "127.0.0.1"),
+        login_max_failures_client=read.integer(
+            "FOOD_LOGIN_MAX_FAILURES_CLIENT", 10, low=1, high=1_000_000
+        ),
         login_max_failures_account=read.integer(
             "FOOD_LOGIN_MAX_FAILURES_ACCOUNT", 100, low=1, high=1_000_000
         ),

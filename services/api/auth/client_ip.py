@@ -3,6 +3,10 @@
 Traefik appends the address it saw to ``X-Forwarded-For``. Walking the list from the
 right, every hop that is a trusted proxy is skipped; the first one that is not is the
 client. Entries further left were written by the client itself and prove nothing.
+
+Limits count per :func:`client_bucket`: an IPv4 address, or an IPv6 client's /64 — one
+subscriber commonly holds a whole /64 (often far more), so counting single IPv6
+addresses would let one client pose as 2^64.
 """
 
 from __future__ import annotations
@@ -46,3 +50,16 @@ def client_ip(scope: Scope, proxies: Sequence[IpNetwork]) -> str:
         if not _trusted(hop, proxies):
             return hop
     return peer
+
+
+def client_bucket(ip: str) -> str:
+    """What limits count per: the IPv4 address; for IPv6 its /64 (``2001:db8:1:2::/64``),
+    an IPv4-mapped IPv6 address as the IPv4 one; anything unparsable as it is."""
+    parsed = _parse(ip)
+    if parsed is None:
+        return ip
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network((int(parsed) >> 64 << 64, 64)))
+    return str(parsed)

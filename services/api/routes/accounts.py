@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import anyio
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -10,7 +11,9 @@ from food_core.usecases import login, signup
 from food_core.usecases.ownership import existing_user
 from services.api.auth.client_ip import client_ip
 from services.api.auth.sessions import end_session
+from services.api.auth.throttle import DEVICE_COOKIE
 from services.api.calls import Call, Reply, ok
+from services.api.problems import ApiProblem
 from services.api.routing import Auth, Keys, Operation
 from services.api.schemas.converter import unstructure
 from services.api.schemas.users import LoginIn, SessionOut, SignupIn, UserOut, user_out
@@ -28,26 +31,41 @@ async def sign_up(call: Call) -> Reply:
         phone=body.phone,
         password=body.password,
     )
-    # The token is added by the dispatcher (also to a replay): never stored for replays.
-    return Reply(201, {"user": unstructure(user_out(user))})
+    # The session is added by the dispatcher (also to a replay): never stored for replays.
+    # This browser becomes a known device of the new account (not on a replay).
+    return Reply(
+        201, {"user": unstructure(user_out(user))}, headers=_known_device(call, body.email)
+    )
+
+
+def _known_device(call: Call, email: str) -> dict[str, str]:
+    edge = call.edge
+    return {"set-cookie": edge.throttle.device_cookie(email, secure=edge.settings.cookie_secure)}
 
 
 async def log_in(call: Call) -> Reply:
     body = call.body_as(LoginIn)
     edge = call.edge
     ip = client_ip(call.request.scope, edge.settings.trusted_proxies)
+    device = call.request.cookies.get(DEVICE_COOKIE)
     try:
-        await run_in_threadpool(edge.throttle.check, body.email, ip)
-    except Exception:
+        attempt = await run_in_threadpool(edge.throttle.begin, body.email, ip, device)
+    except ApiProblem:
         edge.metrics.logins_throttled.inc()
         raise
     try:
         user = await call.run(login, call.ports, email=body.email, password=body.password)
     except InvalidCredentials:
-        await run_in_threadpool(edge.throttle.failed, body.email, ip)
+        await run_in_threadpool(edge.throttle.failed, attempt)
         raise
-    await run_in_threadpool(edge.throttle.succeeded, body.email)
-    return Reply(200, {"user": unstructure(user_out(user))})
+    except BaseException:
+        with anyio.CancelScope(shield=True):
+            await run_in_threadpool(edge.throttle.abandoned, attempt)
+        raise
+    await run_in_threadpool(edge.throttle.succeeded, attempt)
+    return Reply(
+        200, {"user": unstructure(user_out(user))}, headers=_known_device(call, body.email)
+    )
 
 
 async def log_out(call: Call) -> Response:
@@ -91,7 +109,14 @@ OPERATIONS = [
         auth=Auth.NONE,
         errors=(401, 429),
         starts_session=True,
-        description="Failed attempts are limited per account and per client IP (429).",
+        description=(
+            "Failed attempts are limited (429 with Retry-After) per account and client "
+            "network (IPv6: per /64), with a delay that doubles after a few failures; per "
+            "client network across accounts; and per account, except from a device that "
+            "signed in to it before (the HttpOnly `food_device` cookie this sets), so "
+            "guessing elsewhere cannot lock the owner out. A wrong password and an "
+            "unknown account are the same 401."
+        ),
     ),
     Operation(
         "logout",
