@@ -99,7 +99,12 @@ export function loadConfig(env = process.env) {
         throw new ConfigError('PAYMENTS_MONGODB_URL (NODE_ENV=production) has a placeholder or published password; set the real one');
       }
     }
-    store = { kind: 'mongodb', url: mongoUrl, database: (env.PAYMENTS_MONGODB_DB ?? '').trim() || 'payments' };
+    store = {
+      kind: 'mongodb',
+      url: mongoUrl,
+      database: (env.PAYMENTS_MONGODB_DB ?? '').trim() || 'payments',
+      maxPoolSize: intVar(env, 'PAYMENTS_MONGODB_POOL_SIZE', 10, { min: 1, max: 1000 }),
+    };
   } else {
     throw new ConfigError(`PAYMENTS_STORE must be "mongodb" or "memory", got ${JSON.stringify(env.PAYMENTS_STORE)}`);
   }

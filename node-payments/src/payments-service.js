@@ -1,7 +1,8 @@
 // Use cases: create a payment, look payments up, refund.
 //
 // Every document is keyed by _id and looked up by _id only (on FerretDB any other filter
-// reads the whole collection). One collection, payment_records, holds five kinds:
+// reads the whole collection). One collection, payment_records, holds six kinds:
+//   sig:<t>:<nonce>        a request signature already used (the replay cache, replay-guard.js)
 //   key:<scope>:<key>      idempotency key: request fingerprint, payment id, lease
 //   order:<order>#<seq>    slot <seq> of the order's chain of attempts: payment id, lease
 //   <payment id>           the payment's immutable facts (order, amount, brand/last4/expiry)
@@ -9,11 +10,11 @@
 //   <payment id>:refund    REFUNDED, decided exactly once
 // Every decision correctness depends on is an insert under a unique _id, the one write
 // that is atomic on MongoDB and on FerretDB 1.x alike. A charge on a new order is one
-// ordered insert of [key, slot 0, payment] (it stops at the first _id that exists), the
-// processor call, and the insert of the outcome: two commands, plus the replay-cache
-// insert of the signature middleware. A payment's status is derived: refund ? REFUNDED :
-// outcome ? its status : PROCESSING (shown as PENDING), or PENDING for COD. See README
-// "Idempotency, one success per order, and crash windows".
+// ordered insert of [signature, key, slot 0, payment] (it stops at the first _id that
+// exists), the processor call, and the insert of the outcome: two store commands. A
+// payment's status is derived: refund ? REFUNDED : outcome ? its status : PROCESSING
+// (shown as PENDING), or PENDING for COD. See README "Idempotency, one success per order,
+// and crash windows".
 import { HttpError, ProcessorUnavailableError, SimulatedCrashError } from './errors.js';
 import { keyedFingerprint } from './crypto-keys.js';
 import { idempotencyKeyReused, requestFingerprint, requestInProgress } from './idempotency.js';
@@ -307,16 +308,21 @@ export function createPaymentsService({
 
   return {
     /**
-     * @param {{key: string, path: string, body: object, card: {pan: string, brand: string, last4: string}|null, log: object}} input
+     * @param {{key: string, path: string, body: object, card: {pan: string, brand: string, last4: string}|null,
+     *   signature?: {take: () => object|null, refused: () => Error, claim: () => Promise<void>}, log: object}} input
+     *   signature: the request's replay guard; its record goes first in the first insert
      * @returns {Promise<{status: number, body: object, problem?: boolean, replayed?: boolean}>}
      */
-    async createPayment({ key, path, body, card, log }) {
+    async createPayment({ key, path, body, card, signature, log }) {
       const fault = faults.roll();
       if (fault) {
         metrics.faults.inc({ mode: fault });
         log.warn('fault injected', { fault_mode: fault });
       }
-      if (fault === 'before') throw processorUnavailable();
+      if (fault === 'before') {
+        await signature?.claim();
+        throw processorUnavailable();
+      }
 
       const fingerprint = requestFingerprint('POST', path, body, card);
       const keyId = keyRecordId(CREATE_SCOPE, key);
@@ -325,8 +331,15 @@ export function createPaymentsService({
         const leaseUntil = now + leaseMs;
         const owner = ids.leaseOwner();
         const p = paymentDoc(ids.paymentId(), body, card, leaseUntil, now);
-        // One command: claim the key, then slot 0 of the order, then record the payment.
-        const inserted = await store.insertRecords([keyDoc(CREATE_SCOPE, key, fingerprint, p._id, owner, leaseUntil, now), slotDoc(p, 0), p]);
+        // One command: claim the signature (the replay cache), the key, slot 0 of the order,
+        // and record the payment; it stops at the first _id that exists.
+        const sig = signature?.take() ?? null;
+        const batch = [keyDoc(CREATE_SCOPE, key, fingerprint, p._id, owner, leaseUntil, now), slotDoc(p, 0), p];
+        let inserted = await store.insertRecords(sig ? [sig, ...batch] : batch);
+        if (sig) {
+          if (inserted === 0) throw signature.refused();
+          inserted -= 1;
+        }
         if (inserted === 0) {
           const existing = await answerExistingCreate(keyId, fingerprint, log);
           if (existing.retry) continue;

@@ -28,7 +28,9 @@ export async function start({ env = process.env, logger } = {}) {
   const store = createStore(config.store, { onCommand: ({ commandName }) => metrics.storeCommands.inc({ command: commandName }) });
   await store.init();
   if (store.expiresIndex && store.expiresIndex !== 'ttl') {
-    log.info('expired idempotency keys are replaced when reused (no TTL index on this server)', { reason: store.expiresIndex });
+    log.info('no TTL index on this server: expired replay-cache records are deleted by this process, expired idempotency keys replaced when reused', {
+      reason: store.expiresIndex,
+    });
   }
   const { app, startDraining } = createApp({ config, store, logger: log, metrics });
 
@@ -44,11 +46,11 @@ export async function start({ env = process.env, logger } = {}) {
   const address = server.address();
   log.info('listening', { host: address.address, port: address.port, store: config.store.kind });
 
-  // The replay cache: drop the buckets of signatures that are out of their window.
+  // The replay cache: delete the signatures past their window (where the server has no TTL index).
   const sweep = () =>
     store
-      .sweepNonces(Math.floor(Date.now() / 1000))
-      .then((n) => n > 0 && log.debug('dropped stale replay-cache buckets', { count: n }))
+      .sweepSignatures(new Date())
+      .then((n) => n > 0 && log.debug('deleted expired replay-cache records', { count: n }))
       .catch((err) => log.warn('sweeping the replay cache failed', errorFields(err)));
   await sweep();
   const sweepTimer = setInterval(sweep, SWEEP_INTERVAL_MS);

@@ -29,7 +29,7 @@ test('defaults', () => {
   assert.equal(c.production, false);
   assert.equal(c.port, 8090);
   assert.equal(c.host, '127.0.0.1');
-  assert.deepEqual(c.store, { kind: 'mongodb', url: 'mongodb://127.0.0.1:27017/', database: 'payments' });
+  assert.deepEqual(c.store, { kind: 'mongodb', url: 'mongodb://127.0.0.1:27017/', database: 'payments', maxPoolSize: 10 });
   assert.equal(c.processor.latencyMs, 0);
   assert.equal(c.processor.faultRate, 0);
   assert.equal(c.processor.faultMode, 'before');
@@ -62,7 +62,9 @@ test('overrides and validation', () => {
     PAYMENTS_FAULT_MODE: 'crash',
     PAYMENTS_LEASE_MS: '5000',
     PAYMENTS_CARD_FINGERPRINT_KEY: 'another key',
+    PAYMENTS_MONGODB_POOL_SIZE: '4',
   });
+  assert.equal(c.store.maxPoolSize, 4);
   assert.equal(c.port, 9000);
   assert.equal(c.host, '0.0.0.0');
   assert.equal(c.processor.latencyMs, 250);
@@ -79,6 +81,7 @@ test('overrides and validation', () => {
     { PAYMENTS_LATENCY_MS: '-1' },
     { PAYMENTS_LATENCY_MS: '40000' }, // not below the default lease
     { PAYMENTS_IDEMPOTENCY_TTL_HOURS: '1' }, // keys are kept at least 24 h
+    { PAYMENTS_MONGODB_POOL_SIZE: '0' },
   ]) {
     assert.throws(() => loadConfig({ ...base, ...bad }), ConfigError, JSON.stringify(bad));
   }

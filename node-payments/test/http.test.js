@@ -74,7 +74,7 @@ test('signatures: missing, malformed, v1, wrong, stale, future, tampered → 401
     v1only: { sign: false, headers: { 'x-payments-signature': `t=${now},v1=${'a'.repeat(64)}` } },
     wrongSecret: { secret: 'not-the-secret' },
     stale: { t: now - 301 },
-    future: { t: now + 301 },
+    future: { t: now + 330 }, // `now` was read at the start: keep well past the window as time goes on
     tampered: { sign: false, headers: { 'x-payments-signature': sig({ rawBody: raw.replace('49900', '1') }) } },
     otherPath: { sign: false, headers: { 'x-payments-signature': sig({ pathAndQuery: '/v1/other' }) } },
     otherKey: { sign: false, headers: { 'x-payments-signature': sig({ idempotencyKey: `${key}-other` }) } },
@@ -82,6 +82,7 @@ test('signatures: missing, malformed, v1, wrong, stale, future, tampered → 401
   };
   for (const [name, opts] of Object.entries(cases)) {
     const res = await srv.request('POST', '/v1/payments', { key, raw, ...opts });
+    assert.equal(res.status, 401, `${name}: ${res.text}`);
     assertProblem(res, 401, 'invalid_signature');
     assert.ok(res.body.detail, name);
   }
@@ -142,6 +143,26 @@ test('a signature already seen is refused (401 signature_replayed) on every /v1 
   assert.equal((await srv.request('GET', `/v1/payments/${paymentId}`, { nonce, t })).status, 200);
   assertProblem(await srv.request('GET', `/v1/payments?order_id=${body.order_id}`, { nonce, t }), 401, 'signature_replayed');
   assert.ok(srv.logs.some((l) => JSON.parse(l).reason === 'replayed'));
+});
+
+test('a charge that failed (400, 415, 422, 409) also records its signature: the replay is 401 signature_replayed', async () => {
+  const orderId = uniqueOrderId();
+  const cases = [
+    ['malformed JSON', { raw: '{"order_id":' }],
+    ['validation error', { body: { ...cardBody(orderId), amount: -1 } }],
+    ['invalid card', { body: cardBody(orderId, '4242424242424241') }],
+    ['not JSON', { raw: 'x=1', headers: { 'content-type': 'text/plain' } }],
+  ];
+  for (const [name, opts] of cases) {
+    const key = uniqueKey();
+    const first = await srv.request('POST', '/v1/payments', { key, ...opts });
+    assert.ok(first.status >= 400 && first.status < 500 && first.status !== 401, `${name}: ${first.text}`);
+    const raw = opts.raw ?? JSON.stringify(opts.body);
+    assertProblem(await srv.resend('POST', '/v1/payments', first.sent, raw), 401, 'signature_replayed');
+  }
+  const missingKey = await srv.request('POST', '/v1/payments', { body: cardBody(orderId) });
+  assertProblem(missingKey, 400, 'idempotency_key_required');
+  assertProblem(await srv.resend('POST', '/v1/payments', missingKey.sent, JSON.stringify(cardBody(orderId))), 401, 'signature_replayed');
 });
 
 test('unknown routes → 404, wrong methods → 405 with Allow', async () => {

@@ -1,11 +1,12 @@
 // Verifies X-Payments-Signature (scheme v2, src/signing.js) over the raw body and the
 // Idempotency-Key on every /v1 request, then refuses a signature already seen: its
-// (t, nonce) is claimed by an insert under a unique _id in the store's replay cache,
-// shared by every instance. Only verified signatures are recorded, and what is recorded
-// is the timestamp and the nonce, never the digest (an HMAC over a body that may hold
-// card data, under a secret the API also holds).
+// (t, nonce) is claimed in the store's replay cache (src/replay-guard.js), shared by
+// every instance. Only verified signatures are recorded. Requests for which `deferClaim`
+// is true (the charge) carry the claim to their handler as req.replayGuard, which must
+// claim it (the payments service folds it into its first insert).
 import { HttpError } from '../errors.js';
 import { SIGNATURE_HEADER, verifySignature } from '../signing.js';
+import { createReplayGuard } from '../replay-guard.js';
 import { storeUnavailable } from './errors.js';
 
 const DETAILS = {
@@ -18,9 +19,9 @@ const DETAILS = {
 
 /**
  * @param {{secret: string, toleranceSec: number, nowSec: () => number, metrics: object,
- *   replayCache: {claimNonce: (t: number, nonce: string) => Promise<boolean>}}} deps
+ *   store: {insertRecords: (docs: object[]) => Promise<number>}, deferClaim?: (req: object) => boolean}} deps
  */
-export function requireSignature({ secret, toleranceSec, nowSec, metrics, replayCache }) {
+export function requireSignature({ secret, toleranceSec, nowSec, metrics, store, deferClaim = () => false }) {
   return async function requireSignatureMiddleware(req, res, next) {
     const result = verifySignature({
       secret,
@@ -37,22 +38,39 @@ export function requireSignature({ secret, toleranceSec, nowSec, metrics, replay
       req.log?.warn('signature rejected', { reason: result.reason });
       return next(new HttpError('invalid_signature', DETAILS[result.reason], { title: 'Unauthorized' }));
     }
-    let fresh;
+    req.replayGuard = createReplayGuard(store, result.t, result.nonce, metrics);
+    if (deferClaim(req)) return next();
     try {
-      fresh = await replayCache.claimNonce(result.t, result.nonce);
+      await req.replayGuard.claim();
     } catch (err) {
+      if (err instanceof HttpError) {
+        req.log?.warn('signature rejected', { reason: 'replayed' });
+        return next(err);
+      }
       req.log?.warn('replay cache unavailable', { error: err.message });
       return next(storeUnavailable());
     }
-    if (!fresh) {
-      metrics.signatureFailures.inc({ reason: 'replayed' });
-      req.log?.warn('signature rejected', { reason: 'replayed' });
-      return next(
-        new HttpError('signature_replayed', 'this signature was already used; sign every request (and every retry) with a new nonce', {
-          title: 'Unauthorized',
-        }),
-      );
-    }
     return next();
+  };
+}
+
+/**
+ * After a deferred request failed before its handler claimed the signature (bad JSON,
+ * validation, a fault before the first insert): claim it now, so that every verified
+ * signature is recorded exactly once; a replay then answers 401 instead of the error.
+ */
+export function claimReplayGuardOnError() {
+  // Express recognises error handlers by their four parameters.
+  // eslint-disable-next-line no-unused-vars
+  return async function claimReplayGuardOnErrorMiddleware(err, req, res, next) {
+    const guard = req.replayGuard;
+    if (!guard || guard.taken) return next(err);
+    try {
+      await guard.claim();
+    } catch (claimError) {
+      if (claimError instanceof HttpError) return next(claimError);
+      return next(err);
+    }
+    return next(err);
   };
 }

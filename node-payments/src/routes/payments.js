@@ -52,7 +52,7 @@ export function paymentsRouter({ service, clock }) {
         }
         card = checked;
       }
-      const result = await service.createPayment({ key, path: req.originalUrl, body, card, log: req.log });
+      const result = await service.createPayment({ key, path: req.originalUrl, body, card, signature: req.replayGuard, log: req.log });
       send(res, result);
     })
     .get(async (req, res) => {

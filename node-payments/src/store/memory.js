@@ -2,13 +2,11 @@
 // FOR TESTS ONLY: nothing survives the process. Each operation runs synchronously inside
 // one async call, so it is atomic like a single-document MongoDB write; an ordered insert
 // of several documents stops at the first duplicate, like MongoDB's.
-import { nonceBucket, staleNonceBuckets } from './nonce-buckets.js';
 
 const clone = (doc) => (doc === null || doc === undefined ? null : structuredClone(doc));
 
 export function createMemoryStore() {
   const records = new Map();
-  const nonceBuckets = new Map(); // bucket -> Set of "<t>:<nonce>"
   let closed = false;
 
   const ensureOpen = () => {
@@ -59,34 +57,22 @@ export function createMemoryStore() {
       return true;
     },
 
-    // ---- replay cache of request signatures ----
-
-    /** Record a signature's (t, nonce); false when it was already recorded. */
-    async claimNonce(t, nonce) {
+    /** Delete the replay-cache records whose expires_at has passed. Returns how many. */
+    async sweepSignatures(now) {
       ensureOpen();
-      const bucket = nonceBucket(t);
-      if (!nonceBuckets.has(bucket)) nonceBuckets.set(bucket, new Set());
-      const seen = nonceBuckets.get(bucket);
-      const id = `${t}:${nonce}`;
-      if (seen.has(id)) return false;
-      seen.add(id);
-      return true;
-    },
-    /** Forget buckets whose signatures are all outside the window. Returns how many. */
-    async sweepNonces(nowSec) {
-      ensureOpen();
-      const stale = staleNonceBuckets([...nonceBuckets.keys()], nowSec);
-      for (const b of stale) nonceBuckets.delete(b);
-      return stale.length;
+      let n = 0;
+      for (const [id, doc] of records) {
+        if (doc.kind === 'signature' && doc.expires_at <= now) {
+          records.delete(id);
+          n += 1;
+        }
+      }
+      return n;
     },
 
     /** Test support: every stored document, by collection (named as in MongoDB). */
     async dump() {
-      const out = { payment_records: [...records.values()].map(clone) };
-      for (const [bucket, seen] of nonceBuckets) {
-        out[`request_signatures_${bucket}`] = [...seen].map((id) => ({ _id: id, t: Number(id.split(':')[0]) }));
-      }
-      return out;
+      return { payment_records: [...records.values()].map(clone) };
     },
   };
 }

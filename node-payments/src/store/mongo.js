@@ -8,11 +8,13 @@
 // "find, then write by _id", so the only atomic decision is an insert under the unique
 // _id; everything correctness depends on is such an insert (payments-service.js).
 //
-// Collections:
-//   payment_records            idempotency keys, order slots, payments, outcomes, refunds
-//   request_signatures_<b>     the replay cache, one collection per 600 s (nonce-buckets.js)
+// One collection, payment_records: the replay cache, idempotency keys, order slots,
+// payments, outcomes and refunds (payments-service.js, replay-guard.js). Documents with an
+// expires_at (replay-cache records, idempotency keys) are deleted by MongoDB's TTL index.
+// FerretDB has no TTL indexes and a range delete there reads the whole collection, so on
+// such a server this store remembers the replay-cache records it inserted and deletes
+// them by _id once expired (sweepSignatures); expired idempotency keys stay until reused.
 import { MongoClient } from 'mongodb';
-import { NONCE_COLLECTION_PREFIX, nonceBucket, staleNonceBuckets } from './nonce-buckets.js';
 
 const isDuplicateKey = (err) => err && (err.code === 11000 || err.code === 11001);
 const RECORDS = 'payment_records';
@@ -46,8 +48,11 @@ export function createMongoStore({ url, database = 'payments', clientOptions = {
   }
   const db = client.db(database);
   const records = db.collection(RECORDS);
-  const nonces = (bucket) => db.collection(`${NONCE_COLLECTION_PREFIX}${bucket}`);
   let expiresIndex = 'not created';
+  const ttl = () => expiresIndex === 'ttl';
+  // Replay-cache records this process inserted, when the server has no TTL index.
+  let mySignatures = [];
+  const SWEEP_CHUNK = 500;
 
   async function createCollectionIfMissing(name) {
     try {
@@ -92,19 +97,18 @@ export function createMongoStore({ url, database = 'payments', clientOptions = {
 
     /** Insert in order; stop at the first _id that exists. Returns how many were inserted. */
     async insertRecords(docs) {
+      let inserted;
       try {
         if (docs.length === 1) await records.insertOne(docs[0]);
         else await records.insertMany(docs, { ordered: true });
-        return docs.length;
+        inserted = docs.length;
       } catch (err) {
-        if (docs.length === 1) {
-          if (isDuplicateKey(err)) return 0;
-          throw err;
-        }
-        const first = firstWriteError(err);
-        if (first && isDuplicateKey(first) && Number.isInteger(first.index)) return first.index;
-        throw err;
+        const first = docs.length === 1 ? (isDuplicateKey(err) ? { index: 0, code: 11000 } : null) : firstWriteError(err);
+        if (!(first && isDuplicateKey(first) && Number.isInteger(first.index))) throw err;
+        inserted = first.index;
       }
+      if (!ttl() && inserted > 0 && docs[0].kind === 'signature') mySignatures.push({ id: docs[0]._id, expiresAt: docs[0].expires_at });
+      return inserted;
     },
     /** The documents among `ids` that exist (any order). */
     findRecords(ids) {
@@ -124,31 +128,21 @@ export function createMongoStore({ url, database = 'payments', clientOptions = {
 
     // ---- replay cache ----
 
-    async claimNonce(t, nonce) {
-      try {
-        await nonces(nonceBucket(t)).insertOne({ _id: `${t}:${nonce}`, t });
-        return true;
-      } catch (err) {
-        if (isDuplicateKey(err)) return false;
-        throw err;
-      }
-    },
     /**
-     * Drop the buckets no signature can be accepted from any more, and create the current
-     * and the next one ahead of time. Returns how many buckets were dropped.
+     * Without a TTL index: delete (by _id, in chunks) the replay-cache records this process
+     * inserted whose expires_at has passed. Returns how many were deleted. With one: 0 (the
+     * server deletes them).
      */
-    async sweepNonces(nowSec) {
-      const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
-      const buckets = names
-        .filter((n) => n.startsWith(NONCE_COLLECTION_PREFIX) && /^\d+$/.test(n.slice(NONCE_COLLECTION_PREFIX.length)))
-        .map((n) => Number(n.slice(NONCE_COLLECTION_PREFIX.length)));
-      const stale = staleNonceBuckets(buckets, nowSec);
-      for (const b of stale) await nonces(b).drop().catch((err) => (err?.code === 26 ? null : Promise.reject(err)));
-      const current = nonceBucket(nowSec);
-      for (const b of [current, current + 1]) {
-        if (!buckets.includes(b)) await createCollectionIfMissing(`${NONCE_COLLECTION_PREFIX}${b}`);
+    async sweepSignatures(now) {
+      if (ttl()) return 0;
+      const expired = mySignatures.filter((s) => s.expiresAt <= now);
+      let deleted = 0;
+      for (let i = 0; i < expired.length; i += SWEEP_CHUNK) {
+        const ids = expired.slice(i, i + SWEEP_CHUNK).map((s) => s.id);
+        deleted += (await records.deleteMany({ _id: { $in: ids } })).deletedCount;
       }
-      return stale.length;
+      mySignatures = mySignatures.filter((s) => s.expiresAt > now);
+      return deleted;
     },
 
     /** Test support: every document of every collection in the database. */

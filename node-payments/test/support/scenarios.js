@@ -318,6 +318,8 @@ export function paymentScenarios(name, makeStore, makeStorePair) {
       assert.equal(res.status, 503);
       assert.equal(res.body.code, 'processor_unavailable');
       assert.deepEqual((await srv.request('GET', `/v1/payments?order_id=${orderId}`)).body, { payments: [] });
+      const replayed = await srv.resend('POST', '/v1/payments', res.sent, JSON.stringify(cardBody(orderId)));
+      assert.equal(replayed.body.code, 'signature_replayed', 'the failed attempt recorded its signature');
       const retry = await srv.request('POST', '/v1/payments', { key, body: cardBody(orderId) });
       assert.equal(retry.status, 201);
       assert.equal(retry.headers.get('idempotent-replayed'), null);
