@@ -158,6 +158,7 @@ def _sign_up(client: httpx.Client, n: int, run: str) -> None:
         "email": f"bench{n}.{run}@example.com",
         "phone": f"97{secrets.randbelow(10**8):08d}",
         "password": PASSWORD,
+        "bearer": True,  # the token in the body, for the Authorization header below
     }
     response = client.post(f"{API}/auth/signup", json=body)
     response.raise_for_status()

@@ -124,17 +124,18 @@ def _render(reply: Reply) -> Response:
     )
 
 
-def _with_session(edge: Edge, reply: Reply) -> Response:
-    """Add the token to a ``{user}`` body and set the cookies; also on a replay, so a
-    retried signup still ends signed in."""
+def _with_session(edge: Edge, reply: Reply, call: Call) -> Response:
+    """Set the session cookies for a ``{user}`` reply — also on a replay, so a retried
+    signup still ends signed in — and add the token to the body only if the request
+    asked for bearer auth (``bearer: true``): the web app never needs it there."""
     if reply.status >= 300 or not isinstance(reply.body, dict):
         return _render(reply)
     user = reply.body["user"]
     response = _render(reply)
     token = start_session(edge, response, int(user["user_id"]), UserRole(user["role"]))
-    body = {**reply.body, "token": token}
-    response.body = encode_json(body)
-    response.headers["content-length"] = str(len(response.body))
+    if getattr(call.body, "bearer", False) is True:
+        response.body = encode_json({**reply.body, "token": token})
+        response.headers["content-length"] = str(len(response.body))
     return response
 
 
@@ -162,7 +163,7 @@ async def dispatch(operation: Operation, request: Request, edge: Edge) -> Respon
     if reply.replayed:
         edge.metrics.replays.labels(operation.path).inc()
     if operation.starts_session:
-        return _with_session(edge, reply)
+        return _with_session(edge, reply, call)
     return _render(reply)
 
 

@@ -219,6 +219,7 @@ class LiveShop:
                 "email": f"sim{n}.{self.run_tag}.{attempt}@example.com",
                 "phone": f"9{digits:09d}",
                 "password": PASSWORD,
+                "bearer": True,  # the simulator authenticates with the token, not cookies
             }
             response = self._send("POST", "/auth/signup", body=body)
             if response.status_code == 201:

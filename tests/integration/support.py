@@ -101,12 +101,14 @@ class ApiClient(TestClient):
 
     def signup(self, n: int = 1, *, cookies: bool = False, **fields: Any) -> dict[str, Any]:
         """Sign up customer ``n``. With ``cookies`` the session rides on the cookies the
-        response set (as in the web app); otherwise on a bearer token."""
+        response set (as in the web app, which does not ask for the token); otherwise on
+        a bearer token, asked for with ``bearer: true``."""
         body = {
             "user_name": f"Customer {n}",
             "email": f"customer{n}@example.com",
             "phone": f"98{n:08d}",
             "password": PASSWORD,
+            **({} if cookies else {"bearer": True}),
             **fields,
         }
         response = self.post(f"{API}/auth/signup", json=body)
@@ -115,13 +117,17 @@ class ApiClient(TestClient):
         return dict(response.json())
 
     def login(self, email: str, password: str, *, cookies: bool = False) -> dict[str, Any]:
-        response = self.post(f"{API}/auth/login", json={"email": email, "password": password})
+        body: dict[str, Any] = {"email": email, "password": password}
+        if not cookies:
+            body["bearer"] = True
+        response = self.post(f"{API}/auth/login", json=body)
         assert response.status_code == 200, response.text
         self._remember(response.json(), cookies)
         return dict(response.json())
 
     def _remember(self, session: dict[str, Any], cookies: bool) -> None:
-        self.token = session["token"]
+        # A cookie session's token is the HttpOnly cookie's value (the body has none).
+        self.token = self.cookies.get("food_session") if cookies else session["token"]
         self.user = session["user"]
         if not cookies:
             self.cookies.clear()

@@ -125,6 +125,7 @@ def test_a_replayed_signup_still_starts_a_session(api: Api) -> None:
         "email": "asha@example.com",
         "phone": "9876543210",
         "password": PASSWORD,
+        "bearer": True,
     }
     key = new_key()
     first = client.post(f"{API}/auth/signup", json=body, headers={"Idempotency-Key": key})

@@ -42,8 +42,9 @@ def logs() -> Iterator[Captured]:
 
 def test_no_password_token_cookie_or_card_number_is_logged(api: Api, logs: Captured) -> None:
     client = api.client()
-    session = client.signup(cookies=True)
-    token = session["token"]
+    client.signup(cookies=True)
+    token = client.token  # the session cookie's value
+    assert token
     csrf = client.cookies["food_csrf"]
     client.post(f"{API}/auth/login", json={"email": "customer1@example.com", "password": "wrong!"})
     client.post(f"{API}/auth/login", json={"email": "customer1@example.com", "password": PASSWORD})

@@ -20,7 +20,7 @@ def test_signup_sets_an_httponly_strict_session_cookie_and_a_csrf_cookie(api: Ap
     client = api.client()
     client.signup(cookies=True)
     cookies = client.cookies
-    assert cookies["food_session"] == client.token
+    assert cookies["food_session"]
     assert cookies["food_csrf"]
     raw = client.post(
         f"{API}/auth/login", json={"email": "customer1@example.com", "password": PASSWORD}
@@ -30,6 +30,42 @@ def test_signup_sets_an_httponly_strict_session_cookie_and_a_csrf_cookie(api: Ap
     assert "HttpOnly" in session and "SameSite=strict" in session
     assert "HttpOnly" not in csrf and "SameSite=strict" in csrf
     assert "Secure" not in session  # FOOD_COOKIE_SECURE is off in tests
+
+
+@pytest.mark.parametrize("path", ["signup", "login"])
+def test_the_token_is_in_the_body_only_when_the_client_asks_for_bearer_auth(
+    api: Api, path: str
+) -> None:
+    api.client().signup()
+    body: dict[str, object] = {
+        "user_name": "Asha",
+        "email": "customer1@example.com" if path == "login" else "asha@example.com",
+        "phone": "9876543210",
+        "password": PASSWORD,
+    }
+    if path == "login":
+        body = {"email": body["email"], "password": PASSWORD}
+    web = api.client()
+    cookie_only = web.post(f"{API}/auth/{path}", json=body)
+    assert cookie_only.status_code in (200, 201), cookie_only.text
+    # The web app's answer: the user, and the session only in the HttpOnly cookie,
+    # where no script (an injected one included) can read it.
+    assert set(cookie_only.json()) == {"user"}
+    assert web.cookies["food_session"]
+    assert web.get(f"{API}/me").status_code == 200
+    if path == "signup":
+        body = {**body, "email": "ravi@example.com", "phone": "9876543211"}
+    app_client = api.client()
+    bearer = app_client.post(f"{API}/auth/{path}", json={**body, "bearer": True})
+    token = bearer.json()["token"]
+    assert token == app_client.cookies["food_session"]
+    assert (
+        api.client().get(f"{API}/me", headers={"Authorization": f"Bearer {token}"}).status_code
+        == 200
+    )
+    refused = api.client().post(f"{API}/auth/{path}", json={**body, "bearer": "yes"})
+    assert refused.status_code == 422
+    assert [e["field"] for e in refused.json()["errors"]] == ["bearer"]
 
 
 def test_cookie_session_reads_without_csrf_but_changes_need_it(api: Api) -> None:

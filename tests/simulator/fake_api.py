@@ -155,6 +155,7 @@ class FakeApi:
         ports = self.ports
         key = request.headers.get("idempotency-key", "")
         if method == "POST" and path == "/auth/signup":
+            body.pop("bearer", None)  # the real API then puts the token in the body
             user = signup(ports, **body)
             return httpx.Response(
                 201, json={"user": {"user_id": user.user_id}, "token": str(user.user_id)}

@@ -33,6 +33,7 @@ class Customer:
                 "email": self.email,
                 "phone": f"9{n:09d}"[:10],
                 "password": PASSWORD,
+                "bearer": True,  # this client sends the token; the web app uses the cookie
             },
         )
         assert response.status_code == 201, response.text

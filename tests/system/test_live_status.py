@@ -68,7 +68,11 @@ def test_the_customers_stream_follows_the_partners_steps(healthy: Stack) -> None
 
         login = client.post(
             "/api/v1/auth/login",
-            json={"email": PARTNER_EMAIL, "password": healthy.secrets.demo_password},
+            json={
+                "email": PARTNER_EMAIL,
+                "password": healthy.secrets.demo_password,
+                "bearer": True,
+            },
         )
         assert login.status_code == 200, login.text
         partner = {"Authorization": f"Bearer {login.json()['token']}"}

@@ -96,6 +96,11 @@ OPERATIONS = [
         keys=Keys.OPTIONAL,
         errors=(409,),
         starts_session=True,
+        description=(
+            "Sets the HttpOnly session cookie (and `food_csrf`). The token is in the body "
+            "only with `bearer: true`, for clients that authenticate with "
+            "`Authorization: Bearer`; the web app does not ask for it."
+        ),
     ),
     Operation(
         "login",
@@ -115,7 +120,8 @@ OPERATIONS = [
             "client network across accounts; and per account, except from a device that "
             "signed in to it before (the HttpOnly `food_device` cookie this sets), so "
             "guessing elsewhere cannot lock the owner out. A wrong password and an "
-            "unknown account are the same 401."
+            "unknown account are the same 401. As for signup, the token is in the body "
+            "only with `bearer: true`."
         ),
     ),
     Operation(

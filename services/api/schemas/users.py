@@ -19,6 +19,13 @@ EMAIL_PATTERN = (
 PHONE_PATTERN = r"^(?:\+91|91|0)?[6-9][0-9]{9}$"
 
 
+BEARER_DESCRIPTION = (
+    "true: also return the session token in the body, for a client that sends it as "
+    "`Authorization: Bearer` (an app, a script). Left out (the web app), the session is "
+    "only the HttpOnly cookie, which no script can read"
+)
+
+
 @frozen(kw_only=True)
 class SignupIn:
     user_name: str = f.text(80, description="How the restaurant and the rider address you")
@@ -32,12 +39,14 @@ class SignupIn:
         min_length=10,
     )
     password: str = f.length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, secret=True)
+    bearer: bool = f.described(BEARER_DESCRIPTION, default=False)
 
 
 @frozen(kw_only=True)
 class LoginIn:
     email: str = f.length(1, 254)
     password: str = f.length(1, PASSWORD_MAX_LENGTH, secret=True)
+    bearer: bool = f.described(BEARER_DESCRIPTION, default=False)
 
 
 @frozen(kw_only=True)
@@ -56,11 +65,12 @@ class UserOut:
 
 @frozen(kw_only=True)
 class SessionOut:
-    """The new session: its token works as ``Authorization: Bearer``; the same token is
-    also set as the HttpOnly ``food_session`` cookie, with ``food_csrf`` beside it."""
+    """The new session, set as the HttpOnly ``food_session`` cookie with ``food_csrf``
+    beside it. ``token`` — the same session token, for ``Authorization: Bearer`` — is in
+    the body only when the request asked for it with ``bearer: true``."""
 
     user: UserOut
-    token: str
+    token: str = f.described("The session token (only when `bearer` was true)", default="")
 
 
 def user_out(user: User) -> UserOut:

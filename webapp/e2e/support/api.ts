@@ -23,7 +23,9 @@ async function send(method: string, path: string, token?: string, body?: unknown
 }
 
 export async function login(email: string, password: string): Promise<ApiSession> {
-  return (await send("POST", "/api/v1/auth/login", undefined, { email, password })) as ApiSession;
+  // bearer: the token in the body, to send as Authorization (the web app uses the cookie).
+  const body = { email, password, bearer: true };
+  return (await send("POST", "/api/v1/auth/login", undefined, body)) as ApiSession;
 }
 
 export interface ApiOrder {
@@ -81,6 +83,7 @@ export async function customerWithOrder(restaurantId: number): Promise<{ token: 
     email,
     phone,
     password: "an end-to-end password",
+    bearer: true,
   })) as ApiSession;
   const token = session.token;
   const place = await restaurant(restaurantId);

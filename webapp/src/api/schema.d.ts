@@ -49,7 +49,7 @@ export interface paths {
         put?: never;
         /**
          * Start a session
-         * @description Failed attempts are limited per account and per client IP (429).
+         * @description Failed attempts are limited (429 with Retry-After) per account and client network (IPv6: per /64), with a delay that doubles after a few failures; per client network across accounts; and per account, except from a device that signed in to it before (the HttpOnly `food_device` cookie this sets), so guessing elsewhere cannot lock the owner out. A wrong password and an unknown account are the same 401. As for signup, the token is in the body only with `bearer: true`.
          */
         post: operations["login"];
         delete?: never;
@@ -84,7 +84,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a customer account and start a session */
+        /**
+         * Create a customer account and start a session
+         * @description Sets the HttpOnly session cookie (and `food_csrf`). The token is in the body only with `bearer: true`, for clients that authenticate with `Authorization: Bearer`; the web app does not ask for it.
+         */
         post: operations["signup"];
         delete?: never;
         options?: never;
@@ -157,7 +160,7 @@ export interface paths {
         };
         /**
          * Search a city's restaurants
-         * @description Keyset pagination: pass next_cursor back as cursor, with the same sort.
+         * @description Keyset pagination: pass next_cursor back as cursor, with the same sort. A cursor is an opaque, signed token: one the server did not make, or made for another sort, is a 422 naming `cursor`.
          */
         get: operations["searchRestaurants"];
         put?: never;
@@ -249,7 +252,7 @@ export interface paths {
         };
         /**
          * Watch an order's status (server-sent events)
-         * @description A text/event-stream: an event `status` with the order as JSON now and at every change, a heartbeat comment every 15 s; it ends once the order is DELIVERED or CANCELLED, or after a bounded time (reconnect to go on).
+         * @description A text/event-stream: an event `status` with the order as JSON now and at every change, a heartbeat comment every 15 s; it ends once the order is DELIVERED or CANCELLED, after a bounded time (reconnect to go on), or when the session ends (logout, expiry). A few streams (4 by default) may be open at once per account, across replicas: beyond that, 429 `too_many_streams` with Retry-After.
          */
         get: operations["orderEvents"];
         put?: never;
@@ -474,6 +477,8 @@ export interface components {
             status: string;
         };
         LoginIn: {
+            /** @description true: also return the session token in the body, for a client that sends it as `Authorization: Bearer` (an app, a script). Left out (the web app), the session is only the HttpOnly cookie, which no script can read */
+            bearer?: boolean;
             email: string;
             password: string;
         };
@@ -610,9 +615,10 @@ export interface components {
             next_cursor: string | null;
             restaurants: components["schemas"]["RestaurantOut"][];
         };
-        /** @description The new session: its token works as ``Authorization: Bearer``; the same token is also set as the HttpOnly ``food_session`` cookie, with ``food_csrf`` beside it. */
+        /** @description The new session, set as the HttpOnly ``food_session`` cookie with ``food_csrf`` beside it. ``token`` — the same session token, for ``Authorization: Bearer`` — is in the body only when the request asked for it with ``bearer: true``. */
         SessionOut: {
-            token: string;
+            /** @description The session token (only when `bearer` was true) */
+            token?: string;
             user: components["schemas"]["UserOut"];
         };
         SetQuantityIn: {
@@ -622,6 +628,8 @@ export interface components {
             replace_cart?: boolean;
         };
         SignupIn: {
+            /** @description true: also return the session token in the body, for a client that sends it as `Authorization: Bearer` (an app, a script). Left out (the web app), the session is only the HttpOnly cookie, which no script can read */
+            bearer?: boolean;
             email: string;
             password: string;
             phone: string;
@@ -1013,7 +1021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Too many failed logins; wait Retry-After seconds */
+            /** @description Too many failed logins, or event streams open; wait Retry-After seconds */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2225,6 +2233,19 @@ export interface operations {
             /** @description Not found (another user's resources are not found either) */
             404: {
                 headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Too many failed logins, or event streams open; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;
