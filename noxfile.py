@@ -39,7 +39,8 @@ def up(session: nox.Session) -> None:
     """The whole system: FerretDB, payments, two API replicas, Traefik on :8080."""
     install_project(session)
     ensure_webapp_build(session)
-    session.run("python", "-m", "services.stack", *session.posargs)
+    # Ctrl-C reaches the stack too; give its staged stop time before nox kills it.
+    session.run("python", "-m", "services.stack", *session.posargs, interrupt_timeout=30)
 
 
 @nox.session(python=PYTHON)

@@ -34,8 +34,8 @@ import json
 import os
 import re
 import shutil
-import stat
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -363,24 +363,25 @@ def start_postgres(
         server.stop()
         raise
     (state_dir / "postgres.json").write_text(
-        json.dumps({"url": url, "port": port, "durable": durable, **server.extra}, indent=2)
-        + "\n"
+        json.dumps({"url": url, "port": port, "durable": durable, **server.extra}, indent=2) + "\n"
     )
     return server
 
 
-def _create_database(bin_dir: Path, port: int, database: str, log_path: Path, deadline: float) -> None:
+def _create_database(
+    bin_dir: Path, port: int, database: str, log_path: Path, deadline: float
+) -> None:
     """``createdb`` unless the cluster (kept from an earlier start) already has it."""
     listed = subprocess.run(  # noqa: S603 - argv built here, no shell
         [str(bin_dir / "psql"), "-h", HOST, "-p", str(port), "-U", PG_USER, "-d", "postgres",
-         "-tAc", f"SELECT 1 FROM pg_database WHERE datname = '{database}'"],
+         "-tAc", "SELECT datname FROM pg_database"],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         env=_pg_env(),
         timeout=max(1.0, deadline - time.monotonic()),
         check=False,
     )  # fmt: skip
-    if listed.returncode == 0 and listed.stdout.strip() == b"1":
+    if listed.returncode == 0 and database.encode() in listed.stdout.split():
         return
     _run(
         [str(bin_dir / "createdb"), "-h", HOST, "-p", str(port), "-U", PG_USER, database],
