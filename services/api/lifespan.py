@@ -35,8 +35,6 @@ def make_lifespan(edge: Edge) -> Callable[[Starlette], AbstractAsyncContextManag
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await run_in_threadpool(edge.resolve_all)
-        # Finish writes a crash left half done before serving (the sweep repeats it).
-        await run_in_threadpool(edge.store.settle_pending)
         settings = edge.settings
         if settings.seed_demo:
             await run_in_threadpool(_seed_demo, edge)

@@ -1,5 +1,5 @@
 """The periodic reconciliation sweep (DESIGN §5): settle payments whose outcome was never
-heard, refunds still due, and ``total_orders`` counts a crash left half done.
+heard, and refunds still due.
 
 Each replica runs its own sweep; the steps are idempotent compare-and-sets, so two
 sweeps working on the same order change it once.
@@ -32,10 +32,9 @@ CLOCK_SKEW_ALLOWANCE = timedelta(minutes=5)
 
 
 def sweep_once(edge: Edge) -> int:
-    settled = edge.store.settle_pending()
     looked_at = reconcile_pending(edge.ports)
-    if looked_at or settled:
-        log.info("reconciliation sweep", extra={"orders": looked_at, "counts": settled})
+    if looked_at:
+        log.info("reconciliation sweep", extra={"orders": looked_at})
     return looked_at
 
 

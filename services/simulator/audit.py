@@ -280,8 +280,6 @@ def _check_totals(
 def memory_records(store: MemoryStore) -> tuple[list[OrderRecord], list[UserRecord]]:
     """Read the store directly (not through the ports): the audit must see what is
     stored, including states the use cases would refuse to make."""
-    payments = store.payments
-    ids_by_order = store.payment_ids_by_order
     orders: list[OrderRecord] = []
     for o in store.orders.values():
         records = tuple(
@@ -292,7 +290,7 @@ def memory_records(store: MemoryStore) -> tuple[list[OrderRecord], list[UserReco
                 p.amount,
                 p.gateway_reference is not None or p.payment_status is not PaymentStatus.PENDING,
             )
-            for p in (payments[i] for i in ids_by_order.get(o.order_id, ()))
+            for p in o.payments
         )
         lines = sum(item.price * item.quantity for item in o.items)
         orders.append(
@@ -308,7 +306,8 @@ def memory_records(store: MemoryStore) -> tuple[list[OrderRecord], list[UserReco
                 records,
             )
         )
-    users = [UserRecord(u.user_id, u.total_orders) for u in store.users.values()]
+    counts = store.confirmed_counts  # what the users repository reports as total_orders
+    users = [UserRecord(u.user_id, counts.get(u.user_id, 0)) for u in store.users.values()]
     return orders, users
 
 

@@ -411,7 +411,7 @@ def _simulate(cfg: SimConfig, on_progress: Callable[[int], None] | None) -> Memo
 def memory_payment_outcomes(store: MemoryStore) -> dict[str, int]:
     """Every attempt by status, failures by their code (COD PENDING = recorded, unpaid)."""
     counts: dict[str, int] = {}
-    for p in store.payments.values():
+    for p in (p for order in store.orders.values() for p in order.payments):
         label = p.payment_status.value
         if p.failure_code:
             label = f"{label}: {p.failure_code}"

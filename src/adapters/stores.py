@@ -1,10 +1,9 @@
 """Open the store one URL names (DESIGN §8): ``memory://``, ``sqlite:///path``,
 ``postgresql+psycopg://…`` or ``mongodb://…`` / ``mongodb+srv://…``.
 
-Every store offers the six repositories, the HTTP edge's shared state (request log,
-login attempts, revoked tokens), ``ping()`` for readiness, ``close()``, and
-``settle_pending()`` for the reconciliation sweep (only MongoDB has anything to
-settle). Drivers are imported only when their kind of store is opened.
+Every store offers the five repositories, the HTTP edge's shared state (request log,
+login attempts, revoked tokens), ``ping()`` for readiness and ``close()``. Drivers are
+imported only when their kind of store is opened.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from adapters.memory.store import (
     MemoryCarts,
     MemoryCatalog,
     MemoryOrders,
-    MemoryPayments,
     MemoryStore,
     MemoryUsers,
 )
@@ -30,7 +28,6 @@ from food_core.ports import (
     OrderRepository,
     PasswordHasher,
     PaymentGateway,
-    PaymentRepository,
     UserRepository,
 )
 from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens
@@ -61,8 +58,6 @@ class Store(Protocol):
     def addresses(self) -> AddressRepository: ...
     @property
     def orders(self) -> OrderRepository: ...
-    @property
-    def payments(self) -> PaymentRepository: ...
 
     # The HTTP edge's state, shared by every replica that opens the same store.
     @property
@@ -74,11 +69,6 @@ class Store(Protocol):
 
     def ping(self) -> None:
         """Return if the store answers; raise (the driver's error) if not."""
-        ...
-
-    def settle_pending(self) -> int:
-        """Finish any write a crash left half done (MongoDB: committed compare-and-set
-        moves not yet applied); returns how many. For startup and the periodic sweep."""
         ...
 
     def close(self) -> None: ...
@@ -94,16 +84,12 @@ class MemoryBackedStore:
         self.carts = MemoryCarts(self.memory)
         self.addresses = MemoryAddresses(self.memory)
         self.orders = MemoryOrders(self.memory)
-        self.payments = MemoryPayments(self.memory)
         self.request_log = MemoryRequestLog()
         self.login_attempts = MemoryLoginAttempts()
         self.revoked_tokens = MemoryRevokedTokens()
 
     def ping(self) -> None:
         return None
-
-    def settle_pending(self) -> int:
-        return 0  # every write happens whole, under the store's lock
 
     def close(self) -> None:
         return None
@@ -160,7 +146,6 @@ def ports_for(
         carts=store.carts,
         addresses=store.addresses,
         orders=store.orders,
-        payments=store.payments,
         gateway=gateway,
         hasher=hasher,
         clock=clock,

@@ -37,6 +37,7 @@ class Maker:
         self.clock = clock
         self.ids = ids
         self._n = 0
+        self._orders_made = 0
 
     def _tick(self) -> None:
         self.clock.advance(timedelta(milliseconds=1, microseconds=7))
@@ -104,7 +105,9 @@ class Maker:
         restaurant_id: int = 1,
         mode: PaymentMode = PaymentMode.CARD,
         quantity: int = 2,
+        cart_version: int | None = None,
     ) -> Order:
+        """A new order (version 0); each from a cart version of its own unless given."""
         self._tick()
         now = self.clock.now()
         order_id = self.ids.next_id()
@@ -123,7 +126,12 @@ class Maker:
             request_fingerprint="sha256:place",
             created_at=now,
             updated_at=now,
+            cart_version=self._n_orders() if cart_version is None else cart_version,
         )
+
+    def _n_orders(self) -> int:
+        self._orders_made += 1
+        return self._orders_made
 
     def payment(self, order: Order, *, key: str | None = None) -> Payment:
         self._tick()
@@ -145,12 +153,30 @@ class Maker:
         self._tick()
         return payment.succeeded(self.clock.now(), gateway_reference="pay_ref_1", card=VISA)
 
+    def with_attempt(self, order: Order, *, key: str | None = None) -> Order:
+        """``order`` with a new PENDING attempt (one change: version + 1)."""
+        return order.attempt_started(self.payment(order, key=key), self.clock.now())
+
     def confirmed(self, order: Order) -> Order:
-        """``order`` confirmed by a successful card payment."""
+        """``order`` with a new attempt, then confirmed by it succeeding (two changes)."""
+        started = self.with_attempt(order)
         self._tick()
-        payment = self.paid(self.payment(order))
-        return order.confirmed(payment, self.ids.next_id(), self.clock.now())
+        paid = self.paid(started.payments[-1])
+        return started.attempt_settled(paid, self.ids.next_id(), self.clock.now())
+
+    def declined(self, order: Order) -> Order:
+        """``order`` with a new attempt, then declined (two changes)."""
+        started = self.with_attempt(order)
+        self._tick()
+        failed = started.payments[-1].failed(self.clock.now(), failure_code="card_declined")
+        return started.attempt_settled(failed, self.ids.next_id(), self.clock.now())
 
     def cancelled(self, order: Order) -> Order:
         self._tick()
         return order.cancelled(self.clock.now())
+
+    def refunded(self, order: Order) -> Order:
+        """``order`` with its paying attempt refunded."""
+        self._tick()
+        assert order.paid_by is not None
+        return order.attempt_refunded(order.paid_by, self.clock.now())

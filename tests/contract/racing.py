@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from adapters.clock import ManualClock
 from adapters.ids import SnowflakeIds
 from adapters.stores import Store, open_store
-from food_core.model import FoodItem, Order, OrderStatus, RestaurantRef
+from food_core.model import FoodItem, Order, RestaurantRef
 from food_core.ports.requests import RequestRecord
 from tests.contract.builders import Maker
 
@@ -109,7 +109,23 @@ def claim_same_keys(
     for key in keys:
         mine = make.order(user_id, key=key)
         barrier.wait(TIMEOUT)
-        stored = store.orders.claim(mine)
+        stored = store.orders.add(mine)
+        outcomes.append((stored.order_id, stored.order_id == mine.order_id))
+    return outcomes
+
+
+def place_same_carts(
+    store: Store, barrier: Barrier, worker: int, job: tuple[int, list[int]]
+) -> list[tuple[int, bool]]:
+    """Place an order from each cart version, under a key of my own (another tab);
+    per version: (stored order id, did I win)."""
+    user_id, versions = job
+    make = Maker(ManualClock(), SnowflakeIds(worker))
+    outcomes = []
+    for version in versions:
+        mine = make.order(user_id, key=f"tab-{worker}-{version}", cart_version=version)
+        barrier.wait(TIMEOUT)
+        stored = store.orders.add(mine)
         outcomes.append((stored.order_id, stored.order_id == mine.order_id))
     return outcomes
 
@@ -123,7 +139,7 @@ def confirm_same_orders(
     for order in orders:
         confirmed = make.confirmed(order)
         barrier.wait(TIMEOUT)
-        outcomes.append(store.orders.transition(confirmed, OrderStatus.PENDING_PAYMENT))
+        outcomes.append(store.orders.save(confirmed, order.version))
     return outcomes
 
 

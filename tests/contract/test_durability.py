@@ -172,8 +172,7 @@ def _assert_order_stored(url: str, ack: dict[str, Any], stage: str) -> None:
         else:
             assert order.is_confirmed and order.is_settled_payment
             assert order.payment is not None
-            attempts = store.payments.list_for_order(order.order_id)
-            assert [a.payment_id for a in attempts] == [order.payment.payment_id]
+            assert [a.payment_id for a in order.payments] == [order.payment.payment_id]
         mine = store.orders.list_for_user(ack["user_id"], limit=10)
         assert [o.order_id for o in mine] == [ack["order_id"]]
     finally:

@@ -1,13 +1,18 @@
 """What is particular to the MongoDB adapter: after a crash, a compare-and-set whose move
-was committed but not applied counts at once and is applied by ``settle_pending`` (and by
-the next move); starting again finds its indexes (FerretDB included); write concern."""
+was committed but not applied is applied by the next writer, which then starts from it;
+every command of the order's compare-and-set is by ``_id``; starting again finds its
+indexes (FerretDB included); write concern."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from pymongo import monitoring
 from pymongo.write_concern import WriteConcern
 
 from adapters.mongo import MongoStore
+from adapters.mongo.moves import move_id
 from adapters.mongo.orders import order_fields
 from adapters.mongo.schema import INDEXES, ORDER_MOVES
 from food_core.model import Order, OrderStatus, User
@@ -22,16 +27,10 @@ def mongo(mongodb_session: Backend) -> MongoStore:
     return mongodb_session.store
 
 
-def _crash_after_committing(store: MongoStore, order: Order, moved: Order, user: User) -> None:
-    """What a process that died right after the commit point leaves behind."""
+def _crash_after_committing(store: MongoStore, order: Order, moved: Order) -> None:
+    """What a process that died right after the commit point leaves behind: the move."""
     store.db[ORDER_MOVES].insert_one(
-        {
-            "doc_id": order.order_id,
-            "rev": 0,
-            "fields": order_fields(moved),
-            "pending": True,
-            "counts_for": user.user_id,
-        }
+        {"_id": move_id(order.order_id, order.version), "fields": order_fields(moved)}
     )
 
 
@@ -39,34 +38,75 @@ def _confirmed_in_a_crash(store: MongoStore, make: Maker) -> tuple[User, Order, 
     user = make.user()
     store.users.add(user, "hash")
     order = make.order(user.user_id)
-    store.orders.claim(order)
+    store.orders.add(order)
     confirmed = make.confirmed(order)
-    _crash_after_committing(store, order, confirmed, user)
+    _crash_after_committing(store, order, confirmed)
     return user, order, confirmed
 
 
-def test_a_committed_confirmation_counts_and_settling_applies_it(
+def test_the_next_writer_applies_a_crashed_move_and_starts_from_it(
     mongo: MongoStore, make: Maker
 ) -> None:
     user, order, confirmed = _confirmed_in_a_crash(mongo, make)
-    counted = mongo.users.get(user.user_id)
-    assert counted is not None and counted.total_orders == 1
-    assert mongo.orders.get(order.order_id) == order  # not applied yet
-    assert mongo.settle_pending() == 1
+    assert mongo.orders.get(order.order_id) == order  # committed, not applied yet
+    # A writer who read the old version loses, and the document is brought up to date.
+    assert not mongo.orders.save(make.cancelled(order), order.version)
     assert mongo.orders.get(order.order_id) == confirmed
-    assert mongo.settle_pending() == 0
-    assert mongo.orders.list_for_restaurant(1, [OrderStatus.CONFIRMED], 10) == [confirmed]
-
-
-def test_the_next_move_applies_a_crashed_one_first(mongo: MongoStore, make: Maker) -> None:
-    user, order, confirmed = _confirmed_in_a_crash(mongo, make)
-    # The stored document still says PENDING_PAYMENT, but that is no longer the status.
-    assert not mongo.orders.transition(make.cancelled(order), OrderStatus.PENDING_PAYMENT)
-    cancelled = make.cancelled(confirmed)
-    assert mongo.orders.transition(cancelled, OrderStatus.CONFIRMED)
-    assert mongo.orders.get(order.order_id) == cancelled
     counted = mongo.users.get(user.user_id)
     assert counted is not None and counted.total_orders == 1
+    cancelled = make.cancelled(confirmed)
+    assert mongo.orders.save(cancelled, confirmed.version)
+    assert mongo.orders.get(order.order_id) == cancelled
+    assert mongo.orders.list_for_restaurant(1, [OrderStatus.CANCELLED], 10) == [cancelled]
+
+
+class _Commands(monitoring.CommandListener):
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, dict[str, Any]]] = []
+
+    def started(self, event: monitoring.CommandStartedEvent) -> None:
+        self.seen.append((event.command_name, dict(event.command)))
+
+    def succeeded(self, event: monitoring.CommandSucceededEvent) -> None:
+        return None
+
+    def failed(self, event: monitoring.CommandFailedEvent) -> None:
+        return None
+
+
+def _filters(command: str, body: dict[str, Any]) -> list[dict[str, Any]]:
+    if command == "find":
+        return [body.get("filter", {})]
+    if command == "update":
+        return [u["q"] for u in body["updates"]]
+    return []
+
+
+def test_adding_reading_and_changing_an_order_uses_only_its_id(
+    mongodb_session: Backend, make: Maker
+) -> None:
+    """FerretDB answers only ``_id`` lookups from an index: the order's whole life on the
+    checkout path must send no other filter (a sequential scan there)."""
+    mongodb_session.reset()
+    assert mongodb_session.url is not None
+    listener = _Commands()
+    store = MongoStore(mongodb_session.url, event_listeners=[listener])
+    try:
+        order = make.order(1)
+        listener.seen.clear()
+        store.orders.add(order)
+        current = store.orders.get(order.order_id)
+        assert current is not None
+        for step in (make.with_attempt, make.confirmed):
+            moved = step(current)
+            assert store.orders.save(moved, current.version)
+            current = moved
+        assert not store.orders.save(make.cancelled(order), order.version)  # a loser's path
+        filters = [f for name, body in listener.seen for f in _filters(name, body)]
+        assert filters, "the commands were seen"
+        assert all(set(f) <= {"_id", "version"} and "_id" in f for f in filters), filters
+    finally:
+        store.close()
 
 
 def test_opening_the_store_again_finds_every_index(

@@ -1,5 +1,6 @@
-"""Concurrent writers: the idempotency claim and the confirming transition each have
-exactly one winner, on every store, also across processes."""
+"""Concurrent writers: the placement's claims (one order per key, one per cart version)
+and the order's compare-and-set each have exactly one winner, on every store, also
+across processes."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from tests.contract.racing import (
     claim_same_keys,
     claim_same_request,
     confirm_same_orders,
+    place_same_carts,
     save_same_cart,
 )
 
@@ -37,6 +39,21 @@ def test_four_racers_claiming_the_same_key_make_one_order(
     assert sorted(o.idempotency_key for o in stored) == sorted(keys)
 
 
+def test_four_tabs_placing_the_same_cart_with_their_own_keys_make_one_order(
+    backend: Backend, store: Store, make: Maker, racers: RacePool
+) -> None:
+    user = make.user()
+    store.users.add(user, "hash")
+    versions = list(range(1, ROUNDS + 1))
+    outcomes = racers.race(backend, place_same_carts, [(user.user_id, versions)] * 4)
+    for round_ in range(ROUNDS):
+        seen = [racer[round_] for racer in outcomes]
+        assert len({order_id for order_id, _ in seen}) == 1, "every tab gets the same order"
+        assert sum(won for _, won in seen) == 1, "exactly one insert wins"
+    stored = store.orders.list_for_user(user.user_id, 50)
+    assert sorted(o.cart_version for o in stored) == versions
+
+
 def test_two_racers_confirming_the_same_order_count_it_once(
     backend: Backend, store: Store, make: Maker, racers: RacePool
 ) -> None:
@@ -44,7 +61,7 @@ def test_two_racers_confirming_the_same_order_count_it_once(
     store.users.add(user, "hash")
     orders = [make.order(user.user_id) for _ in range(ROUNDS)]
     for order in orders:
-        store.orders.claim(order)
+        store.orders.add(order)
     outcomes = racers.race(backend, confirm_same_orders, [orders, orders])
     for round_ in range(ROUNDS):
         assert [racer[round_] for racer in outcomes].count(True) == 1
@@ -62,7 +79,7 @@ def test_racers_confirming_different_orders_of_one_customer_lose_no_count(
     store.users.add(user, "hash")
     batches = [[make.order(user.user_id) for _ in range(ROUNDS)] for _ in range(2)]
     for order in batches[0] + batches[1]:
-        store.orders.claim(order)
+        store.orders.add(order)
     outcomes = racers.race(backend, confirm_same_orders, batches)
     assert outcomes == [[True] * ROUNDS, [True] * ROUNDS]
     counted = store.users.get(user.user_id)

@@ -18,9 +18,18 @@ def test_an_added_user_reads_back_equal_by_id_and_by_email(store: Store, make: M
 
 
 def test_a_partner_keeps_role_and_restaurant(store: Store, make: Maker) -> None:
-    partner = make.user(role=UserRole.PARTNER, restaurant_id=77, total_orders=3)
+    partner = make.user(role=UserRole.PARTNER, restaurant_id=77)
     store.users.add(partner, "hash")
     assert store.users.get(partner.user_id) == partner
+
+
+def test_total_orders_is_counted_from_the_orders_not_taken_from_the_user(
+    store: Store, make: Maker
+) -> None:
+    claimed = make.user(total_orders=3)
+    store.users.add(claimed, "hash")
+    stored = store.users.get(claimed.user_id)
+    assert stored is not None and stored.total_orders == 0
 
 
 def test_unknown_users_are_none(store: Store, make: Maker) -> None:

@@ -102,9 +102,15 @@ class CheckoutMachine(RuleBasedStateMachine):
             return (user, 0)
         finally:
             self.fault = None
-        known = self.order_for_key.setdefault((user, key), placed.order.order_id)
-        assert known == placed.order.order_id
-        return (user, placed.order.order_id)
+        order = placed.order
+        if order.idempotency_key == key:
+            known = self.order_for_key.setdefault((user, key), order.order_id)
+            assert known == order.order_id
+        else:
+            # Another key's order: this cart was placed already, and that is the answer.
+            assert placed.replayed
+            assert self.order_for_key[(user, order.idempotency_key)] == order.order_id
+        return (user, order.order_id)
 
     @rule(
         order=orders,
@@ -185,7 +191,10 @@ class CheckoutMachine(RuleBasedStateMachine):
                 assert order.order_status in CONFIRMED_STATUSES, "paid but not confirmed"
                 assert order.payment is not None
                 assert order.payment.gateway_reference == held[0].reference
-        assert self.world.ports.payments.list_pending(self.world.clock.now(), 10_000) == []
+        for order in self.world.store.orders.values():
+            assert not order.unresolved_attempts, "an attempt of unknown outcome is left"
+            assert not order.refunds_due, "a refund is still due"
+        assert self.world.ports.orders.list_needing_attention(10_000) == []
 
     @invariant()
     def one_order_per_user_and_key(self) -> None:
@@ -196,12 +205,17 @@ class CheckoutMachine(RuleBasedStateMachine):
             assert stored is not None and stored.order_id == order_id
 
     @invariant()
+    def one_order_per_cart_version(self) -> None:
+        versions = [(o.user, o.cart_version) for o in self.world.store.orders.values()]
+        assert len(versions) == len(set(versions))
+
+    @invariant()
     def at_most_one_successful_charge_per_order(self) -> None:
         assert all(n <= 1 for n in self.world.gateway.successful_charges().values())
-        for order_id in self.world.store.orders:
+        for order in self.world.store.orders.values():
             taken = [
                 p
-                for p in self.world.ports.payments.list_for_order(order_id)
+                for p in order.payments
                 if p.payment_status in (PaymentStatus.SUCCEEDED, PaymentStatus.REFUNDED)
                 and p.payment_mode is not PaymentMode.COD
             ]
@@ -213,8 +227,10 @@ class CheckoutMachine(RuleBasedStateMachine):
         for order in self.world.store.orders.values():
             if order.delivery is not None:  # a delivery exists exactly from confirmation on
                 ever_confirmed[order.user] = ever_confirmed.get(order.user, 0) + 1
-        for user in self.world.store.users.values():
-            assert user.total_orders == ever_confirmed.get(user.user_id, 0)
+        for user_id in self.world.store.users:
+            user = self.world.ports.users.get(user_id)
+            assert user is not None
+            assert user.total_orders == ever_confirmed.get(user_id, 0)
 
     @invariant()
     def order_totals_are_the_sum_of_their_lines(self) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
+from attrs import evolve
 
 from adapters import demo_catalog
 from adapters.clock import ManualClock
@@ -165,7 +166,8 @@ class FakeApi:
             return httpx.Response(200, json={"cities": cities})
         uid = self._user(request)
         if method == "GET" and path == "/me":
-            user = self.store.users[uid]
+            user = ports.users.get(uid)
+            assert user is not None
             return httpx.Response(200, json={"user_id": uid, "total_orders": user.total_orders})
         if m := re.fullmatch(r"/cities/(\d+)/restaurants", path):
             page = search_restaurants(
@@ -202,7 +204,8 @@ class FakeApi:
                 payment_mode=PaymentMode(body["payment_mode"]),
             )
             if self.forget_keys and kept is not None:
-                self.store.carts[uid] = kept
+                # ... and it keeps no cart claim either: the cart comes back as a new version.
+                self.store.carts[uid] = evolve(kept, version=kept.version + next(self._posts))
             headers = {"Idempotent-Replayed": "true"} if placement.replayed else {}
             return httpx.Response(201, json=order_json(placement.order), headers=headers)
         if method == "GET" and path == "/orders":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+import attrs
 import pytest
 from attrs import evolve
 from rich.console import Console
@@ -59,24 +60,29 @@ def _duplicate_order(world: World, order: Order) -> None:
         order,
         order_id=order.order_id + 1,
         order_status=OrderStatus.PENDING_PAYMENT,
-        payment=None,
+        payments=(),
+        paid_by=None,
+        confirmed_at=None,
         delivery=None,
     )
     world.store.orders[copy.order_id] = copy
     world.store.order_ids_by_user[order.user].append(copy.order_id)
 
 
+def _with_attempt(world: World, order: Order, attempt: Payment) -> None:
+    world.store.orders[order.order_id] = evolve(order, payments=(*order.payments, attempt))
+
+
 def _double_charge(world: World, order: Order) -> None:
     assert order.payment is not None
     second = evolve(order.payment, payment_id=order.payment.payment_id + 1,
                     idempotency_key="payment-0002")  # fmt: skip
-    world.store.payments[second.payment_id] = second
-    world.store.payment_ids_by_order[order.order_id].append(second.payment_id)
+    _with_attempt(world, order, second)
 
 
 def _wrong_total_orders(world: World, order: Order) -> None:
-    user = world.store.users[order.user]
-    world.store.users[user.user_id] = evolve(user, total_orders=user.total_orders + 1)
+    counts = world.store.confirmed_counts
+    counts[order.user] = counts.get(order.user, 0) + 1
 
 
 def _paid_but_pending(world: World, order: Order) -> None:
@@ -98,15 +104,14 @@ def _unsettled(world: World, order: Order) -> None:
         created_at=order.created_at,
         updated_at=order.created_at,
     )
-    world.store.payments[lost.payment_id] = lost
-    world.store.payment_ids_by_order[order.order_id].append(lost.payment_id)
+    _with_attempt(world, order, lost)
 
 
 def _wrong_amount(world: World, order: Order) -> None:
     assert order.payment is not None
-    world.store.payments[order.payment.payment_id] = evolve(
-        order.payment, amount=order.total_amount + 100
-    )
+    with attrs.validators.disabled():  # a state the domain refuses to make
+        wrong = evolve(order.payment, amount=order.total_amount + 100)
+        world.store.orders[order.order_id] = evolve(order, payments=(wrong,))
 
 
 BREAKAGES: dict[str, Callable[[World, Order], None]] = {

@@ -83,7 +83,7 @@ def test_cancelling_a_paid_order_refunds_it(world: World, customer_id: int) -> N
     assert cancelled.payment.payment_status is PaymentStatus.REFUNDED
     assert cancelled.delivery is not None
     assert cancelled.delivery.delivery_status is DeliveryStatus.CANCELLED
-    assert world.ports.orders.list_refunds_due(10) == []
+    assert world.ports.orders.list_needing_attention(10) == []
     # total_orders counts orders ever confirmed; a cancellation does not undo that.
     user = world.ports.users.get(customer_id)
     assert user is not None and user.total_orders == 1
@@ -129,8 +129,8 @@ def test_cash_is_collected_on_delivery(world: World, customer_id: int, partner_i
         order = advance_order(world.ports, partner_id, order.order_id, status)
     assert order.payment is not None
     assert order.payment.payment_status is PaymentStatus.SUCCEEDED
-    stored = world.ports.payments.get(order.payment.payment_id)
-    assert stored is not None and stored.payment_status is PaymentStatus.SUCCEEDED
+    stored = world.ports.orders.get(order.order_id)
+    assert stored is not None and stored.payment == order.payment
 
 
 def test_steps_cannot_be_skipped_or_reversed(

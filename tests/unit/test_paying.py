@@ -295,10 +295,9 @@ def test_an_order_cancelled_while_its_charge_was_lost_is_refunded() -> None:
     cancel_order(world.ports, order.user, order.order_id)
     world.clock.advance(timedelta(minutes=1))
     reconcile_pending(world.ports)
-    payments = world.ports.payments.list_for_order(order.order_id)
-    assert [p.payment_status for p in payments] == [PaymentStatus.REFUNDED]
     stored = world.ports.orders.get(order.order_id)
     assert stored is not None and stored.order_status is OrderStatus.CANCELLED
+    assert [p.payment_status for p in stored.payments] == [PaymentStatus.REFUNDED]
     assert _total_orders(world, order.user) == 0
 
 
@@ -325,11 +324,10 @@ def test_a_cash_attempt_that_never_reached_the_gateway_is_closed_once_a_card_pay
     assert paid.order.order_status is OrderStatus.CONFIRMED
     world.clock.advance(timedelta(minutes=3))
     reconcile_pending(world.ports, older_than=timedelta(0))
-    assert world.ports.payments.list_pending(world.clock.now(), 10) == []
-    statuses = {
-        p.payment_mode: p.payment_status
-        for p in world.ports.payments.list_for_order(order.order_id)
-    }
+    assert world.ports.orders.list_needing_attention(10) == []
+    stored = world.ports.orders.get(order.order_id)
+    assert stored is not None
+    statuses = {p.payment_mode: p.payment_status for p in stored.payments}
     assert statuses == {
         PaymentMode.COD: PaymentStatus.FAILED,
         PaymentMode.CARD: PaymentStatus.SUCCEEDED,

@@ -9,7 +9,6 @@ from adapters.memory.store import (
     MemoryCarts,
     MemoryCatalog,
     MemoryOrders,
-    MemoryPayments,
     MemoryStore,
     MemoryUsers,
 )
@@ -40,7 +39,6 @@ def memory_ports(
         carts=MemoryCarts(store),
         addresses=MemoryAddresses(store),
         orders=MemoryOrders(store),
-        payments=MemoryPayments(store),
         gateway=gateway,
         hasher=hasher,
         clock=clock,

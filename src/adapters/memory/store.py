@@ -1,16 +1,15 @@
 """In-memory repositories: thread-safe, the reference behaviour every adapter must match,
 and the fakes the core's tests run on.
 
-All repositories of one :class:`MemoryStore` share one lock, so a confirming transition
-and the customer's ``total_orders`` move together, as a SQL transaction would.
-Entities are immutable, so they are stored and returned without copying.
+All repositories of one :class:`MemoryStore` share one lock, so every write is whole, as
+a SQL transaction would be. Entities are immutable, so they are stored and returned
+without copying.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Iterable
-from datetime import datetime
 
 from attrs import evolve
 
@@ -22,8 +21,6 @@ from food_core.model import (
     FoodItem,
     Order,
     OrderStatus,
-    Payment,
-    PaymentStatus,
     Restaurant,
     User,
 )
@@ -48,10 +45,11 @@ class MemoryStore:
         self.address_ids_by_user: dict[int, set[int]] = {}
         self.orders: dict[int, Order] = {}
         self.order_ids_by_key: dict[tuple[int, str], int] = {}
+        self.order_ids_by_cart: dict[tuple[int, int], int] = {}
         self.order_ids_by_user: dict[int, list[int]] = {}
-        self.payments: dict[int, Payment] = {}
-        self.payment_ids_by_key: dict[tuple[int, str], int] = {}
-        self.payment_ids_by_order: dict[int, list[int]] = {}
+        self.order_ids_by_restaurant: dict[int, set[int]] = {}
+        self.order_ids_needing_attention: set[int] = set()
+        self.confirmed_counts: dict[int, int] = {}
 
 
 class MemoryUsers:
@@ -70,13 +68,20 @@ class MemoryUsers:
             s.user_ids_by_phone[user.phone] = user.user_id
             s.password_hashes[user.user_id] = password_hash
 
+    def _counted(self, user: User | None) -> User | None:
+        if user is None:
+            return None
+        total = self._s.confirmed_counts.get(user.user_id, 0)
+        return user if user.total_orders == total else evolve(user, total_orders=total)
+
     def get(self, user_id: int) -> User | None:
-        return self._s.users.get(user_id)
+        with self._s.lock:
+            return self._counted(self._s.users.get(user_id))
 
     def get_by_email(self, email: str) -> User | None:
         with self._s.lock:
             user_id = self._s.user_ids_by_email.get(email)
-            return None if user_id is None else self._s.users[user_id]
+            return None if user_id is None else self._counted(self._s.users[user_id])
 
     def password_hash(self, user_id: int) -> str | None:
         return self._s.password_hashes.get(user_id)
@@ -206,17 +211,32 @@ class MemoryOrders:
     def __init__(self, store: MemoryStore) -> None:
         self._s = store
 
-    def claim(self, order: Order) -> Order:
+    def add(self, order: Order) -> Order:
         s = self._s
         key = (order.user, order.idempotency_key)
+        cart = (order.user, order.cart_version)
         with s.lock:
-            existing = s.order_ids_by_key.get(key)
+            existing = s.order_ids_by_key.get(key, s.order_ids_by_cart.get(cart))
             if existing is not None:
                 return s.orders[existing]
             s.orders[order.order_id] = order
             s.order_ids_by_key[key] = order.order_id
+            s.order_ids_by_cart[cart] = order.order_id
             s.order_ids_by_user.setdefault(order.user, []).append(order.order_id)
+            s.order_ids_by_restaurant.setdefault(order.restaurant.restaurant_id, set()).add(
+                order.order_id
+            )
+            self._index(None, order)
             return order
+
+    def _index(self, before: Order | None, after: Order) -> None:
+        s = self._s
+        if after.needs_attention:
+            s.order_ids_needing_attention.add(after.order_id)
+        else:
+            s.order_ids_needing_attention.discard(after.order_id)
+        if after.confirmed_at is not None and (before is None or before.confirmed_at is None):
+            s.confirmed_counts[after.user] = s.confirmed_counts.get(after.user, 0) + 1
 
     def get(self, order_id: int) -> Order | None:
         return self._s.orders.get(order_id)
@@ -225,6 +245,16 @@ class MemoryOrders:
         with self._s.lock:
             order_id = self._s.order_ids_by_key.get((user_id, idempotency_key))
             return None if order_id is None else self._s.orders[order_id]
+
+    def save(self, order: Order, expected_version: int) -> bool:
+        s = self._s
+        with s.lock:
+            stored = s.orders.get(order.order_id)
+            if stored is None or stored.version != expected_version:
+                return False
+            s.orders[order.order_id] = order
+            self._index(stored, order)
+            return True
 
     def list_for_user(self, user_id: int, limit: int, before: int | None = None) -> list[Order]:
         with self._s.lock:
@@ -238,85 +268,11 @@ class MemoryOrders:
     ) -> list[Order]:
         wanted = frozenset(statuses)
         with self._s.lock:
-            found = [
-                o
-                for o in self._s.orders.values()
-                if o.restaurant.restaurant_id == restaurant_id and o.order_status in wanted
-            ]
-        return sorted(found, key=lambda o: o.order_id)[:limit]
+            ids = self._s.order_ids_by_restaurant.get(restaurant_id, set())
+            found = [o for o in map(self._s.orders.__getitem__, ids) if o.order_status in wanted]
+        return sorted(found, key=lambda o: o.order_id)[: max(limit, 0)]
 
-    def list_refunds_due(self, limit: int) -> list[Order]:
+    def list_needing_attention(self, limit: int) -> list[Order]:
         with self._s.lock:
-            due = [
-                o
-                for o in self._s.orders.values()
-                if o.order_status is OrderStatus.CANCELLED
-                and o.payment is not None
-                and o.payment.payment_status is PaymentStatus.SUCCEEDED
-            ]
-        return sorted(due, key=lambda o: o.order_id)[:limit]
-
-    def transition(self, order: Order, expected: OrderStatus) -> bool:
-        s = self._s
-        with s.lock:
-            stored = s.orders.get(order.order_id)
-            if stored is None or stored.order_status is not expected:
-                return False
-            s.orders[order.order_id] = order
-            if (
-                order.order_status is OrderStatus.CONFIRMED
-                and expected is not OrderStatus.CONFIRMED
-            ):
-                user = s.users.get(order.user)
-                if user is not None:
-                    s.users[user.user_id] = evolve(user, total_orders=user.total_orders + 1)
-            return True
-
-
-class MemoryPayments:
-    def __init__(self, store: MemoryStore) -> None:
-        self._s = store
-
-    def claim(self, payment: Payment) -> Payment:
-        s = self._s
-        key = (payment.order_id, payment.idempotency_key)
-        with s.lock:
-            existing = s.payment_ids_by_key.get(key)
-            if existing is not None:
-                return s.payments[existing]
-            s.payments[payment.payment_id] = payment
-            s.payment_ids_by_key[key] = payment.payment_id
-            s.payment_ids_by_order.setdefault(payment.order_id, []).append(payment.payment_id)
-            return payment
-
-    def get(self, payment_id: int) -> Payment | None:
-        return self._s.payments.get(payment_id)
-
-    def get_by_key(self, order_id: int, idempotency_key: str) -> Payment | None:
-        with self._s.lock:
-            payment_id = self._s.payment_ids_by_key.get((order_id, idempotency_key))
-            return None if payment_id is None else self._s.payments[payment_id]
-
-    def list_for_order(self, order_id: int) -> list[Payment]:
-        with self._s.lock:
-            ids = self._s.payment_ids_by_order.get(order_id, [])
-            return sorted((self._s.payments[i] for i in ids), key=lambda p: p.payment_id)
-
-    def list_pending(self, created_before: datetime, limit: int) -> list[Payment]:
-        with self._s.lock:
-            pending = [
-                p
-                for p in self._s.payments.values()
-                if p.payment_status is PaymentStatus.PENDING
-                and p.gateway_reference is None
-                and p.created_at < created_before
-            ]
-        return sorted(pending, key=lambda p: p.payment_id)[:limit]
-
-    def update(self, payment: Payment, expected: PaymentStatus) -> bool:
-        with self._s.lock:
-            stored = self._s.payments.get(payment.payment_id)
-            if stored is None or stored.payment_status is not expected:
-                return False
-            self._s.payments[payment.payment_id] = payment
-            return True
+            ids = sorted(self._s.order_ids_needing_attention)[: max(limit, 0)]
+            return [self._s.orders[i] for i in ids]

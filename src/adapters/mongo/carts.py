@@ -7,7 +7,7 @@ from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
 from adapters.mongo.codec import from_document, to_document
-from adapters.mongo.moves import REV, Moves
+from adapters.mongo.moves import Versioned
 from adapters.mongo.schema import CART_MOVES, CARTS, Document, is_duplicate_key
 from food_core.model import Cart
 
@@ -15,7 +15,7 @@ from food_core.model import Cart
 class MongoCarts:
     def __init__(self, db: Database[Document]) -> None:
         self._carts = db[CARTS]
-        self._moves = Moves(self._carts, db[CART_MOVES])
+        self._versions = Versioned(self._carts, db[CART_MOVES])
 
     def get(self, user_id: int) -> Cart | None:
         document = self._carts.find_one({"_id": user_id})
@@ -26,15 +26,10 @@ class MongoCarts:
         if expected_version is None:
             # "Only if there is no cart yet" is _id refusing a second insert.
             try:
-                self._carts.insert_one({"_id": cart.user, **fields, REV: 0})
+                self._versions.insert(cart.user, fields)
             except PyMongoError as error:
                 if is_duplicate_key(error):
                     return False
                 raise
             return True
-        return self._moves.compare_and_set(
-            cart.user, lambda current: current["version"] == expected_version, fields
-        )
-
-    def settle(self) -> int:
-        return self._moves.settle()
+        return self._versions.save(cart.user, expected_version, fields)

@@ -1,12 +1,13 @@
-"""Orders: claimed by an insert under the unique (user_id, idempotency_key), moved by
-compare-and-set on the status (``moves``: atomic on MongoDB and FerretDB alike).
+"""Orders, one document each holding the whole aggregate (items, delivery, every payment
+attempt): placed by an insert under two unique claims, (user, idempotency key) and
+(user, cart version), then changed by compare-and-set on ``version`` (``moves``).
 
-Counting confirmed orders exactly once, without transactions or ``$inc``: a move into
-CONFIRMED records ``counts_for: <user_id>``, and a user's ``total_orders`` is the count
-stored at sign-up plus the number of such moves (``users``). The count therefore
-changes in the very insert that commits the transition — there is no second write to
-lose or repeat — and an order enters CONFIRMED through one move at most, because only
-one move can leave each revision. As in the reference, only an existing user is counted.
+Lookups on the checkout path are by ``_id`` only — the one lookup FerretDB 1.24 answers
+from an index. The rest are filters on top-level copies (``restaurant_id``,
+``needs_attention``, ``ever_confirmed``): index seeks on MongoDB; on FerretDB a
+sequential scan of the collection in PostgreSQL (its pushdown cannot use an index), which
+only the order history, the kitchen list, the sweep and a replay whose cart has changed
+pay (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -19,46 +20,52 @@ from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
 from adapters.mongo.codec import from_document, to_document
-from adapters.mongo.moves import REV, Moves
-from adapters.mongo.schema import ORDER_MOVES, ORDERS, USERS, Document, is_duplicate_key
-from food_core.model import Order, OrderStatus, PaymentStatus
+from adapters.mongo.moves import Versioned
+from adapters.mongo.schema import ORDER_MOVES, ORDERS, Document, is_duplicate_key
+from food_core.model import Order, OrderStatus
 
 
 def order_fields(order: Order) -> Document:
     """The order's own fields plus the top-level copies its queries filter on."""
-    payment = order.payment
     return {
         **to_document(order),
         "restaurant_id": order.restaurant.restaurant_id,
-        "payment_status": None if payment is None else payment.payment_status.value,
+        "needs_attention": order.needs_attention,
+        "ever_confirmed": order.confirmed_at is not None,
     }
 
 
 class MongoOrders:
     def __init__(self, db: Database[Document]) -> None:
         self._orders = db[ORDERS]
-        self._users = db[USERS]
-        self._moves = Moves(self._orders, db[ORDER_MOVES])
+        self._versions = Versioned(self._orders, db[ORDER_MOVES])
 
-    def claim(self, order: Order) -> Order:
+    def add(self, order: Order) -> Order:
         try:
-            self._orders.insert_one({"_id": order.order_id, **order_fields(order), REV: 0})
+            self._versions.insert(order.order_id, order_fields(order))
         except PyMongoError as error:
             if not is_duplicate_key(error):
                 raise
-            stored = self.get_by_key(order.user, order.idempotency_key)
+            stored = self.get_by_key(order.user, order.idempotency_key) or self._first(
+                {"user_id": order.user, "cart_version": order.cart_version}
+            )
             if stored is None:
-                raise  # not the idempotency key (a reused order_id): a real error
+                raise  # not a claim (a reused order_id): a real error
             return stored
         return order
 
-    def get(self, order_id: int) -> Order | None:
-        document = self._orders.find_one({"_id": order_id})
+    def _first(self, where: Document) -> Order | None:
+        document = self._orders.find_one(where)
         return None if document is None else from_document(document, Order)
 
+    def get(self, order_id: int) -> Order | None:
+        return self._first({"_id": order_id})
+
     def get_by_key(self, user_id: int, idempotency_key: str) -> Order | None:
-        document = self._orders.find_one({"user_id": user_id, "idempotency_key": idempotency_key})
-        return None if document is None else from_document(document, Order)
+        return self._first({"user_id": user_id, "idempotency_key": idempotency_key})
+
+    def save(self, order: Order, expected_version: int) -> bool:
+        return self._versions.save(order.order_id, expected_version, order_fields(order))
 
     def _list(self, found: Cursor[Document], limit: int) -> list[Order]:
         if limit <= 0:
@@ -80,26 +87,9 @@ class MongoOrders:
         }
         return self._list(self._orders.find(where).sort("_id", 1), limit)
 
-    def list_refunds_due(self, limit: int) -> list[Order]:
-        where = {
-            "order_status": OrderStatus.CANCELLED.value,
-            "payment_status": PaymentStatus.SUCCEEDED.value,
-        }
-        return self._list(self._orders.find(where).sort("_id", 1), limit)
+    def list_needing_attention(self, limit: int) -> list[Order]:
+        return self._list(self._orders.find({"needs_attention": True}).sort("_id", 1), limit)
 
-    def transition(self, order: Order, expected: OrderStatus) -> bool:
-        note: Document = {}
-        confirming = (
-            order.order_status is OrderStatus.CONFIRMED and expected is not OrderStatus.CONFIRMED
-        )
-        if confirming and self._users.find_one({"_id": order.user}, {"_id": True}) is not None:
-            note["counts_for"] = order.user
-        return self._moves.compare_and_set(
-            order.order_id,
-            lambda current: current["order_status"] == expected.value,
-            order_fields(order),
-            note,
-        )
-
-    def settle(self) -> int:
-        return self._moves.settle()
+    def count_confirmed(self, user_id: int) -> int:
+        """How many of the user's orders were ever confirmed (users.total_orders)."""
+        return self._orders.count_documents({"user_id": user_id, "ever_confirmed": True})

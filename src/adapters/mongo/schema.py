@@ -17,12 +17,10 @@ RESTAURANTS = "restaurants"
 FOOD_ITEMS = "food_items"
 CARTS = "carts"
 ADDRESSES = "addresses"
-ORDERS = "orders"
-PAYMENTS = "payments"
-# The committed compare-and-set moves of carts, orders and payments (see ``moves``).
+ORDERS = "orders"  # each holds its payment attempts
+# The committed compare-and-set moves of carts and orders (see ``moves``), by ``_id``.
 CART_MOVES = "cart_moves"
 ORDER_MOVES = "order_moves"
-PAYMENT_MOVES = "payment_moves"
 # The HTTP edge's shared state (food_core.ports.requests).
 REQUEST_LOG = "request_log"
 LOGIN_FAILURES = "login_failures"
@@ -39,24 +37,14 @@ COLLECTIONS = (
     CARTS,
     ADDRESSES,
     ORDERS,
-    PAYMENTS,
     CART_MOVES,
     ORDER_MOVES,
-    PAYMENT_MOVES,
     REQUEST_LOG,
     LOGIN_FAILURES,
     REVOKED_TOKENS,
     STREAM_LEASES,
     ADDRESS_BOOK_LOCKS,
 )
-
-
-def _move_indexes() -> list[IndexModel]:
-    return [
-        # The commit point of every compare-and-set: one move out of each revision.
-        IndexModel([("doc_id", _A), ("rev", _A)], name="doc_rev_unique", unique=True),
-        IndexModel([("pending", _A)], name="pending", sparse=True),
-    ]
 
 
 _A, _D = ASCENDING, DESCENDING
@@ -83,27 +71,18 @@ INDEXES: dict[str, list[IndexModel]] = {
     ],
     ADDRESSES: [IndexModel([("user_id", _A), ("_id", _A)], name="by_user")],
     ORDERS: [
-        # The idempotency claim: a second insert with the same key fails here.
+        # The placement's claims: a second insert with the same key, or placed from the
+        # same cart version, fails here.
         IndexModel([("user_id", _A), ("idempotency_key", _A)], name="user_key_unique", unique=True),
+        IndexModel([("user_id", _A), ("cart_version", _A)], name="user_cart_unique", unique=True),
         IndexModel([("user_id", _A), ("_id", _D)], name="by_user"),
+        IndexModel([("user_id", _A), ("ever_confirmed", _A)], name="confirmed_by_user"),
         IndexModel(
             [("restaurant_id", _A), ("order_status", _A), ("_id", _A)], name="by_restaurant"
         ),
-        IndexModel([("order_status", _A), ("payment_status", _A), ("_id", _A)], name="refunds_due"),
+        IndexModel([("needs_attention", _A), ("_id", _A)], name="needing_attention"),
     ],
-    PAYMENTS: [
-        IndexModel(
-            [("order_id", _A), ("idempotency_key", _A)], name="order_key_unique", unique=True
-        ),
-        IndexModel([("payment_status", _A), ("_id", _A)], name="by_status"),
-    ],
-    CART_MOVES: _move_indexes(),
-    # Confirming moves name the customer they count for (users.total_orders).
-    ORDER_MOVES: [
-        *_move_indexes(),
-        IndexModel([("counts_for", _A)], name="counts_for", sparse=True),
-    ],
-    PAYMENT_MOVES: _move_indexes(),
+    # Moves need no index but _id's: they are looked up by it and nothing else.
     REQUEST_LOG: [
         # The claim of an idempotent request: a second insert with the same key fails.
         IndexModel([("scope", _A), ("key", _A)], name="scope_key_unique", unique=True),

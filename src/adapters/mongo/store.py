@@ -1,9 +1,9 @@
-"""The MongoDB store: one client, indexes ensured, the six repositories and the HTTP
+"""The MongoDB store: one client, indexes ensured, the five repositories and the HTTP
 edge's shared state.
 
 Works on MongoDB 6/7 and on FerretDB 1.24: no transactions, no ``$lookup``, no
-``$expr``, no text, partial or TTL indexes; every compare-and-set commits by a unique
-insert (see ``moves``), the one write FerretDB makes atomic.
+``$expr``, no text, partial or TTL indexes; every compare-and-set commits by an insert
+under a unique ``_id`` (see ``moves``), the one write FerretDB makes atomic.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from adapters.mongo.addresses import MongoAddresses
 from adapters.mongo.carts import MongoCarts
 from adapters.mongo.catalog import MongoCatalog
 from adapters.mongo.orders import MongoOrders
-from adapters.mongo.payments import MongoPayments
 from adapters.mongo.requests import MongoLoginAttempts, MongoRequestLog, MongoRevokedTokens
 from adapters.mongo.schema import Document, ensure_indexes
 from adapters.mongo.users import MongoUsers
@@ -60,11 +59,9 @@ class MongoStore:
             self.carts = MongoCarts(self.db)
             self.addresses = MongoAddresses(self.db)
             self.orders = MongoOrders(self.db)
-            self.payments = MongoPayments(self.db)
             self.request_log = MongoRequestLog(self.db)
             self.login_attempts = MongoLoginAttempts(self.db)
             self.revoked_tokens = MongoRevokedTokens(self.db)
-            self.settle_pending()
         except BaseException:
             self.client.close()
             raise
@@ -76,11 +73,6 @@ class MongoStore:
     def ping(self) -> None:
         """Raise if the server does not answer."""
         self.client.admin.command("ping")
-
-    def settle_pending(self) -> int:
-        """Apply every committed move a crash left unapplied (see ``moves``); run at
-        startup and by the reconciliation sweep. Returns how many there were."""
-        return self.orders.settle() + self.payments.settle() + self.carts.settle()
 
     def close(self) -> None:
         self.client.close()

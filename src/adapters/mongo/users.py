@@ -1,7 +1,7 @@
 """Users: one document each, holding the password hash (which never leaves this module).
 
-``total_orders`` is the value given at sign-up plus the user's confirming order moves
-(see ``orders``): nothing ever increments the stored value, so no update can be lost.
+``total_orders`` is not stored: it is counted from the user's orders ever confirmed
+(``orders``), so it changes in the very write that confirms an order.
 """
 
 from __future__ import annotations
@@ -10,21 +10,23 @@ from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
 from adapters.mongo.codec import from_document, to_document
-from adapters.mongo.schema import ORDER_MOVES, USERS, Document, is_duplicate_key
+from adapters.mongo.schema import ORDERS, USERS, Document, is_duplicate_key
 from food_core.errors import EmailTaken, PhoneTaken
 from food_core.model import User
 
 # What a User is read with: never the hash.
 _USER_FIELDS = {"password_hash": False}
+_NOT_STORED = ("total_orders",)
 
 
 class MongoUsers:
     def __init__(self, db: Database[Document]) -> None:
         self._users = db[USERS]
-        self._order_moves = db[ORDER_MOVES]
+        self._orders = db[ORDERS]
 
     def add(self, user: User, password_hash: str) -> None:
-        document = {"_id": user.user_id, **to_document(user), "password_hash": password_hash}
+        fields = {k: v for k, v in to_document(user).items() if k not in _NOT_STORED}
+        document = {"_id": user.user_id, **fields, "password_hash": password_hash}
         try:
             self._users.insert_one(document)
         except PyMongoError as error:
@@ -43,10 +45,10 @@ class MongoUsers:
     def _user(self, document: Document | None) -> User | None:
         if document is None:
             return None
-        confirmed = self._order_moves.count_documents({"counts_for": document["_id"]})
-        return from_document(
-            {**document, "total_orders": document["total_orders"] + confirmed}, User
+        confirmed = self._orders.count_documents(
+            {"user_id": document["_id"], "ever_confirmed": True}
         )
+        return from_document({**document, "total_orders": confirmed}, User)
 
     def get(self, user_id: int) -> User | None:
         return self._user(self._users.find_one({"_id": user_id}, _USER_FIELDS))

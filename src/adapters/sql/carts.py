@@ -20,6 +20,7 @@ def _row(cart: Cart) -> dict[str, object]:
         "restaurant_id": None if restaurant is None else restaurant.restaurant_id,
         "restaurant_name": None if restaurant is None else restaurant.restaurant_name,
         "lines": to_json(cart.food_items),
+        "placed_order": cart.placed_order,
     }
 
 
@@ -33,6 +34,7 @@ def _cart(m: sa.RowMapping) -> Cart:
         else RestaurantRef(restaurant_id, m["restaurant_name"]),
         food_items=from_json(m["lines"], tuple[CartLine, ...]),
         version=m["version"],
+        placed_order=m["placed_order"],
     )
 
 

@@ -1,16 +1,23 @@
-"""Orders: claimed by an insert under the unique (user, idempotency key), moved by
-compare-and-set on the status; confirming also counts the order in ``total_orders``."""
+"""Orders and their payment attempts: one ``orders`` row and one ``payments`` row per
+attempt, always written together in one transaction.
+
+Placing is an insert under two unique keys — (user, idempotency key) and (user, cart
+version) — and every later change a compare-and-set on ``version``: the order row is
+updated only if it still has the version the change was made from, and then its
+attempts' rows are inserted or updated in the same transaction.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from adapters.sql.codec import from_json, to_json
-from adapters.sql.database import Database
-from adapters.sql.tables import orders, users
+from adapters.sql.database import Database, upsert
+from adapters.sql.payments import attempt_row, attempts_by_order
+from adapters.sql.tables import orders, payments
 from food_core.model import (
     Address,
     Delivery,
@@ -19,7 +26,6 @@ from food_core.model import (
     OrderStatus,
     Payment,
     PaymentMode,
-    PaymentStatus,
     RestaurantRef,
 )
 
@@ -27,29 +33,31 @@ _o = orders.c
 
 
 def _row(order: Order) -> dict[str, object]:
-    payment = order.payment
     return {
         "order_id": order.order_id,
         "user_id": order.user,
         "idempotency_key": order.idempotency_key,
         "request_fingerprint": order.request_fingerprint,
+        "cart_version": order.cart_version,
+        "version": order.version,
         "restaurant_id": order.restaurant.restaurant_id,
         "restaurant_name": order.restaurant.restaurant_name,
         "order_status": order.order_status.value,
         "payment_mode": order.payment_mode.value,
-        "payment_status": None if payment is None else payment.payment_status.value,
         "currency": order.currency,
         "created_at": order.created_at,
         "updated_at": order.updated_at,
+        "confirmed_at": order.confirmed_at,
+        "paid_by": order.paid_by,
+        "needs_attention": order.needs_attention,
         "items": to_json(order.items),
         "delivery_address": to_json(order.delivery_address),
         "delivery": to_json(order.delivery),
-        "payment": to_json(payment),
     }
 
 
-def _order(m: sa.RowMapping) -> Order:
-    delivery, payment = m["delivery"], m["payment"]
+def _order(m: sa.RowMapping, attempts: Sequence[Payment]) -> Order:
+    delivery = m["delivery"]
     return Order(
         order_id=m["order_id"],
         user=m["user_id"],
@@ -62,8 +70,12 @@ def _order(m: sa.RowMapping) -> Order:
         request_fingerprint=m["request_fingerprint"],
         created_at=m["created_at"],
         updated_at=m["updated_at"],
+        cart_version=m["cart_version"],
         delivery=None if delivery is None else from_json(delivery, Delivery),
-        payment=None if payment is None else from_json(payment, Payment),
+        payments=tuple(attempts),
+        confirmed_at=m["confirmed_at"],
+        paid_by=m["paid_by"],
+        version=m["version"],
         currency=m["currency"],
     )
 
@@ -77,22 +89,31 @@ class SqlOrders:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def claim(self, order: Order) -> Order:
+    def add(self, order: Order) -> Order:
         try:
             with self._db.writing() as c:
                 c.execute(sa.insert(orders).values(_row(order)))
+                if order.payments:
+                    c.execute(sa.insert(payments), [attempt_row(p) for p in order.payments])
         except IntegrityError:
-            # The unique (user_id, idempotency_key) refused us: the stored order wins.
-            stored = self.get_by_key(order.user, order.idempotency_key)
+            # A unique claim refused us: the stored order wins (the key's first).
+            stored = self.get_by_key(order.user, order.idempotency_key) or self._one(
+                _o.user_id == order.user, _o.cart_version == order.cart_version
+            )
             if stored is None:
                 raise  # some other constraint (a reused order_id): a real error
             return stored
         return order
 
-    def _one(self, *where: sa.ColumnElement[bool]) -> Order | None:
+    def _many(self, statement: sa.Select[*tuple[object, ...]]) -> list[Order]:
         with self._db.reading() as c:
-            m = c.execute(sa.select(orders).where(*where)).mappings().first()
-        return None if m is None else _order(m)
+            rows = list(c.execute(statement).mappings())
+            attempts = attempts_by_order(c, [m["order_id"] for m in rows])
+        return [_order(m, attempts.get(m["order_id"], ())) for m in rows]
+
+    def _one(self, *where: sa.ColumnElement[bool]) -> Order | None:
+        found = self._many(sa.select(orders).where(*where))
+        return found[0] if found else None
 
     def get(self, order_id: int) -> Order | None:
         return self._one(_o.order_id == order_id)
@@ -100,9 +121,18 @@ class SqlOrders:
     def get_by_key(self, user_id: int, idempotency_key: str) -> Order | None:
         return self._one(_o.user_id == user_id, _o.idempotency_key == idempotency_key)
 
-    def _many(self, statement: sa.Select[*tuple[object, ...]]) -> list[Order]:
-        with self._db.reading() as c:
-            return [_order(m) for m in c.execute(statement).mappings()]
+    def save(self, order: Order, expected_version: int) -> bool:
+        with self._db.writing() as c:
+            moved = c.execute(
+                sa.update(orders)
+                .where(_o.order_id == order.order_id, _o.version == expected_version)
+                .values(_row(order))
+            )
+            if moved.rowcount != 1:
+                return False  # someone else changed it first, or it is not there
+            # The attempts as the order now holds them (an order never drops one).
+            upsert(c, payments, [attempt_row(p) for p in order.payments], ["payment_id"])
+        return True
 
     def list_for_user(self, user_id: int, limit: int, before: int | None = None) -> list[Order]:
         statement = sa.select(orders).where(_o.user_id == user_id)
@@ -123,35 +153,10 @@ class SqlOrders:
             .limit(_limit(limit))
         )
 
-    def list_refunds_due(self, limit: int) -> list[Order]:
+    def list_needing_attention(self, limit: int) -> list[Order]:
         return self._many(
             sa.select(orders)
-            .where(
-                _o.order_status == OrderStatus.CANCELLED.value,
-                _o.payment_status == PaymentStatus.SUCCEEDED.value,
-            )
+            .where(_o.needs_attention.is_(True))
             .order_by(_o.order_id)
             .limit(_limit(limit))
         )
-
-    def transition(self, order: Order, expected: OrderStatus) -> bool:
-        confirming = (
-            order.order_status is OrderStatus.CONFIRMED and expected is not OrderStatus.CONFIRMED
-        )
-        with self._db.writing() as c:
-            moved = c.execute(
-                sa.update(orders)
-                .where(_o.order_id == order.order_id, _o.order_status == expected.value)
-                .values(_row(order))
-            )
-            if moved.rowcount != 1:
-                return False  # someone else moved it first, or it is not there
-            if confirming:
-                # In the same transaction, and relative to the stored value: never a
-                # read-modify-write of the count.
-                c.execute(
-                    sa.update(users)
-                    .where(users.c.user_id == order.user)
-                    .values(total_orders=users.c.total_orders + 1)
-                )
-        return True

@@ -1,21 +1,19 @@
-"""Payment attempts: claimed under the unique (order, idempotency key), updated by
-compare-and-set on ``payment_status``."""
+"""Payment attempts as rows of the ``payments`` table: written only with their order
+(``orders``), read with it, one query for a whole page of orders."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Collection
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
 
-from adapters.sql.database import Database
 from adapters.sql.tables import payments
 from food_core.model import CardSummary, Payment, PaymentMode, PaymentStatus
 
 _p = payments.c
 
 
-def _row(payment: Payment) -> dict[str, object]:
+def attempt_row(payment: Payment) -> dict[str, object]:
     card = payment.card
     return {
         "payment_id": payment.payment_id,
@@ -35,7 +33,7 @@ def _row(payment: Payment) -> dict[str, object]:
     }
 
 
-def _payment(m: sa.RowMapping) -> Payment:
+def _attempt(m: sa.RowMapping) -> Payment:
     brand = m["card_brand"]
     return Payment(
         payment_id=m["payment_id"],
@@ -54,60 +52,16 @@ def _payment(m: sa.RowMapping) -> Payment:
     )
 
 
-class SqlPayments:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    def claim(self, payment: Payment) -> Payment:
-        try:
-            with self._db.writing() as c:
-                c.execute(sa.insert(payments).values(_row(payment)))
-        except IntegrityError:
-            stored = self.get_by_key(payment.order_id, payment.idempotency_key)
-            if stored is None:
-                raise  # not the idempotency key (a reused payment_id): a real error
-            return stored
-        return payment
-
-    def _select(self, statement: sa.Select[*tuple[object, ...]]) -> list[Payment]:
-        with self._db.reading() as c:
-            return [_payment(m) for m in c.execute(statement).mappings()]
-
-    def get(self, payment_id: int) -> Payment | None:
-        found = self._select(sa.select(payments).where(_p.payment_id == payment_id))
-        return found[0] if found else None
-
-    def get_by_key(self, order_id: int, idempotency_key: str) -> Payment | None:
-        found = self._select(
-            sa.select(payments).where(
-                _p.order_id == order_id, _p.idempotency_key == idempotency_key
-            )
-        )
-        return found[0] if found else None
-
-    def list_for_order(self, order_id: int) -> list[Payment]:
-        return self._select(
-            sa.select(payments).where(_p.order_id == order_id).order_by(_p.payment_id)
-        )
-
-    def list_pending(self, created_before: datetime, limit: int) -> list[Payment]:
-        return self._select(
-            sa.select(payments)
-            .where(
-                _p.payment_status == PaymentStatus.PENDING.value,
-                # Outcome unknown: a payment the gateway recorded (COD) has a reference.
-                _p.gateway_reference.is_(None),
-                _p.created_at < created_before,
-            )
-            .order_by(_p.payment_id)
-            .limit(max(limit, 0))
-        )
-
-    def update(self, payment: Payment, expected: PaymentStatus) -> bool:
-        with self._db.writing() as c:
-            result = c.execute(
-                sa.update(payments)
-                .where(_p.payment_id == payment.payment_id, _p.payment_status == expected.value)
-                .values(_row(payment))
-            )
-            return result.rowcount == 1
+def attempts_by_order(
+    connection: sa.Connection, order_ids: Collection[int]
+) -> dict[int, list[Payment]]:
+    """The attempts of these orders, oldest first, by order id."""
+    if not order_ids:
+        return {}
+    found: dict[int, list[Payment]] = {}
+    rows = connection.execute(
+        sa.select(payments).where(_p.order_id.in_(order_ids)).order_by(_p.payment_id)
+    ).mappings()
+    for m in rows:
+        found.setdefault(m["order_id"], []).append(_attempt(m))
+    return found

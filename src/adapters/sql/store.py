@@ -11,7 +11,6 @@ from adapters.sql.catalog import SqlCatalog
 from adapters.sql.database import Database, create_engine
 from adapters.sql.migrate import migrate as run_migrations
 from adapters.sql.orders import SqlOrders
-from adapters.sql.payments import SqlPayments
 from adapters.sql.requests import SqlLoginAttempts, SqlRequestLog, SqlRevokedTokens
 from adapters.sql.users import SqlUsers
 
@@ -31,7 +30,6 @@ class SqlStore:
         self.carts = SqlCarts(db)
         self.addresses = SqlAddresses(db)
         self.orders = SqlOrders(db)
-        self.payments = SqlPayments(db)
         self.request_log = SqlRequestLog(db)
         self.login_attempts = SqlLoginAttempts(db)
         self.revoked_tokens = SqlRevokedTokens(db)
@@ -40,11 +38,6 @@ class SqlStore:
         """Raise if the database does not answer."""
         with self.engine.connect() as c:
             c.execute(sa.text("SELECT 1"))
-
-    def settle_pending(self) -> int:
-        """Nothing to settle: each write, a confirmation with its count included, is one
-        transaction."""
-        return 0
 
     def close(self) -> None:
         self.engine.dispose()

@@ -38,7 +38,7 @@ users = sa.Table(
     sa.Column("email", sa.Text, nullable=False),
     sa.Column("phone", sa.Text, nullable=False),
     sa.Column("created_at", UtcDateTime, nullable=False),
-    sa.Column("total_orders", sa.Integer, nullable=False),
+    # total_orders is not stored: it is counted from the orders ever confirmed.
     sa.Column("role", sa.Text, nullable=False),
     sa.Column("restaurant_id", sa.BigInteger, nullable=True),
     sa.Column("password_hash", sa.Text, nullable=False),
@@ -124,6 +124,7 @@ carts = sa.Table(
     sa.Column("restaurant_name", sa.Text, nullable=True),
     # Each line keeps the food item as it was when added (the entity does too).
     sa.Column("lines", json_type(), nullable=False),
+    sa.Column("placed_order", sa.BigInteger, nullable=True),
 )
 
 addresses = sa.Table(
@@ -147,26 +148,32 @@ orders = sa.Table(
     sa.Column("user_id", sa.BigInteger, nullable=False),
     sa.Column("idempotency_key", sa.Text, nullable=False),
     sa.Column("request_fingerprint", sa.Text, nullable=False),
+    sa.Column("cart_version", sa.BigInteger, nullable=False),
+    sa.Column("version", sa.BigInteger, nullable=False),
     sa.Column("restaurant_id", sa.BigInteger, nullable=False),
     sa.Column("restaurant_name", sa.Text, nullable=False),
     sa.Column("order_status", sa.Text, nullable=False),
     sa.Column("payment_mode", sa.Text, nullable=False),
-    # The status of the order's latest payment (``order.payment``), for refunds due.
-    sa.Column("payment_status", sa.Text, nullable=True),
     sa.Column("currency", sa.Text, nullable=False),
     sa.Column("created_at", UtcDateTime, nullable=False),
     sa.Column("updated_at", UtcDateTime, nullable=False),
+    sa.Column("confirmed_at", UtcDateTime, nullable=True),
+    sa.Column("paid_by", sa.BigInteger, nullable=True),
+    # Order.needs_attention, kept with every write: the reconciliation sweep's index.
+    sa.Column("needs_attention", sa.Boolean, nullable=False),
     sa.Column("items", json_type(), nullable=False),
     sa.Column("delivery_address", json_type(), nullable=False),
     sa.Column("delivery", json_type(), nullable=True),
-    sa.Column("payment", json_type(), nullable=True),
-    # The idempotency claim: a second insert with the same key fails here.
+    # The placement's claims: a second insert with the same key, or from the same cart
+    # version, fails here.
     sa.UniqueConstraint("user_id", "idempotency_key"),
+    sa.UniqueConstraint("user_id", "cart_version"),
     sa.Index("ix_orders_by_user", "user_id", "order_id"),
     sa.Index("ix_orders_by_restaurant", "restaurant_id", "order_status", "order_id"),
-    sa.Index("ix_orders_refunds_due", "order_status", "payment_status", "order_id"),
+    sa.Index("ix_orders_needing_attention", "needs_attention", "order_id"),
 )
 
+# The order's payment attempts, one row each, written in the order's transaction.
 payments = sa.Table(
     "payments",
     metadata,
@@ -185,7 +192,7 @@ payments = sa.Table(
     sa.Column("created_at", UtcDateTime, nullable=False),
     sa.Column("updated_at", UtcDateTime, nullable=False),
     sa.UniqueConstraint("order_id", "idempotency_key"),
-    sa.Index("ix_payments_by_status", "payment_status", "payment_id"),
+    sa.Index("ix_payments_by_order", "order_id", "payment_id"),
 )
 
 # --- the HTTP edge's shared state (food_core.ports.requests) ---

@@ -1,4 +1,5 @@
-"""Users and their password hashes (one row each)."""
+"""Users and their password hashes (one row each). ``total_orders`` is not stored: it is
+the count of the user's orders that were ever confirmed, read with the user."""
 
 from __future__ import annotations
 
@@ -6,11 +7,17 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from adapters.sql.database import Database
-from adapters.sql.tables import users
+from adapters.sql.tables import orders, users
 from food_core.errors import EmailTaken, PhoneTaken
 from food_core.model import User, UserRole
 
-_USER_COLUMNS = [c for c in users.c if c.name != "password_hash"]
+_CONFIRMED_ORDERS = (
+    sa.select(sa.func.count())
+    .where(orders.c.user_id == users.c.user_id, orders.c.confirmed_at.is_not(None))
+    .scalar_subquery()
+    .label("total_orders")
+)
+_USER_COLUMNS = [*(c for c in users.c if c.name != "password_hash"), _CONFIRMED_ORDERS]
 
 
 def _user(m: sa.RowMapping) -> User:
@@ -40,7 +47,6 @@ class SqlUsers:
                         email=user.email,
                         phone=user.phone,
                         created_at=user.created_at,
-                        total_orders=user.total_orders,
                         role=user.role.value,
                         restaurant_id=user.restaurant_id,
                         password_hash=password_hash,

@@ -4,9 +4,13 @@ from food_core.model.addresses import Address
 from food_core.model.cart import MAX_CART_UNITS, MAX_LINE_QUANTITY, Cart, CartLine
 from food_core.model.catalog import City, FoodItem, Restaurant, RestaurantRef
 from food_core.model.delivery import Delivery
-from food_core.model.orders import CONFIRMED_STATUSES, Order, OrderItem
+from food_core.model.orders import Order, OrderItem
 from food_core.model.payments import CardDetails, CardSummary, Payment, UpiDetails
 from food_core.model.status import (
+    CONFIRMED_STATUSES,
+    FINAL_STATUSES,
+    KITCHEN_STATUSES,
+    PAYABLE_STATUSES,
     DeliveryStatus,
     OrderStatus,
     PaymentMode,
@@ -17,8 +21,11 @@ from food_core.model.users import User
 
 __all__ = [
     "CONFIRMED_STATUSES",
+    "FINAL_STATUSES",
+    "KITCHEN_STATUSES",
     "MAX_CART_UNITS",
     "MAX_LINE_QUANTITY",
+    "PAYABLE_STATUSES",
     "Address",
     "CardDetails",
     "CardSummary",

@@ -72,6 +72,8 @@ class Cart:
     restaurant: RestaurantRef | None = None
     food_items: tuple[CartLine, ...] = field(default=(), validator=_lines)
     version: int = 0
+    # Set when placing an order consumed the cart (the order's id); the next edit clears it.
+    placed_order: int | None = None
 
     @cached_property  # lines never change: computed once per cart value
     def total_amount(self) -> int:
@@ -135,7 +137,11 @@ class Cart:
         if not replaced:
             new_lines.append(new_line)
         return evolve(
-            self, restaurant=restaurant, food_items=tuple(new_lines), version=self.version + 1
+            self,
+            restaurant=restaurant,
+            food_items=tuple(new_lines),
+            version=self.version + 1,
+            placed_order=None,
         )
 
     def remove(self, food_id: int) -> Cart:
@@ -147,10 +153,20 @@ class Cart:
             restaurant=self.restaurant if lines else None,
             food_items=lines,
             version=self.version + 1,
+            placed_order=None,
         )
 
     def cleared(self) -> Cart:
-        return evolve(self, restaurant=None, food_items=(), version=self.version + 1)
+        return evolve(
+            self, restaurant=None, food_items=(), version=self.version + 1, placed_order=None
+        )
+
+    def consumed_by(self, order_id: int) -> Cart:
+        """The cart once an order was placed from it: empty, and naming that order, so a
+        second placement of it (another tab, a retry) finds the order instead."""
+        return evolve(
+            self, restaurant=None, food_items=(), version=self.version + 1, placed_order=order_id
+        )
 
     def refreshed(self, current: dict[int, FoodItem]) -> Cart:
         """The same lines with the catalog's current item data (prices, availability)."""

@@ -1,4 +1,10 @@
-"""Orders: price snapshots of a cart, moved through an explicit state machine."""
+"""Orders: one aggregate holding the price snapshot of a cart, its delivery and every
+payment attempt, moved through an explicit state machine.
+
+Every change is a method returning the next value with ``version`` + 1, and the store
+writes it with one compare-and-set on that version (DESIGN §4): an attempt, its outcome
+and what the outcome does to the order are one write, never two.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +13,22 @@ from functools import cached_property
 
 from attrs import evolve, field, frozen, validators
 
-from food_core.errors import InvalidTransition
+from food_core.errors import InvalidTransition, OrderAlreadyPaid
 from food_core.model.addresses import Address
 from food_core.model.catalog import RestaurantRef
 from food_core.model.delivery import Delivery
 from food_core.model.payments import Payment
 from food_core.model.status import (
+    CONFIRMED_STATUSES,
     ORDER_TRANSITIONS,
+    PARTNER_STEPS,
+    PAYABLE_STATUSES,
     DeliveryStatus,
     OrderStatus,
     PaymentMode,
     PaymentStatus,
     check_transition,
 )
-
-# Statuses after which the order has been confirmed (and counted in total_orders).
-CONFIRMED_STATUSES = frozenset(
-    {
-        OrderStatus.CONFIRMED,
-        OrderStatus.PREPARING,
-        OrderStatus.OUT_FOR_DELIVERY,
-        OrderStatus.DELIVERED,
-    }
-)
-# The partner side's path, and what the delivery does at each step.
-PARTNER_STEPS: dict[OrderStatus, DeliveryStatus] = {
-    OrderStatus.PREPARING: DeliveryStatus.ASSIGNED,
-    OrderStatus.OUT_FOR_DELIVERY: DeliveryStatus.PICKED_UP,
-    OrderStatus.DELIVERED: DeliveryStatus.DELIVERED,
-}
 
 
 @frozen
@@ -58,16 +51,25 @@ def _items(_instance: object, _attribute: object, items: tuple[OrderItem, ...]) 
         raise ValueError("an order has at least one item")
 
 
-def _consistent(instance: Order, _attribute: object, payment: Payment | None) -> None:
-    if payment is not None:
+def _attempts(instance: Order, _attribute: object, payments: tuple[Payment, ...]) -> None:
+    keys: set[str] = set()
+    for payment in payments:
         if payment.order_id != instance.order_id:
-            raise ValueError("the payment belongs to another order")
+            raise ValueError("a payment attempt belongs to another order")
         if payment.amount != instance.total_amount:
-            raise ValueError("the payment amount differs from the order total")
+            raise ValueError("a payment attempt's amount differs from the order total")
+        if payment.idempotency_key in keys:
+            raise ValueError(f"two attempts share the key {payment.idempotency_key!r}")
+        keys.add(payment.idempotency_key)
+
+
+def _paid_by(instance: Order, _attribute: object, paid_by: int | None) -> None:
+    if paid_by is not None and all(p.payment_id != paid_by for p in instance.payments):
+        raise ValueError("the attempt that paid the order is not one of its attempts")
     if instance.order_status in CONFIRMED_STATUSES and (
-        payment is None or instance.delivery is None
+        paid_by is None or instance.delivery is None or instance.confirmed_at is None
     ):
-        raise ValueError("a confirmed order has a payment and a delivery")
+        raise ValueError("a confirmed order has the attempt that paid it and a delivery")
 
 
 @frozen
@@ -83,61 +85,178 @@ class Order:
     request_fingerprint: str
     created_at: datetime
     updated_at: datetime
+    # The version of the customer's cart this order was placed from: one order per version.
+    cart_version: int = 0
     delivery: Delivery | None = None
-    # The latest payment attempt; every attempt is also kept by the payments port.
-    payment: Payment | None = field(default=None, validator=_consistent)
+    # Every payment attempt, oldest first.
+    payments: tuple[Payment, ...] = field(default=(), validator=_attempts)
+    # When the order was first confirmed (it counts in the customer's total_orders).
+    confirmed_at: datetime | None = None
+    # The attempt that paid (or, for cash on delivery, promised) the order.
+    paid_by: int | None = field(default=None, validator=_paid_by)
+    # How many changes the order has taken; the store compares and sets on it.
+    version: int = 0
     currency: str = "INR"
 
     @cached_property  # items never change: computed once per order value
     def total_amount(self) -> int:
         return sum([item.price * item.quantity for item in self.items])
 
+    # --- what the order says about its payments -------------------------------------
+
+    @property
+    def payment(self) -> Payment | None:
+        """The attempt that stands for the order: the one that paid it, else the newest."""
+        if self.paid_by is not None:
+            return self.attempt(self.paid_by)
+        return self.payments[-1] if self.payments else None
+
+    def attempt(self, payment_id: int) -> Payment:
+        for payment in self.payments:
+            if payment.payment_id == payment_id:
+                return payment
+        raise KeyError(payment_id)
+
+    def attempt_for_key(self, idempotency_key: str) -> Payment | None:
+        for payment in self.payments:
+            if payment.idempotency_key == idempotency_key:
+                return payment
+        return None
+
     @property
     def is_confirmed(self) -> bool:
         return self.order_status in CONFIRMED_STATUSES
 
     @property
+    def is_payable(self) -> bool:
+        return self.order_status in PAYABLE_STATUSES
+
+    @property
     def is_settled_payment(self) -> bool:
         """True when money was taken (or, for COD, promised) and not given back."""
         payment = self.payment
-        if payment is None:
+        if payment is None or self.paid_by is None:
             return False
         if payment.payment_status is PaymentStatus.SUCCEEDED:
             return True
         return payment.payment_mode is PaymentMode.COD and self.is_confirmed
 
+    @property
+    def unresolved_attempts(self) -> tuple[Payment, ...]:
+        """Attempts whose outcome is still to be found out: pending with no gateway
+        record, or (cash on delivery recorded) on an order that is not confirmed. A COD
+        attempt the gateway recorded stays PENDING until delivery: settled once the
+        order is confirmed."""
+        return tuple(
+            p
+            for p in self.payments
+            if p.payment_status is PaymentStatus.PENDING
+            and (p.gateway_reference is None or not self.is_confirmed)
+        )
+
+    @property
+    def refunds_due(self) -> tuple[Payment, ...]:
+        """Succeeded attempts to give back: all of them on a cancelled order, any but
+        the paying one otherwise (a second charge that got through)."""
+        return tuple(
+            p
+            for p in self.payments
+            if p.payment_status is PaymentStatus.SUCCEEDED
+            and (self.order_status is OrderStatus.CANCELLED or p.payment_id != self.paid_by)
+        )
+
+    @property
+    def needs_attention(self) -> bool:
+        """The reconciliation sweep has something to do here."""
+        return bool(self.unresolved_attempts or self.refunds_due)
+
+    # --- transitions -----------------------------------------------------------------
+
+    def _next(self, now: datetime, **changes: object) -> Order:
+        return evolve(self, updated_at=now, version=self.version + 1, **changes)  # type: ignore[arg-type]
+
     def _moved(self, status: OrderStatus, now: datetime, **changes: object) -> Order:
         check_transition(ORDER_TRANSITIONS, self.order_status, status, what="order_status")
-        return evolve(self, order_status=status, updated_at=now, **changes)  # type: ignore[arg-type]
+        return self._next(now, order_status=status, **changes)
 
-    def confirmed(self, payment: Payment, delivery_id: int, now: datetime) -> Order:
-        """The confirming transition: the payment succeeded (or is cash on delivery)."""
-        acceptable = payment.payment_status is PaymentStatus.SUCCEEDED or (
-            payment.payment_mode is PaymentMode.COD
-            and payment.payment_status is PaymentStatus.PENDING
+    def _with_attempt(self, payment: Payment) -> tuple[Payment, ...]:
+        return tuple(payment if p.payment_id == payment.payment_id else p for p in self.payments)
+
+    def attempt_started(self, payment: Payment, now: datetime) -> Order:
+        """Record a new attempt (PENDING) before the gateway is asked to charge it."""
+        if self.is_settled_payment:
+            raise OrderAlreadyPaid(f"order {self.order_id} is already paid", field="order_id")
+        if not self.is_payable:
+            raise InvalidTransition(
+                f"order {self.order_id} is {self.order_status.value} and cannot be paid",
+                field="order_id",
+            )
+        if payment.payment_status is not PaymentStatus.PENDING:
+            raise ValueError("a new attempt starts PENDING")
+        if self.attempt_for_key(payment.idempotency_key) is not None:
+            raise ValueError("this order already has an attempt with that key")
+        return self._next(now, payments=(*self.payments, payment))
+
+    def attempt_settled(self, settled: Payment, delivery_id: int, now: datetime) -> Order:
+        """Record what became of an attempt (``settled`` is its next value) and what that
+        does to the order: a success (or a COD the gateway recorded) confirms a payable
+        order; a failure of its newest attempt moves it to PAYMENT_FAILED; a success on
+        an order that is cancelled or already paid becomes a refund due."""
+        if self.attempt(settled.payment_id).idempotency_key != settled.idempotency_key:
+            raise ValueError("the settled attempt is another attempt")
+        payments = self._with_attempt(settled)
+        status = settled.payment_status
+        confirms = status is PaymentStatus.SUCCEEDED or (
+            settled.payment_mode is PaymentMode.COD
+            and status is PaymentStatus.PENDING
+            and settled.gateway_reference is not None
         )
-        if not acceptable:
-            raise ValueError("only a succeeded payment (or cash on delivery) confirms an order")
-        delivery = Delivery(delivery_id, self.delivery_address, DeliveryStatus.PENDING, now)
-        return self._moved(OrderStatus.CONFIRMED, now, payment=payment, delivery=delivery)
+        if confirms and self.is_payable:
+            delivery = Delivery(delivery_id, self.delivery_address, DeliveryStatus.PENDING, now)
+            return self._moved(
+                OrderStatus.CONFIRMED,
+                now,
+                payments=payments,
+                delivery=delivery,
+                paid_by=settled.payment_id,
+                confirmed_at=self.confirmed_at or now,
+            )
+        newest = self.payments[-1].payment_id == settled.payment_id
+        if status is PaymentStatus.FAILED and self.is_payable and newest:
+            return self._moved(OrderStatus.PAYMENT_FAILED, now, payments=payments)
+        return self._next(now, payments=payments)
 
-    def payment_failed(self, payment: Payment, now: datetime) -> Order:
-        if payment.payment_status is not PaymentStatus.FAILED:
-            raise ValueError("payment_failed needs a failed payment")
-        return self._moved(OrderStatus.PAYMENT_FAILED, now, payment=payment)
+    def attempt_refused(self, payment_id: int, failure_code: str, now: datetime) -> Order:
+        """The gateway refused the attempt outright (nothing was charged: bad details, or
+        it holds a success for this order already): the attempt is closed, the order's
+        status stays."""
+        attempt = self.attempt(payment_id)
+        if attempt.payment_status is not PaymentStatus.PENDING:
+            return self
+        refused = attempt.failed(now, failure_code=failure_code)
+        return self._next(now, payments=self._with_attempt(refused))
 
-    def with_payment(self, payment: Payment, now: datetime) -> Order:
-        """Record a payment change that moves no order status (attempt, refund)."""
-        return evolve(self, payment=payment, updated_at=now)
+    def attempt_refunded(self, payment_id: int, now: datetime) -> Order:
+        refunded = self.attempt(payment_id).refunded(now)
+        return self._next(now, payments=self._with_attempt(refunded))
 
     def cancelled(self, now: datetime) -> Order:
+        """Cancel; a cash-on-delivery promise is voided in the same change, and succeeded
+        attempts become refunds due."""
         delivery = self.delivery
         if delivery is not None:
             delivery = delivery.moved_to(DeliveryStatus.CANCELLED, now)
-        return self._moved(OrderStatus.CANCELLED, now, delivery=delivery)
+        payments = tuple(
+            p.failed(now, failure_code="order_cancelled")
+            if p.payment_mode is PaymentMode.COD and p.payment_status is PaymentStatus.PENDING
+            else p
+            for p in self.payments
+        )
+        return self._moved(OrderStatus.CANCELLED, now, delivery=delivery, payments=payments)
 
     def advanced(self, status: OrderStatus, now: datetime) -> Order:
-        """The partner side: PREPARING → OUT_FOR_DELIVERY → DELIVERED."""
+        """The partner side: PREPARING → OUT_FOR_DELIVERY → DELIVERED. Delivering a cash
+        order records its payment as succeeded in the same change."""
         if status not in PARTNER_STEPS:
             raise InvalidTransition(
                 f"a restaurant can move an order to {', '.join(PARTNER_STEPS)} only, "
@@ -145,9 +264,11 @@ class Order:
                 field="order_status",
             )
         check_transition(ORDER_TRANSITIONS, self.order_status, status, what="order_status")
-        assert self.delivery is not None and self.payment is not None  # confirmed invariant
+        assert self.delivery is not None and self.paid_by is not None  # confirmed invariant
         delivery = self.delivery.moved_to(PARTNER_STEPS[status], now)
-        payment = self.payment
-        if status is OrderStatus.DELIVERED and payment.payment_status is PaymentStatus.PENDING:
-            payment = payment.succeeded(now, gateway_reference=payment.gateway_reference, card=None)
-        return evolve(self, order_status=status, updated_at=now, delivery=delivery, payment=payment)
+        payments = self.payments
+        paying = self.attempt(self.paid_by)
+        if status is OrderStatus.DELIVERED and paying.payment_status is PaymentStatus.PENDING:
+            collected = paying.succeeded(now, gateway_reference=paying.gateway_reference, card=None)
+            payments = self._with_attempt(collected)
+        return self._moved(status, now, delivery=delivery, payments=payments)

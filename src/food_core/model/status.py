@@ -75,6 +75,29 @@ DELIVERY_TRANSITIONS: Mapping[DeliveryStatus, frozenset[DeliveryStatus]] = {
 }
 
 
+# The named sets of order statuses, next to the transitions they summarise.
+# An order in one of these can take a payment.
+PAYABLE_STATUSES: frozenset[OrderStatus] = frozenset({_O.PENDING_PAYMENT, _O.PAYMENT_FAILED})
+# The order has been confirmed (paid, or cash on delivery) and not cancelled.
+CONFIRMED_STATUSES: frozenset[OrderStatus] = frozenset(
+    {_O.CONFIRMED, _O.PREPARING, _O.OUT_FOR_DELIVERY, _O.DELIVERED}
+)
+# Nothing more happens to the order (its event stream ends).
+FINAL_STATUSES: frozenset[OrderStatus] = frozenset(
+    status for status, onward in ORDER_TRANSITIONS.items() if not onward
+)
+# What the restaurant moves the order through, and what its delivery does at each step.
+PARTNER_STEPS: Mapping[OrderStatus, DeliveryStatus] = {
+    _O.PREPARING: DeliveryStatus.ASSIGNED,
+    _O.OUT_FOR_DELIVERY: DeliveryStatus.PICKED_UP,
+    _O.DELIVERED: DeliveryStatus.DELIVERED,
+}
+# The statuses a restaurant's kitchen works on, oldest first.
+KITCHEN_STATUSES: frozenset[OrderStatus] = frozenset(
+    {_O.CONFIRMED, _O.PREPARING, _O.OUT_FOR_DELIVERY}
+)
+
+
 S = TypeVar("S", bound=enum.StrEnum)
 
 

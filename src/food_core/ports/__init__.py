@@ -6,7 +6,6 @@ from food_core.ports.repositories import (
     CartRepository,
     CatalogRepository,
     OrderRepository,
-    PaymentRepository,
     UserRepository,
 )
 from food_core.ports.system import Clock, IdGenerator, PasswordHasher
@@ -22,6 +21,5 @@ __all__ = [
     "OrderRepository",
     "PasswordHasher",
     "PaymentGateway",
-    "PaymentRepository",
     "UserRepository",
 ]

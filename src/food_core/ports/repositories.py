@@ -1,14 +1,15 @@
 """Persistence ports. Each is small: add/get plus the few queries a use case needs.
 
-Commit points (DESIGN §4): a use case commits with one atomic write — an insert under a
-unique key (``claim``) or a compare-and-set on a status/version — so no adapter needs a
-multi-document transaction.
+Commit points (docs/design.md §4): a use case commits with one atomic write — an insert
+under a unique key (``OrderRepository.add``) or a compare-and-set on an aggregate's
+version (``CartRepository.save``, ``OrderRepository.save``) — so no adapter needs a
+multi-document transaction. An order and its payment attempts are one aggregate: every
+change to either is one compare-and-set of the order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from datetime import datetime
 from typing import Protocol
 
 from food_core.model import (
@@ -18,8 +19,6 @@ from food_core.model import (
     FoodItem,
     Order,
     OrderStatus,
-    Payment,
-    PaymentStatus,
     Restaurant,
     User,
 )
@@ -31,7 +30,10 @@ class UserRepository(Protocol):
         """Insert; raise ``EmailTaken`` / ``PhoneTaken`` if either is already used."""
         ...
 
-    def get(self, user_id: int) -> User | None: ...
+    def get(self, user_id: int) -> User | None:
+        """``total_orders`` is derived, never stored: the number of the user's orders that
+        were ever confirmed (so it changes in the very write that confirms an order)."""
+        ...
 
     def get_by_email(self, email: str) -> User | None: ...
 
@@ -76,7 +78,8 @@ class CartRepository(Protocol):
 
     def save(self, cart: Cart, expected_version: int | None) -> bool:
         """Compare-and-set: store ``cart`` only if the stored cart's version is
-        ``expected_version`` (``None``: only if the user has no cart yet)."""
+        ``expected_version`` (``None``: only if the user has no cart yet). Every edit
+        increments the version, so ``cart.version`` is greater than ``expected_version``."""
         ...
 
 
@@ -98,14 +101,22 @@ class AddressRepository(Protocol):
 
 
 class OrderRepository(Protocol):
-    def claim(self, order: Order) -> Order:
-        """Insert ``order`` under the unique key (user, idempotency_key) and return it;
-        if that key is already taken, insert nothing and return the stored order."""
+    def add(self, order: Order) -> Order:
+        """The placement's commit: insert ``order`` (version 0) unless the customer
+        already has an order under the same idempotency key, or one placed from the same
+        cart version (``order.cart_version``); then insert nothing and return the order
+        stored under that claim (the key's, when both are taken)."""
         ...
 
     def get(self, order_id: int) -> Order | None: ...
 
     def get_by_key(self, user_id: int, idempotency_key: str) -> Order | None: ...
+
+    def save(self, order: Order, expected_version: int) -> bool:
+        """Compare-and-set: replace the stored order by ``order`` only if the stored one's
+        version is ``expected_version`` (which ``order.version``, incremented by every
+        change, is greater than). Attempts, delivery and status go together."""
+        ...
 
     def list_for_user(self, user_id: int, limit: int, before: int | None = None) -> list[Order]:
         """Newest first; ``before`` is an order_id to page from."""
@@ -117,38 +128,7 @@ class OrderRepository(Protocol):
         """Oldest first (the kitchen works in arrival order)."""
         ...
 
-    def list_refunds_due(self, limit: int) -> list[Order]:
-        """Cancelled orders whose payment still stands as SUCCEEDED."""
-        ...
-
-    def transition(self, order: Order, expected: OrderStatus) -> bool:
-        """Compare-and-set: replace the stored order by ``order`` only if the stored
-        status is ``expected``. When ``order`` moves into CONFIRMED, the customer's
-        ``total_orders`` is incremented in the same atomic step (or by an idempotent
-        follow-up the adapter guarantees), so it counts each order exactly once."""
-        ...
-
-
-class PaymentRepository(Protocol):
-    def claim(self, payment: Payment) -> Payment:
-        """Insert under the unique key (order_id, idempotency_key); if taken, return
-        the stored attempt instead."""
-        ...
-
-    def get(self, payment_id: int) -> Payment | None: ...
-
-    def get_by_key(self, order_id: int, idempotency_key: str) -> Payment | None: ...
-
-    def list_for_order(self, order_id: int) -> list[Payment]:
-        """Oldest first."""
-        ...
-
-    def list_pending(self, created_before: datetime, limit: int) -> list[Payment]:
-        """Attempts whose outcome is unknown — PENDING with no ``gateway_reference`` —
-        created before ``created_before``, oldest first. (A cash-on-delivery payment the
-        gateway has recorded stays PENDING until delivery but has a reference.)"""
-        ...
-
-    def update(self, payment: Payment, expected: PaymentStatus) -> bool:
-        """Compare-and-set on ``payment_status``."""
+    def list_needing_attention(self, limit: int) -> list[Order]:
+        """Orders whose ``needs_attention`` holds (a payment of unknown outcome, or a
+        refund due), oldest first: the reconciliation sweep's work."""
         ...

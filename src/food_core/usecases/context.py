@@ -13,7 +13,6 @@ from food_core.ports import (
     OrderRepository,
     PasswordHasher,
     PaymentGateway,
-    PaymentRepository,
     UserRepository,
 )
 
@@ -25,7 +24,6 @@ class Ports:
     carts: CartRepository
     addresses: AddressRepository
     orders: OrderRepository
-    payments: PaymentRepository
     gateway: PaymentGateway
     hasher: PasswordHasher
     clock: Clock

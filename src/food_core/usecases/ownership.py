@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from food_core.errors import NotFound
 from food_core.model import Order, User
+from food_core.usecases.changing import load_order
 from food_core.usecases.context import Ports
 
 
 def own_order(ports: Ports, user_id: int, order_id: int) -> Order:
-    order = ports.orders.get(order_id)
-    if order is None or order.user != user_id:
-        raise NotFound(f"order {order_id} not found", field="order_id")
-    return order
+    return load_order(ports, order_id, owner=user_id)
 
 
 def existing_user(ports: Ports, user_id: int) -> User:

@@ -1,29 +1,25 @@
-"""Pay an order (DESIGN §5): one attempt per idempotency key, charged once at the gateway."""
+"""Pay an order (DESIGN §5): one attempt per idempotency key, charged once at the gateway.
+
+Two writes, both compare-and-sets of the order: the attempt is recorded (PENDING) before
+the gateway is asked — so a lost answer is found again by reconciliation — and the
+gateway's answer is recorded with its effect on the order. A retry with the same key
+finds its attempt in the order and charges again under the same gateway key, which the
+gateway answers with the first charge.
+"""
 
 from __future__ import annotations
 
 from attrs import frozen
 
-from food_core.errors import (
-    InvalidPaymentDetails,
-    InvalidTransition,
-    OrderAlreadyPaid,
-    PaymentDeclined,
-    ValidationFailed,
-)
+from food_core.errors import OrderAlreadyPaid, PaymentDeclined, ValidationFailed
 from food_core.model import CardDetails, Order, Payment, PaymentMode, PaymentStatus, UpiDetails
-from food_core.ports import ChargeRequest, GatewayPayment
+from food_core.ports import ChargeRequest
+from food_core.usecases.changing import change_order
 from food_core.usecases.context import Ports
 from food_core.usecases.idempotency import check_key, ensure_same_request, fingerprint
 from food_core.usecases.ownership import own_order
 from food_core.usecases.reconciling import reconcile_order
-from food_core.usecases.settlement import (
-    PAYABLE,
-    apply_outcome,
-    charge,
-    gateway_key,
-    new_attempt,
-)
+from food_core.usecases.settlement import charge, gateway_key, new_attempt
 
 
 @frozen
@@ -71,48 +67,40 @@ def pay_order(
     order = own_order(ports, user_id, order_id)
     request = _details_fingerprint(order_id, payment_mode, card, upi)
 
-    attempt = ports.payments.get_by_key(order_id, idempotency_key)
+    attempt = order.attempt_for_key(idempotency_key)
     replayed = attempt is not None
     if attempt is None:
-        if order.is_settled_payment:
-            raise OrderAlreadyPaid(f"order {order_id} is already paid", field="order_id")
-        if order.order_status not in PAYABLE:
-            raise InvalidTransition(
-                f"order {order_id} is {order.order_status.value} and cannot be paid",
-                field="order_id",
-            )
         fresh = new_attempt(ports, order, payment_mode, idempotency_key, request)
-        attempt = ports.payments.claim(fresh)
+
+        def start(current: Order) -> Order:
+            if current.attempt_for_key(idempotency_key) is not None:
+                return current  # a concurrent request with this key recorded it first
+            return current.attempt_started(fresh, ports.clock.now())
+
+        order = change_order(ports, order_id, start, current=order)
+        attempt = order.attempt_for_key(idempotency_key)
+        assert attempt is not None
         replayed = attempt.payment_id != fresh.payment_id
     ensure_same_request(attempt.request_fingerprint, request)
 
     if attempt.payment_status is PaymentStatus.PENDING and attempt.gateway_reference is None:
         # First run, or a retry after an unknown outcome: the gateway key makes it safe.
+        request_to_gateway = ChargeRequest(
+            order_id=order_id,
+            amount=attempt.amount,
+            payment_mode=payment_mode,
+            idempotency_key=gateway_key(order_id, idempotency_key),
+            merchant_reference=str(attempt.payment_id),
+            card=card,
+            upi=upi,
+        )
         try:
-            order, attempt = charge(
-                ports,
-                attempt,
-                ChargeRequest(
-                    order_id=order_id,
-                    amount=attempt.amount,
-                    payment_mode=payment_mode,
-                    idempotency_key=gateway_key(order_id, idempotency_key),
-                    merchant_reference=str(attempt.payment_id),
-                    card=card,
-                    upi=upi,
-                ),
-            )
-        except (InvalidPaymentDetails, OrderAlreadyPaid) as refused:
-            # Nothing was charged for this attempt: close it so it is never reconciled.
-            failed = attempt.failed(ports.clock.now(), failure_code=refused.code)
-            ports.payments.update(failed, PaymentStatus.PENDING)
-            if isinstance(refused, OrderAlreadyPaid):
-                # The gateway holds a success we have not recorded yet: record it now.
-                reconcile_order(ports, order_id)
+            order = charge(ports, order, attempt, request_to_gateway)
+        except OrderAlreadyPaid:
+            # The gateway holds a success we have not recorded yet: record it now.
+            reconcile_order(ports, order_id)
             raise
-    else:
-        # Decided before: make sure the order reflects it (idempotent), then replay.
-        order, attempt = _apply_outcome_again(ports, attempt)
+        attempt = order.attempt(attempt.payment_id)
 
     if attempt.payment_status is PaymentStatus.FAILED:
         raise PaymentDeclined(
@@ -120,17 +108,3 @@ def pay_order(
             failure_code=attempt.failure_code or "payment_failed",
         )
     return PaymentResult(order, attempt, replayed)
-
-
-def _apply_outcome_again(ports: Ports, attempt: Payment) -> tuple[Order, Payment]:
-    outcome = GatewayPayment(
-        reference=attempt.gateway_reference or "",
-        order_id=attempt.order_id,
-        amount=attempt.amount,
-        payment_mode=attempt.payment_mode,
-        payment_status=attempt.payment_status,
-        merchant_reference=str(attempt.payment_id),
-        failure_code=attempt.failure_code,
-        card=attempt.card,
-    )
-    return apply_outcome(ports, attempt, outcome)

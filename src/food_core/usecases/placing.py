@@ -1,25 +1,29 @@
 """Place an order from the cart (DESIGN §5).
 
-The commit point is ``orders.claim``: an insert under the unique (user, idempotency key).
-Everything after it — clearing the cart, confirming a cash-on-delivery order — is
-idempotent follow-up that a replay simply runs again.
+The commit point is ``orders.add``: one insert claiming both the customer's idempotency
+key and the cart version the order was made from. So a retry with the same key, and a
+second placement of the same cart with any key (another tab, another device, another
+replica), find the order already placed instead of making a second one. Everything
+after the insert — marking the cart as ordered, recording a cash-on-delivery promise —
+is idempotent follow-up that a replay simply runs again.
 """
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from food_core.errors import CartEmpty, ItemUnavailable, NotFound
-from food_core.model import Cart, Order, OrderItem, OrderStatus, PaymentMode
+from food_core.model import Address, Cart, Order, OrderItem, OrderStatus, PaymentMode
 from food_core.usecases.addresses import own_address
 from food_core.usecases.context import Ports
 from food_core.usecases.idempotency import check_key, ensure_same_request, fingerprint
-from food_core.usecases.settlement import confirm_cash_on_delivery
+from food_core.usecases.settlement import cod_attempt, confirm_cash_on_delivery
 
 
 @frozen
 class Placement:
     order: Order
+    # True when the answer is an order placed before: by this key, or from this cart.
     replayed: bool
 
 
@@ -35,19 +39,42 @@ def place_order(
     request = fingerprint(
         "place_order", {"address_id": address_id, "payment_mode": payment_mode.value}
     )
-    existing = ports.orders.get_by_key(user_id, idempotency_key)
-    if existing is not None:
-        return _replay(ports, existing, request)
+    cart = ports.carts.get(user_id)
+    if cart is not None and cart.placed_order is not None:
+        placed = ports.orders.get(cart.placed_order)
+        if placed is not None:  # this cart was ordered already: that order is the answer
+            return _replay(ports, placed, idempotency_key, request)
+    if cart is None or cart.is_empty:
+        # A retry whose cart has changed since finds its order by the key.
+        earlier = ports.orders.get_by_key(user_id, idempotency_key)
+        if earlier is not None:
+            return _replay(ports, earlier, idempotency_key, request)
+        raise CartEmpty("the cart is empty; add items before placing an order", field="cart")
 
     address = own_address(ports, user_id, address_id)
-    cart = ports.carts.get(user_id)
-    if cart is None or cart.is_empty:
-        raise CartEmpty("the cart is empty; add items before placing an order", field="cart")
+    order = _order_from(ports, cart, address, payment_mode, idempotency_key, request)
+    if payment_mode is PaymentMode.COD:
+        # The cash promise travels with the order, so recording it later is one write.
+        order = evolve(order, payments=(cod_attempt(ports, order),))
+    stored = ports.orders.add(order)
+    if stored.order_id != order.order_id:  # this key, or this cart, was ordered first
+        return _replay(ports, stored, idempotency_key, request)
+    return Placement(_follow_up(ports, stored, cart), replayed=False)
+
+
+def _order_from(
+    ports: Ports,
+    cart: Cart,
+    address: Address,
+    payment_mode: PaymentMode,
+    idempotency_key: str,
+    request: str,
+) -> Order:
     assert cart.restaurant is not None  # a non-empty cart has a restaurant
     now = ports.clock.now()
-    order = Order(
+    return Order(
         order_id=ports.ids.next_id(),
-        user=user_id,
+        user=cart.user,
         restaurant=cart.restaurant,
         items=_priced_now(ports, cart),
         order_status=OrderStatus.PENDING_PAYMENT,
@@ -57,11 +84,8 @@ def place_order(
         request_fingerprint=request,
         created_at=now,
         updated_at=now,
+        cart_version=cart.version,
     )
-    stored = ports.orders.claim(order)
-    if stored.order_id != order.order_id:  # a concurrent request with this key won
-        return _replay(ports, stored, request)
-    return Placement(_follow_up(ports, stored), replayed=False)
 
 
 def _priced_now(ports: Ports, cart: Cart) -> tuple[OrderItem, ...]:
@@ -82,25 +106,22 @@ def _priced_now(ports: Ports, cart: Cart) -> tuple[OrderItem, ...]:
     return tuple(items)
 
 
-def _replay(ports: Ports, stored: Order, request: str) -> Placement:
-    ensure_same_request(stored.request_fingerprint, request)
-    return Placement(_follow_up(ports, stored), replayed=True)
+def _replay(ports: Ports, stored: Order, idempotency_key: str, request: str) -> Placement:
+    """The same key must ask the same; another key placing the same cart gets its order."""
+    if stored.idempotency_key == idempotency_key:
+        ensure_same_request(stored.request_fingerprint, request)
+    return Placement(_follow_up(ports, stored, ports.carts.get(stored.user)), replayed=True)
 
 
-def _follow_up(ports: Ports, order: Order) -> Order:
-    _clear_cart_if_ordered(ports, order)
+def _follow_up(ports: Ports, order: Order, cart: Cart | None) -> Order:
+    _mark_cart_ordered(ports, order, cart)
     if order.payment_mode is PaymentMode.COD and order.order_status is OrderStatus.PENDING_PAYMENT:
         order = confirm_cash_on_delivery(ports, order)
     return order
 
 
-def _clear_cart_if_ordered(ports: Ports, order: Order) -> None:
-    """Clear the cart only if it still holds exactly what was ordered: a cart the
-    customer has since changed is theirs to keep."""
-    cart = ports.carts.get(order.user)
-    if cart is None or cart.is_empty:
-        return
-    ordered = {(item.food_id, item.quantity) for item in order.items}
-    in_cart = {(line.food_item.food_id, line.quantity) for line in cart.food_items}
-    if ordered == in_cart:
-        ports.carts.save(cart.cleared(), cart.version)
+def _mark_cart_ordered(ports: Ports, order: Order, cart: Cart | None) -> None:
+    """Empty the cart the order was placed from, naming the order — only if the cart is
+    still that version (compare-and-set): a cart changed since is the customer's to keep."""
+    if cart is not None and cart.version == order.cart_version:
+        ports.carts.save(cart.consumed_by(order.order_id), cart.version)
