@@ -3,18 +3,27 @@ is and how to log in, supervise until Ctrl-C or SIGTERM, then stop everything.""
 
 from __future__ import annotations
 
+import argparse
 import signal
 import sys
 from types import FrameType
 
 from services.devstack.server import ServerStartError
-from services.stack.config import StackConfig
+from services.stack.config import STORES, StackConfig
 from services.stack.seed import DEMO_EMAIL, PARTNER_EMAIL
 from services.stack.supervisor import Stack
 
 
-def main() -> int:
-    config = StackConfig.from_env()
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m services.stack", description=__doc__)
+    parser.add_argument(
+        "--store",
+        choices=STORES,
+        default="mongodb",
+        help="the API's store: FerretDB on PostgreSQL (default), or the SQL adapter on it",
+    )
+    args = parser.parse_args(argv)
+    config = StackConfig.from_env(store=args.store)
     stack = Stack(config, log=lambda line: print(f"[stack] {line}", flush=True))
 
     def stop(signum: int, _frame: FrameType | None) -> None:
@@ -31,7 +40,7 @@ def main() -> int:
     assert stack.secrets is not None
     print(
         f"""
-  The food ordering system is up: {config.web_url}
+  The food ordering system is up: {config.web_url}   (store: {config.store})
 
   Log in as the demo customer:  {DEMO_EMAIL}  /  {stack.secrets.demo_password}
   Restaurant partner account:   {PARTNER_EMAIL}  /  {stack.secrets.demo_password}

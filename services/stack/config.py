@@ -16,9 +16,15 @@ def _port(name: str, default: int) -> int:
     return int(os.environ.get(name, default))
 
 
+# The API's store under the stack: FerretDB (MongoDB wire) or the SQL adapter, both on
+# the stack's PostgreSQL.
+STORES = ("mongodb", "postgresql")
+
+
 @dataclass(frozen=True)
 class StackConfig:
     state_dir: Path
+    store: str = "mongodb"
     web_port: int = 8080
     admin_port: int = 8081
     api_ports: tuple[int, int] = (8001, 8002)
@@ -35,11 +41,16 @@ class StackConfig:
     extra_api_env: dict[str, str] = field(default_factory=dict)
     extra_payments_env: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if self.store not in STORES:
+            raise ValueError(f"unknown store {self.store!r}: choose {' or '.join(STORES)}")
+
     @classmethod
-    def from_env(cls) -> StackConfig:
+    def from_env(cls, store: str = "mongodb") -> StackConfig:
         """The documented local defaults (README: Configuration)."""
         return cls(
             state_dir=Path(os.environ.get("FOOD_STATE_DIR", REPO_ROOT / ".state")).resolve(),
+            store=store,
             web_port=_port("FOOD_WEB_PORT", 8080),
             admin_port=_port("FOOD_ADMIN_PORT", 8081),
             api_ports=(_port("FOOD_API_PORT_A", 8001), _port("FOOD_API_PORT_B", 8002)),
@@ -78,6 +89,17 @@ class StackConfig:
     @property
     def mongo_url(self) -> str:
         return f"mongodb://127.0.0.1:{self.mongo_port}/"
+
+    @property
+    def store_url(self) -> str:
+        """The API's store (its database ``food``), failing a request in 2 s when it is
+        gone rather than hanging for 10."""
+        if self.store == "postgresql":
+            return (
+                f"postgresql+psycopg://postgres@127.0.0.1:{self.postgres_port}/food"
+                "?connect_timeout=2"
+            )
+        return self.mongo_url + "food?serverSelectionTimeoutMS=2000"
 
     @property
     def web_url(self) -> str:

@@ -128,7 +128,7 @@ class Stack:
             )
             self.log(f"payments ready at {self.payments.url}")
             loaded = seed(
-                config.mongo_url + "food",
+                config.store_url,
                 self.payments.url,
                 self.secrets.payments_secret,
                 self.secrets.demo_password,
@@ -254,8 +254,7 @@ class Stack:
         config = self.config
         return {
             "FOOD_ENV": "local",
-            # Fail a request in 2 s when the store is gone, rather than hang for 10.
-            "FOOD_STORE_URL": config.mongo_url + "food?serverSelectionTimeoutMS=2000",
+            "FOOD_STORE_URL": config.store_url,
             "FOOD_PAYMENTS_URL": self.payments.url,
             "FOOD_PAYMENTS_SECRET": self.secrets.payments_secret,
             "FOOD_TOKEN_KEYS": self.secrets.token_keys,
