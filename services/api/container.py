@@ -28,6 +28,7 @@ from adapters.stream_leases import stream_leases_for
 from food_core.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
 from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens, StreamLeases
 from food_core.usecases import Ports
+from services.api.auth.revocations import RememberedRevocations
 from services.api.auth.throttle import LoginThrottle
 from services.api.auth.tokens import TokenService
 from services.api.cursors import CursorSigner, cursor_key
@@ -111,7 +112,12 @@ class Container(containers.DeclarativeContainer):
     # The edge's shared state lives in the same store, so it holds across replicas.
     request_log: providers.Provider[RequestLog] = store.provided.request_log
     login_attempts: providers.Provider[LoginAttempts] = store.provided.login_attempts
-    revoked_tokens: providers.Provider[RevokedTokens] = store.provided.revoked_tokens
+    revoked_tokens: providers.Provider[RevokedTokens] = providers.Singleton(
+        RememberedRevocations,
+        store.provided.revoked_tokens,
+        clock,
+        settings.provided.revocation_cache_s,
+    )
     stream_leases: providers.Provider[StreamLeases] = providers.Singleton(stream_leases_for, store)
     tokens = providers.Singleton(build_tokens, settings, clock)
     throttle = providers.Singleton(build_throttle, settings, login_attempts, clock)

@@ -55,6 +55,10 @@ Every variable, its default and what it does:
     How long a replica may serve cities, searches, restaurants and menus from memory
     (default 5; 0 in test turns the cache off). Prices and availability for carts and
     orders are always read from the store.
+``FOOD_REVOCATION_CACHE_S``
+    How long a replica remembers that a session token was not revoked (default 1; 0 in
+    test asks the store on every request). A logout is refused at once by the replica
+    that handled it and by every other replica within this time.
 ``FOOD_CURSOR_KEY``
     The key that signs search cursors (at least 32 bytes). Default: derived from the
     first ``FOOD_TOKEN_KEYS`` secret, so replicas sharing token keys agree; rotating that
@@ -127,6 +131,7 @@ class Settings:
     login_window_s: int = 3600
     reconcile_interval_s: float = 0.0
     catalog_cache_s: float = 0.0
+    revocation_cache_s: float = 0.0
     request_log_retention_s: int = 24 * 3600
     purge_interval_s: float = 3600.0
     cursor_key: bytes = field(default=b"", repr=False)  # empty: derived from the token key
@@ -327,6 +332,9 @@ def _parse(environ: Mapping[str, str]) -> Settings:
         ),
         catalog_cache_s=read.number(
             "FOOD_CATALOG_CACHE_S", 0.0 if env is Environment.TEST else 5.0, low=0.0
+        ),
+        revocation_cache_s=read.number(
+            "FOOD_REVOCATION_CACHE_S", 0.0 if env is Environment.TEST else 1.0, low=0.0
         ),
         request_log_retention_s=read.integer(
             "FOOD_REQUEST_LOG_RETENTION_S", 24 * 3600, low=24 * 3600, high=90 * 86400
