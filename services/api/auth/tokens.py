@@ -21,6 +21,7 @@ from services.api.settings import TokenKey
 
 ALGORITHM = "HS256"
 _REQUIRED_CLAIMS = ["sub", "jti", "iat", "exp", "role"]
+_MAX_VERIFIED = 20_000
 
 
 class InvalidToken(Exception):
@@ -42,6 +43,7 @@ class TokenService:
             raise ValueError("at least one token key is needed")
         self._keys = tuple(keys)
         self._by_kid = {key.kid: key.secret for key in keys}
+        self._verified: dict[str, Claims] = {}  # token → its claims, signature checked
         self._ttl = ttl
         self._clock = clock
 
@@ -72,6 +74,20 @@ class TokenService:
         return token, claims
 
     def verify(self, token: str) -> Claims:
+        """The token's claims, or ``InvalidToken``. A token whose signature was checked
+        before is not checked again (its claims are remembered, bounded); its expiry is,
+        every time."""
+        claims = self._verified.get(token)
+        if claims is None:
+            claims = self._verify_signature(token)
+            if len(self._verified) >= _MAX_VERIFIED:
+                self._verified.clear()  # bounded memory; re-verifying is only slower
+            self._verified[token] = claims
+        if self._clock.now() >= claims.expires_at:
+            raise InvalidToken("expired token")
+        return claims
+
+    def _verify_signature(self, token: str) -> Claims:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as error:
@@ -98,6 +114,4 @@ class TokenService:
             token_id = str(payload["jti"])
         except (jwt.PyJWTError, ValueError, TypeError, KeyError, OverflowError) as error:
             raise InvalidToken("invalid token") from error
-        if self._clock.now() >= expires:
-            raise InvalidToken("expired token")
         return Claims(user_id, token_id, role, issued, expires)
