@@ -63,6 +63,8 @@ def bench(session: nox.Session) -> None:
     install_project(session)
     session.run("python", "-m", "benchmarks.checkout", *session.posargs)
     session.run("python", "-m", "benchmarks.instructions")
+    session.run("python", "-m", "benchmarks.store_commands")
+    session.run("python", "-m", "benchmarks.history")
     session.run("python", "-m", "benchmarks.adapters")
     session.run("python", "-m", "benchmarks.payments")
     session.run("python", "-m", "benchmarks.api")

@@ -13,7 +13,7 @@ Each store gets the demo catalog (seed 2026), then:
   latency) per customer, one after the other; checkouts per second. Each of the two
   phases stops early when it has used ``--budget`` seconds (the table says how many ran).
 
-SQLite is a file in a temp dir; PostgreSQL and FerretDB (MongoDB wire, SQLite backend)
+SQLite is a file in a temp dir; PostgreSQL and FerretDB (MongoDB wire, on PostgreSQL)
 are started by ``services.devstack`` into a temp dir and stopped afterwards. The local
 PostgreSQL runs with fsync off (a test cluster), so its write figures are no
 durability-paid figures. One process, one thread: latency, not throughput under load.
