@@ -70,6 +70,7 @@ class Phase:
 
 def _processes(stack: Stack) -> dict[str, int]:
     named = {
+        "postgres": stack.postgres,
         "ferretdb": stack.ferretdb,
         "payments": stack.payments,
         "api-a": stack.replicas[0].server,
@@ -106,19 +107,29 @@ def _process_tree(pid: int) -> list[int]:
 
 
 class CpuMeter:
-    def __init__(self, stack: Stack) -> None:
-        self.pids = {name: _process_tree(pid) for name, pid in _processes(stack).items()}
-        self.before: dict[str, int] = {}
+    """CPU seconds per stack process (with its children: PostgreSQL's backends) and of
+    this process, the load generator."""
 
-    def _sample(self) -> dict[str, int]:
-        return {name: sum(_cpu_ticks(p) for p in pids) for name, pids in self.pids.items()}
+    def __init__(self, stack: Stack) -> None:
+        self.processes = _processes(stack)
+        self.before: dict[str, float] = {}
+
+    def _sample(self) -> dict[str, float]:
+        # The tree is read at each sample: PostgreSQL starts a backend per connection.
+        sample = {
+            name: sum(_cpu_ticks(p) for p in _process_tree(pid)) / _TICKS
+            for name, pid in self.processes.items()
+        }
+        t = os.times()  # this process and the children it waited for (wrk)
+        sample["load generator"] = t.user + t.system + t.children_user + t.children_system
+        return sample
 
     def start(self) -> None:
         self.before = self._sample()
 
     def stop(self) -> dict[str, float]:
         after = self._sample()
-        return {n: (after[n] - self.before.get(n, 0)) / _TICKS for n in after}
+        return {n: after[n] - self.before.get(n, 0.0) for n in after}
 
 
 # --- wrk ---------------------------------------------------------------------------------
@@ -191,6 +202,9 @@ def run_checkouts(stack: Stack, args: argparse.Namespace) -> tuple[Phase, list[L
     levels = sweep(stack.config.web_url, _levels(args), args.checkout_seconds)
     cpu = meter.stop()
     at = next(lv for lv in levels if lv.concurrency == args.workers)
+    done = sum(lv.checkouts for lv in levels)
+    per_checkout = ", ".join(f"{n} {1000 * s / done:.1f}" for n, s in cpu.items() if done)
+    total = 1000 * sum(cpu.values()) / done if done else 0.0
     phase = Phase(
         "checkout (cart + order + card payment), Traefik",
         requests=at.checkouts,
@@ -200,7 +214,8 @@ def run_checkouts(stack: Stack, args: argparse.Namespace) -> tuple[Phase, list[L
         errors=at.errors,
         cpu=cpu,
         note=f"{args.workers} customers, {args.checkout_seconds:g} s per level; CPU over "
-        "the whole sweep" + (f"; first error: {at.first_error}" if at.first_error else ""),
+        f"the whole sweep ({done} checkouts): CPU ms per checkout {per_checkout} — "
+        f"{total:.0f} ms in all" + (f"; first error: {at.first_error}" if at.first_error else ""),
     )
     return phase, levels
 
