@@ -1,4 +1,4 @@
-"""The API's settings, read once from environment variables (twelve-factor, DESIGN §8).
+"""The API's settings, read once from environment variables (twelve-factor, docs/design.md §8).
 
 Every variable, its default and what it does:
 
@@ -91,6 +91,7 @@ from collections.abc import Mapping
 from attrs import field, frozen
 
 from adapters.ids import MAX_WORKER
+from services.api.published import published
 
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 MIN_SECRET_BYTES = 32
@@ -224,6 +225,19 @@ class _Reader:
         raise SettingsError(f"{name} must be 1 or 0 (true/false), got {value!r}")
 
 
+def check_production_secret(name: str, value: str) -> None:
+    """In production a secret is at least 32 bytes, not a placeholder and not a value
+    published in the repository; the error names the variable, never the value."""
+    if len(value.encode()) < MIN_SECRET_BYTES:
+        raise SettingsError(
+            f"{name} (FOOD_ENV=production) must be at least {MIN_SECRET_BYTES} bytes of "
+            f"random data, got {len(value.encode())}"
+        )
+    why = published().refusal(value)
+    if why is not None:
+        raise SettingsError(f"{name} (FOOD_ENV=production) {why}; set a random secret")
+
+
 def parse_token_keys(raw: str) -> tuple[TokenKey, ...]:
     """``kid1:secret1,kid2:secret2`` → keys; the secret may itself contain ``:``."""
     keys: list[TokenKey] = []
@@ -301,6 +315,13 @@ def _parse(environ: Mapping[str, str]) -> Settings:
             "FOOD_ENV=production needs these settings, which have no default there: "
             + ", ".join(read.missing)
         )
+    if production:
+        check_production_secret("FOOD_PAYMENTS_SECRET", payments_secret)
+        for key in token_keys:
+            check_production_secret(f"FOOD_TOKEN_KEYS (key {key.kid!r})", key.secret.decode())
+        cursor_raw = read.raw("FOOD_CURSOR_KEY")
+        if cursor_raw is not None:
+            check_production_secret("FOOD_CURSOR_KEY", cursor_raw)
     if production and read.flag("FOOD_SEED_DEMO", False):
         raise SettingsError("FOOD_SEED_DEMO is not allowed in production")
 

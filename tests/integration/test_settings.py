@@ -16,7 +16,7 @@ import pytest
 from services.api.settings import Environment, Settings, SettingsError, parse_token_keys
 
 REPO = Path(__file__).resolve().parents[2]
-SECRET = "s" * 40
+SECRET = "a-random-looking-secret-Q7vX2pLk9mZ4rT8wB1nC"
 PRODUCTION = {
     "FOOD_ENV": "production",
     "FOOD_STORE_URL": "sqlite:///tmp/x.db",
@@ -94,6 +94,44 @@ def test_production_refuses_the_fake_gateway_and_demo_seeding() -> None:
 def test_malformed_settings_are_named(name: str, value: str) -> None:
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: value})
+
+
+def _example_env(name: str) -> dict[str, str]:
+    """The KEY=VALUE lines of a deploy/*.env.example file."""
+    lines = (REPO / "deploy" / name).read_text().splitlines()
+    pairs = (line.split("=", 1) for line in lines if "=" in line and not line.startswith("#"))
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+def test_production_refuses_the_published_example_env_naming_the_variable() -> None:
+    environ = {**PRODUCTION, **_example_env("api.env.example")}
+    with pytest.raises(SettingsError, match=r"^FOOD_PAYMENTS_SECRET .*placeholder"):
+        Settings.from_env(environ)
+    environ["FOOD_PAYMENTS_SECRET"] = SECRET
+    with pytest.raises(SettingsError, match=r"^FOOD_TOKEN_KEYS \(key 'k1'\) .*placeholder"):
+        Settings.from_env(environ)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "why"),
+    [
+        ("FOOD_PAYMENTS_SECRET", "x", "at least 32 bytes"),
+        ("FOOD_PAYMENTS_SECRET", "benchmark-secret-0123456789abcdef0123456789abcdef", "published"),
+        ("FOOD_PAYMENTS_SECRET", "please-replace-me-with-32-random-bytes!!", "placeholder"),
+        ("FOOD_TOKEN_KEYS", "k1:" + "t" * 32, "published"),
+        ("FOOD_CURSOR_KEY", "test-secret-0123456789abcdef0123456789abcdef", "published"),
+    ],
+)
+def test_production_refuses_a_short_placeholder_or_published_secret(
+    name: str, value: str, why: str
+) -> None:
+    with pytest.raises(SettingsError, match=rf"^{name}.*{why}") as error:
+        Settings.from_env({**PRODUCTION, name: value})
+    secret = value.partition(":")[2] or value  # a token key's secret follows its kid
+    assert secret not in str(error.value)  # the message names the variable, not the value
+    # Outside production the same values are accepted (tests and local runs use them).
+    if why != "at least 32 bytes":
+        Settings.from_env({**PRODUCTION, "FOOD_ENV": "local", name: value})
 
 
 def test_token_keys_rotate_first_signs_all_verify() -> None:
