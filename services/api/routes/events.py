@@ -15,7 +15,7 @@ import anyio
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
-from food_core.model import Order, OrderStatus
+from food_core.model import FINAL_STATUSES, Order
 from food_core.usecases.ownership import own_order
 from services.api import sse
 from services.api.calls import Call
@@ -26,7 +26,6 @@ from services.api.schemas.converter import unstructure
 from services.api.schemas.orders import order_out
 from services.api.stream_slots import StreamSlot
 
-FINAL = frozenset({OrderStatus.DELIVERED, OrderStatus.CANCELLED})
 SESSION_ENDED = "the session has ended; sign in again to keep watching"
 SLOT_LOST = "too many streams are open for this account; this one is closed"
 
@@ -80,7 +79,7 @@ async def order_events(call: Call) -> Response:
                 first,
                 poll,
                 version=lambda o: (o.order_status, o.updated_at),
-                is_final=lambda o: o.order_status in FINAL,
+                is_final=lambda o: o.order_status in FINAL_STATUSES,
                 render=_render,
                 timing=sse.Timing(
                     settings.sse_poll_s, settings.sse_heartbeat_s, settings.sse_max_s
