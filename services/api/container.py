@@ -1,4 +1,4 @@
-"""The composition root: the one place that chooses implementations (DESIGN §2).
+"""The composition root: the one place that chooses implementations (docs/design.md §2).
 
 Every provider is a lazy singleton, so building a :class:`Container` does nothing; the
 app's lifespan resolves them at startup and closes what needs closing at shutdown.

@@ -1,6 +1,6 @@
 """Replayable requests for operations whose use case has no key of its own (signup,
 adding an address, cancelling, a partner's status change), when the client sends an
-``Idempotency-Key`` (DESIGN §5).
+``Idempotency-Key`` (docs/design.md §5).
 
 The key is claimed in the ``RequestLog`` with a lease before the work starts — an insert,
 never check-then-insert. The record holds a fingerprint of the request (method, path,

@@ -1,4 +1,4 @@
-"""The periodic reconciliation sweep (DESIGN §5): settle payments whose outcome was never
+"""The periodic reconciliation sweep (docs/design.md §5): settle payments whose outcome was never
 heard, and refunds still due.
 
 Each replica runs its own sweep; the steps are idempotent compare-and-sets, so two

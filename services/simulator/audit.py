@@ -1,4 +1,4 @@
-"""The invariants a run must leave intact (DESIGN §3, §5), checked on the final state.
+"""The invariants a run must leave intact (docs/design.md §3, §5), checked on the final state.
 
 Both modes first reduce what they can see to :class:`OrderRecord` and
 :class:`UserRecord` values — memory mode straight from a ``MemoryStore`` and the fake

@@ -15,7 +15,7 @@ from services.simulator.config import Kind
 
 class CheckoutAttempt:
     """One checkout: one Idempotency-Key for POST /orders, as the web app keeps one per
-    attempt (DESIGN §5). ``order_ids`` collects every order id any answer named."""
+    attempt (docs/design.md §5). ``order_ids`` collects every order id any answer named."""
 
     __slots__ = ("expected_total", "key", "order_ids", "sent", "user_id")
 

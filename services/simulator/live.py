@@ -1,4 +1,4 @@
-"""Live mode: the same journeys against a running stack over HTTP (DESIGN §6).
+"""Live mode: the same journeys against a running stack over HTTP (docs/design.md §6).
 
 ``run_live(target, customers, seed)`` is the entry point the stack tests call. It runs
 ``concurrency`` customers at once on threads (each journey is sequential, as a person
@@ -68,7 +68,7 @@ TIMEOUT_S = 10.0  # per request; --request-timeout
 PASSWORD = "simulated password"  # noqa: S105 (a throwaway for simulated accounts)
 # Answers from the proxy rather than the API (no problem code): the replica died or is
 # restarting. Safe to resend: every POST that changes state carries an Idempotency-Key,
-# and the others are idempotent or harmless to repeat (DESIGN §5).
+# and the others are idempotent or harmless to repeat (docs/design.md §5).
 PROXY_ERRORS = frozenset({502, 503, 504})
 ORDERS_PAGE = 50
 
@@ -573,7 +573,7 @@ def audit_live(
     """Read every simulated customer's orders and total_orders back through the API.
 
     An order whose card/UPI payment is still PENDING is fetched by id, which reconciles
-    it on read (DESIGN §5.4). What the API does not show — every payment attempt, the
+    it on read (docs/design.md §5.4). What the API does not show — every payment attempt, the
     gateway's own records — cannot be checked here: a stack test that wants those asks
     the payments service directly."""
     orders: list[OrderRecord] = []

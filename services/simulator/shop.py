@@ -24,7 +24,7 @@ class ShopError(Exception):
         self.detail = detail
 
 
-# Codes a journey reacts to (DESIGN §6; services/api/errors.py maps them to statuses).
+# Codes a journey reacts to (docs/design.md §6; services/api/errors.py maps them to statuses).
 PAYMENT_DECLINED = "payment_declined"
 PAYMENT_UNAVAILABLE = "payment_unavailable"
 REQUEST_IN_PROGRESS = "request_in_progress"

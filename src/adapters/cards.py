@@ -1,4 +1,4 @@
-"""Card and UPI rules of the simulated processor (DESIGN §7), shared by the fake gateway.
+"""Card and UPI rules of the simulated processor (docs/design.md §7), shared by the fake gateway.
 
 The Node.js payments service implements the same rules; both are tested against the
 same test cards.

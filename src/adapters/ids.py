@@ -1,4 +1,4 @@
-"""Time-ordered ids that fit in 53 bits, made without coordination (DESIGN §3).
+"""Time-ordered ids that fit in 53 bits, made without coordination (docs/design.md §3).
 
 Layout, most significant first: 41 bits of milliseconds since 2025-01-01 UTC (good until
 2094), 5 bits of worker id (each process that writes gets its own, 0–31), 7 bits of

@@ -1,4 +1,4 @@
-"""The payment gateway port over HTTP: the Node.js payments service (DESIGN §7).
+"""The payment gateway port over HTTP: the Node.js payments service (docs/design.md §7).
 
 Every request is signed (``X-Payments-Signature: t=…,n=…,v2=…``, HMAC-SHA256 over
 ``<t>\n<nonce>\n<METHOD>\n<path and query>\n<Idempotency-Key>\n<raw body>``; the shared

@@ -1,4 +1,4 @@
-"""Open the store one URL names (DESIGN §8): ``memory://``, ``sqlite:///path``,
+"""Open the store one URL names (docs/design.md §8): ``memory://``, ``sqlite:///path``,
 ``postgresql+psycopg://…`` or ``mongodb://…`` / ``mongodb+srv://…``.
 
 Every store offers the five repositories, the HTTP edge's shared state (request log,

@@ -25,7 +25,7 @@ from food_core.model.catalog import Restaurant
 
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 20
-MAX_RESTAURANT_ID = (1 << 53) - 1  # ids stay exact in JavaScript (DESIGN §3)
+MAX_RESTAURANT_ID = (1 << 53) - 1  # ids stay exact in JavaScript (docs/design.md §3)
 MAX_DELIVERY_TIME_MINUTES = (1 << 31) - 1  # the column is a 32-bit integer
 MAX_RATING = 5.0
 MAX_NAME_KEY_LENGTH = 300  # characters of a case-folded name in a cursor

@@ -1,4 +1,4 @@
-"""Idempotency-Key: replays, mismatches, requests in progress (DESIGN §5)."""
+"""Idempotency-Key: replays, mismatches, requests in progress (docs/design.md §5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What every PaymentGateway does (DESIGN §7): the fake and the Node.js service alike."""
+"""What every PaymentGateway does (docs/design.md §7): the fake and the Node.js service alike."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A stand-in for the HTTP API (DESIGN §6) for testing live mode without a stack.
+"""A stand-in for the HTTP API (docs/design.md §6) for testing live mode without a stack.
 
 It is an ``httpx.MockTransport`` handler that serves the endpoints the simulator uses
 from the real core on in-memory adapters — so idempotency, reconciliation and

@@ -1,4 +1,5 @@
-"""Replicas die; customers do not notice, and no order is ever duplicated (DESIGN §1, §5)."""
+"""Replicas die; customers do not notice, and no order is ever duplicated
+(docs/design.md §1, §5)."""
 
 from __future__ import annotations
 

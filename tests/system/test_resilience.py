@@ -1,4 +1,4 @@
-"""Duplicates across replicas, a payments outage and a store restart (DESIGN §1, §5).
+"""Duplicates across replicas, a payments outage and a store restart (docs/design.md §1, §5).
 
 Each test leaves the stack as it found it: whatever it stops, it starts again.
 """

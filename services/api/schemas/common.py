@@ -8,7 +8,7 @@ from attrs import field, frozen
 
 from food_core.model import RestaurantRef
 
-# Money is integer paise with its currency beside it (DESIGN §3).
+# Money is integer paise with its currency beside it (docs/design.md §3).
 Currency = Literal["INR"]
 INR: Currency = "INR"
 

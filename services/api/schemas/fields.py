@@ -17,7 +17,7 @@ DESCRIPTION = "description"
 CORE_CHECKED = "core_checked"
 PATTERN_MESSAGE = "pattern_message"
 
-MAX_ID = (1 << 53) - 1  # DESIGN §3: ids stay exact in JavaScript
+MAX_ID = (1 << 53) - 1  # docs/design.md §3: ids stay exact in JavaScript
 
 # Single-line text: no control characters (C0, DEL, C1) and no line/paragraph separators.
 _PRINTABLE = r"[^\u0000-\u001f\u007f-\u009f\u2028\u2029]"

@@ -1,5 +1,5 @@
 """A deterministic in-process payment gateway: the test cards, UPI and COD rules of
-DESIGN §7, idempotency per key, one success per order, and injectable faults."""
+docs/design.md §7, idempotency per key, one success per order, and injectable faults."""
 
 from __future__ import annotations
 

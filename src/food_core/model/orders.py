@@ -2,7 +2,7 @@
 payment attempt, moved through an explicit state machine.
 
 Every change is a method returning the next value with ``version`` + 1, and the store
-writes it with one compare-and-set on that version (DESIGN §4): an attempt, its outcome
+writes it with one compare-and-set on that version (docs/design.md §4): an attempt, its outcome
 and what the outcome does to the order are one write, never two.
 """
 

@@ -1,4 +1,4 @@
-"""Idempotency keys and request fingerprints (DESIGN §5)."""
+"""Idempotency keys and request fingerprints (docs/design.md §5)."""
 
 from __future__ import annotations
 

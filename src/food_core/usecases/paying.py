@@ -1,4 +1,4 @@
-"""Pay an order (DESIGN §5): one attempt per idempotency key, charged once at the gateway.
+"""Pay an order (docs/design.md §5): one attempt per idempotency key, charged once at the gateway.
 
 Two writes, both compare-and-sets of the order: the attempt is recorded (PENDING) before
 the gateway is asked — so a lost answer is found again by reconciliation — and the

@@ -1,4 +1,4 @@
-"""Place an order from the cart (DESIGN §5).
+"""Place an order from the cart (docs/design.md §5).
 
 The commit point is ``orders.add``: one insert claiming both the customer's idempotency
 key and the cart version the order was made from. So a retry with the same key, and a

@@ -23,7 +23,8 @@ _SUCCEEDED = PaymentStatus.SUCCEEDED
 
 
 def gateway_key(order_id: int, client_key: str) -> str:
-    """The key the gateway sees: derived from the order and the client's key (DESIGN §5)."""
+    """The key the gateway sees: derived from the order and the client's key
+    (docs/design.md §5)."""
     return f"order-{order_id}-{client_key}"
 
 

@@ -1,4 +1,4 @@
-// Problem `code`s (DESIGN §6, food_core/errors.py) → what the customer reads.
+// Problem `code`s (docs/design.md §6, food_core/errors.py) → what the customer reads.
 import { ApiError, NetworkError } from "./errors";
 
 export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
-// One checkout attempt, kept in sessionStorage until it gets a definite answer (DESIGN §5):
-// a reload or a retry sends the same Idempotency-Key, so the API answers with the same
-// order instead of placing a second one. Card details are never stored.
+// One checkout attempt, kept in sessionStorage until it gets a definite answer
+// (docs/design.md §5): a reload or a retry sends the same Idempotency-Key, so the API
+// answers with the same order instead of placing a second one. Card details are never
+// stored.
 import type { PaymentMode } from "../api/types";
 import { readJson, remove, writeJson } from "../lib/storage";
 

@@ -1,4 +1,4 @@
-// Placing and paying an order without ever duplicating either (DESIGN §5).
+// Placing and paying an order without ever duplicating either (docs/design.md §5).
 //
 // 1. POST /orders with the attempt's key; no definite answer (the fetch threw, 502/503/504,
 //    409 request_in_progress) → the same request again, same key, with backoff (bounded).

@@ -1,4 +1,4 @@
-// Money is integer paise (DESIGN §3); shown as rupees in the Indian format.
+// Money is integer paise (docs/design.md §3); shown as rupees in the Indian format.
 const INR = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" });
 
 export function formatPaise(paise: number): string {
