@@ -28,6 +28,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         auth_rate=TEST_AUTH_RATE,
         extra_payments_env={"PAYMENTS_LATENCY_MS": PAYMENTS_LATENCY_MS},
     )
+    yield from run_stack(config)
+
+
+def run_stack(config: StackConfig) -> Iterator[Stack]:
+    """Start a stack for a fixture (failing under CI, skipping otherwise, when it cannot
+    start), yield it, stop it."""
     running = Stack(config, log=lambda line: print(f"[stack] {line}"))
     try:
         running.start()

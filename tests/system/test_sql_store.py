@@ -3,7 +3,6 @@ the same flow through Traefik, on PostgreSQL, with FerretDB left to the payments
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from services.devstack.server import ServerStartError
 from services.stack import Stack, StackConfig
-from tests.system.conftest import TEST_AUTH_RATE
+from tests.system.conftest import TEST_AUTH_RATE, run_stack
 from tests.system.journeys import GOOD_CARD, Customer
 
 
@@ -22,15 +20,7 @@ def sql_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     config = StackConfig.on_free_ports(
         Path(tmp_path_factory.mktemp("sql-stack")), auth_rate=TEST_AUTH_RATE, store="postgresql"
     )
-    running = Stack(config, log=lambda line: print(f"[stack] {line}"))
-    try:
-        running.start()
-    except ServerStartError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"the stack must start in CI: {error}")
-        pytest.skip(f"the stack could not start: {error}")
-    yield running
-    running.stop()
+    yield from run_stack(config)
 
 
 def test_the_replicas_are_configured_for_the_sql_store(sql_stack: Stack) -> None:
