@@ -73,8 +73,12 @@ OPERATIONS = [
         description=(
             "Send one Idempotency-Key (a UUID) per checkout attempt and keep it across "
             "retries: the same key and body answer with the same order "
-            "(Idempotent-Replayed: true), never a second one. A COD order is CONFIRMED at "
-            "once; others wait in PENDING_PAYMENT. 409 cart_empty, item_unavailable."
+            "(Idempotent-Replayed: true), never a second one. A second placement of a "
+            "cart already ordered — another tab or device, any key — answers the same "
+            "way, with the order placed from it. A COD order is CONFIRMED once the "
+            "payments service records the cash promise (within the request unless it is "
+            "unreachable: then it stays PENDING_PAYMENT until a retry or the sweep); "
+            "others wait in PENDING_PAYMENT. 409 cart_empty, item_unavailable."
         ),
     ),
     Operation(

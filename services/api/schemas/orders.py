@@ -44,7 +44,8 @@ class CardSummaryOut:
 
 @frozen(kw_only=True)
 class PaymentOut:
-    """The latest payment attempt; ``amount`` in paise."""
+    """The attempt that stands for the order: the one that paid it, else the newest;
+    ``amount`` in paise."""
 
     payment_id: int
     order_id: int
@@ -95,7 +96,7 @@ class PlaceOrderIn:
 
     address_id: int = f.identifier("One of your addresses")
     payment_mode: PaymentMode = f.described(  # noqa: RUF009 (an attrs field specifier)
-        "COD orders are confirmed at once"
+        "COD orders are confirmed once the payments service records the cash promise"
     )
 
 

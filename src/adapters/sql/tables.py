@@ -5,8 +5,8 @@ Domain tables carry no foreign keys to each other on purpose: the ports accept a
 for a user or restaurant they have not seen (the in-memory reference does), and an
 order keeps its own snapshots rather than pointing at rows that may change.
 Columns exist for everything a query filters or sorts on; nested values that are only
-ever read whole (order items, address and delivery snapshots, the order's payment) are
-JSON.
+ever read whole (order items, address and delivery snapshots) are JSON. An order's
+payment attempts are rows of ``payments``, written in the order's transaction.
 """
 
 from __future__ import annotations

@@ -200,7 +200,7 @@ export interface paths {
         put?: never;
         /**
          * Order what your cart holds
-         * @description Send one Idempotency-Key (a UUID) per checkout attempt and keep it across retries: the same key and body answer with the same order (Idempotent-Replayed: true), never a second one. A COD order is CONFIRMED at once; others wait in PENDING_PAYMENT. 409 cart_empty, item_unavailable.
+         * @description Send one Idempotency-Key (a UUID) per checkout attempt and keep it across retries: the same key and body answer with the same order (Idempotent-Replayed: true), never a second one. A second placement of a cart already ordered — another tab or device, any key — answers the same way, with the order placed from it. A COD order is CONFIRMED once the payments service records the cash promise (within the request unless it is unreachable: then it stays PENDING_PAYMENT until a retry or the sweep); others wait in PENDING_PAYMENT. 409 cart_empty, item_unavailable.
          */
         post: operations["placeOrder"];
         delete?: never;
@@ -526,7 +526,7 @@ export interface components {
             payment_mode: "CARD" | "UPI" | "COD";
             upi?: components["schemas"]["UpiIn"] | null;
         };
-        /** @description The latest payment attempt; ``amount`` in paise. */
+        /** @description The attempt that stands for the order: the one that paid it, else the newest; ``amount`` in paise. */
         PaymentOut: {
             amount: number;
             card: components["schemas"]["CardSummaryOut"] | null;
@@ -553,7 +553,7 @@ export interface components {
             /** @description One of your addresses */
             address_id: number;
             /**
-             * @description COD orders are confirmed at once
+             * @description COD orders are confirmed once the payments service records the cash promise
              * @enum {string}
              */
             payment_mode: "CARD" | "UPI" | "COD";
