@@ -28,15 +28,16 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import httpx
 
 from services.devstack.ferretdb import start_ferretdb
-from services.devstack.ports import free_port
+from services.devstack.ports import HOST, free_port, wait_for_http
 from services.devstack.process import ManagedProcess
+from services.devstack.server import RunningServer, start_server
 
-HOST = "127.0.0.1"
 API = "/api/v1"
 PASSWORD = "benchmark password 1"
 QUERIES = ("", "dosa", "biryani", "pizza", "paneer", "cafe", "kitchen", "tandoor")
@@ -65,7 +66,7 @@ class Phase:
         )
 
 
-def _start_api(state: Path, store_url: str) -> tuple[ManagedProcess, str]:
+def _start_api(state: Path, store_url: str) -> RunningServer:
     port = free_port(HOST)
     env = dict(os.environ)
     env.update(
@@ -89,21 +90,9 @@ def _start_api(state: Path, store_url: str) -> tuple[ManagedProcess, str]:
         env=env,
         cwd=Path.cwd(),
     )
-    api.start()
-    base = f"http://{HOST}:{port}"
-    deadline = time.monotonic() + 120  # seeding the demo catalog into FerretDB takes a while
-    while True:
-        if not api.running:
-            raise RuntimeError(f"the API exited:\n{api.log_tail()}")
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                return api, base
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline:
-            api.stop()
-            raise RuntimeError(f"the API did not become ready:\n{api.log_tail()}")
-        time.sleep(0.2)
+    server = RunningServer("api", f"http://{HOST}:{port}", HOST, port, state, api)
+    ready = partial(wait_for_http, f"{server.url}/readyz", expect_status={200}, interval=0.2)
+    return start_server(server, ready, 120)  # seeding the demo catalog into FerretDB is slow
 
 
 def _run(
@@ -170,9 +159,9 @@ def benchmark(clients_n: int, searches: int, orders: int, seconds: float) -> lis
         state = Path(tmp)
         ferret = start_ferretdb(state / "ferretdb")
         try:
-            api, base = _start_api(state, ferret.url.rstrip("/") + "/food_bench")
+            api = _start_api(state, ferret.url.rstrip("/") + "/food_bench")
             try:
-                return _phases(base, clients_n, searches, orders, seconds)
+                return _phases(api.url, clients_n, searches, orders, seconds)
             finally:
                 api.stop()
         finally:

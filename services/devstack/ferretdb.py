@@ -46,15 +46,15 @@ import os
 import socket
 import struct
 import time
+from functools import partial
 from pathlib import Path
 
 from services.devstack.binaries import ensure_binary
-from services.devstack.ports import ProcessExitedError, free_port, wait_for_port
+from services.devstack.ports import HOST, Alive, ProcessExitedError, free_port, wait_for_port
 from services.devstack.postgres import PG_USER, ensure_database, start_postgres
 from services.devstack.process import ManagedProcess
-from services.devstack.server import RunningServer, ServerStartError
+from services.devstack.server import RunningServer, ServerStartError, start_server
 
-HOST = "127.0.0.1"
 DATABASE = "ferretdb"  # the PostgreSQL database FerretDB stores in
 _OP_MSG = 2013
 
@@ -171,22 +171,16 @@ def start_ferretdb(
         extra={"postgres_url": storage},
         on_stop=[] if own_postgres is None else [own_postgres.stop],
     )
-    try:
-        proc.start()
-        deadline = time.monotonic() + timeout
-        wait_for_port(HOST, port, timeout, alive=lambda: proc.running)
-        while not mongo_ping(HOST, port, timeout=2.0):
-            if not proc.running:
-                raise ProcessExitedError("the process exited before answering ping")
-            if time.monotonic() >= deadline:
-                raise TimeoutError(f"no answer to ping within {timeout:g}s")
-            time.sleep(0.1)
-    except (TimeoutError, ProcessExitedError) as e:
-        server.stop()
-        code = proc.poll()
-        reason = str(e) if code is None else f"{e} (exit code {code})"
-        raise ServerStartError("ferretdb", reason, proc.log_tail()) from e
-    except BaseException:
-        server.stop()
-        raise
-    return server
+    return start_server(server, partial(_answers_ping, port), timeout)
+
+
+def _answers_ping(port: int, timeout: float, *, alive: Alive) -> None:
+    """Wait for the port, then for a wire-protocol ``ping`` (a ``ReadinessProbe``)."""
+    deadline = time.monotonic() + timeout
+    wait_for_port(HOST, port, timeout, alive=alive)
+    while not mongo_ping(HOST, port, timeout=2.0):
+        if not alive():
+            raise ProcessExitedError("the process exited before answering ping")
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f"no answer to ping within {timeout:g}s")
+        time.sleep(0.1)

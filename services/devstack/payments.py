@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import subprocess
+from functools import partial
 from pathlib import Path
 
-from services.devstack.ports import ProcessExitedError, free_port, wait_for_http
+from services.devstack.ports import HOST, free_port, wait_for_http
 from services.devstack.process import ManagedProcess
-from services.devstack.server import RunningServer, ServerStartError
+from services.devstack.server import RunningServer, ServerStartError, start_server
 
-HOST = "127.0.0.1"
 SERVICE_DIR = Path(__file__).resolve().parents[2] / "node-payments"
 
 
@@ -65,12 +65,6 @@ def start_payments(
     proc = ManagedProcess(
         "payments", ["node", "src/server.js"], log_path=log_path, env=env, cwd=SERVICE_DIR
     )
-    proc.start()
     url = f"http://{HOST}:{port}"
     server = RunningServer("payments", url, HOST, port, state_dir, proc)
-    try:
-        wait_for_http(f"{url}/healthz", timeout, alive=lambda: proc.running)
-    except (TimeoutError, ProcessExitedError) as error:
-        server.stop()
-        raise ServerStartError("payments", str(error), proc.log_tail()) from error
-    return server
+    return start_server(server, partial(wait_for_http, f"{url}/healthz"), timeout)

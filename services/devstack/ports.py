@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Container
 
+HOST = "127.0.0.1"  # every dev-stack server listens here only, and every probe dials it
 Alive = Callable[[], bool]
 
 
@@ -19,7 +20,7 @@ class ProcessExitedError(RuntimeError):
     """The process we were waiting for exited before it became ready."""
 
 
-def free_port(host: str = "127.0.0.1") -> int:
+def free_port(host: str = HOST) -> int:
     """A TCP port that was free on ``host`` a moment ago (the OS picks it).
 
     There is an unavoidable race between closing the probe socket and the server

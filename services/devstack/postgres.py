@@ -41,11 +41,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from services.devstack.ports import ProcessExitedError, free_port, wait_for_port
+from services.devstack.ports import HOST, Alive, ProcessExitedError, free_port, wait_for_port
 from services.devstack.process import ManagedProcess, tail
-from services.devstack.server import RunningServer, ServerStartError
+from services.devstack.server import RunningServer, ServerStartError, start_server
 
-HOST = "127.0.0.1"
 PG_USER = "postgres"  # the system user (when root) and the database superuser
 DATABASE = "food"
 _DATABASE_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
@@ -215,13 +214,11 @@ def _prepare_dirs(state_dir: Path, keep_data: bool) -> tuple[Path, Path, str | N
     return data_dir, socket_dir, None, private
 
 
-def _wait_ready(
-    bin_dir: Path, port: int, proc: ManagedProcess, deadline: float, log_path: Path
-) -> None:
+def _wait_ready(bin_dir: Path, port: int, alive: Alive, deadline: float) -> None:
     """Wait for the TCP port, then until ``pg_isready`` says the server accepts connections."""
-    wait_for_port(HOST, port, max(0.1, deadline - time.monotonic()), alive=lambda: proc.running)
+    wait_for_port(HOST, port, max(0.1, deadline - time.monotonic()), alive=alive)
     while True:
-        if not proc.running:
+        if not alive():
             raise ProcessExitedError("postgres exited during startup")
         code = subprocess.run(  # noqa: S603 - argv built here, no shell
             [str(bin_dir / "pg_isready"), "-q", "-h", HOST, "-p", str(port), "-U", PG_USER],
@@ -348,20 +345,15 @@ def start_postgres(
         },
         on_stop=[cleanup_private],
     )
-    try:
-        proc.start()
+
+    def ready(timeout: float, *, alive: Alive) -> None:
+        """Accepting connections, with every database asked for."""
         deadline = time.monotonic() + timeout
-        _wait_ready(bin_dir, port, proc, deadline, log_path)
+        _wait_ready(bin_dir, port, alive, deadline)
         for database in databases:
             _create_database(bin_dir, port, database, log_path, deadline)
-    except (TimeoutError, ProcessExitedError) as e:
-        server.stop()
-        code = proc.poll()
-        reason = str(e) if code is None else f"{e} (exit code {code})"
-        raise ServerStartError("postgres", reason, tail(log_path)) from e
-    except BaseException:
-        server.stop()
-        raise
+
+    start_server(server, ready, timeout)
     (state_dir / "postgres.json").write_text(
         json.dumps({"url": url, "port": port, "durable": durable, **server.extra}, indent=2) + "\n"
     )

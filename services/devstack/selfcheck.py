@@ -32,12 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from services.devstack.ferretdb import mongo_ping, start_ferretdb
-from services.devstack.ports import free_port, wait_for_http
+from services.devstack.ports import HOST, free_port, wait_for_http
 from services.devstack.postgres import find_pg_bin_dir, start_postgres
 from services.devstack.server import RunningServer
 from services.devstack.traefik import start_traefik
 
-HOST = "127.0.0.1"
 MIB = 1024 * 1024
 
 

@@ -27,14 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.devstack.binaries import ensure_binary
-from services.devstack.ports import ProcessExitedError, free_port, port_in_use, wait_for_http
+from services.devstack.ports import HOST, Alive, free_port, port_in_use, wait_for_http
 from services.devstack.process import ManagedProcess
-from services.devstack.server import RunningServer, ServerStartError
+from services.devstack.server import RunningServer, ServerStartError, start_server
 
-HOST = "127.0.0.1"
 DEFAULT_WEB_PORT = 8080
 DEFAULT_ADMIN_PORT = 8081
-DEFAULT_REPLICAS: tuple[str, ...] = ("http://127.0.0.1:8001", "http://127.0.0.1:8002")
+DEFAULT_REPLICAS: tuple[str, ...] = (f"http://{HOST}:8001", f"http://{HOST}:8002")
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "traefik"
 STATIC_TEMPLATE = "traefik.yml.tmpl"
 DYNAMIC_TEMPLATE = "dynamic.yml.tmpl"
@@ -275,26 +274,19 @@ def start_traefik(
             "access_log": str(state_dir / "traefik-access.log"),
         },
     )
-    try:
-        proc.start()
+
+    def ready(timeout: float, *, alive: Alive) -> None:
         deadline = time.monotonic() + timeout
-        wait_for_http(f"{admin_url}/ping", timeout, alive=lambda: proc.running)
+        wait_for_http(f"{admin_url}/ping", timeout, alive=alive)
         # /ping answers once the entry points are up; the routers come from the file
         # provider a moment later - wait until the API shows our service.
         wait_for_http(
             f"{admin_url}/api/http/services/food-api@file",
             max(0.1, deadline - time.monotonic()),
-            alive=lambda: proc.running,
+            alive=alive,
         )
-    except (TimeoutError, ProcessExitedError) as e:
-        server.stop()
-        code = proc.poll()
-        reason = str(e) if code is None else f"{e} (exit code {code})"
-        raise ServerStartError("traefik", reason, proc.log_tail()) from e
-    except BaseException:
-        server.stop()
-        raise
-    return server
+
+    return start_server(server, ready, timeout)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from services.devstack.ports import free_port
+from services.devstack.ports import HOST, free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,7 +88,7 @@ class StackConfig:
 
     @property
     def mongo_url(self) -> str:
-        return f"mongodb://127.0.0.1:{self.mongo_port}/"
+        return f"mongodb://{HOST}:{self.mongo_port}/"
 
     @property
     def store_url(self) -> str:
@@ -96,17 +96,16 @@ class StackConfig:
         gone rather than hanging for 10."""
         if self.store == "postgresql":
             return (
-                f"postgresql+psycopg://postgres@127.0.0.1:{self.postgres_port}/food"
-                "?connect_timeout=2"
+                f"postgresql+psycopg://postgres@{HOST}:{self.postgres_port}/food?connect_timeout=2"
             )
         return self.mongo_url + "food?serverSelectionTimeoutMS=2000"
 
     @property
     def web_url(self) -> str:
-        return f"http://127.0.0.1:{self.web_port}"
+        return f"http://{HOST}:{self.web_port}"
 
     def api_url(self, replica: int) -> str:
-        return f"http://127.0.0.1:{self.api_ports[replica]}"
+        return f"http://{HOST}:{self.api_ports[replica]}"
 
 
 def _distinct_free_ports(count: int) -> list[int]:

@@ -15,6 +15,8 @@ import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from services.devstack.ports import HOST
+
 _DETAIL = {
     502: "the API replica failed to answer; try again shortly",
     503: "no API replica is available right now; try again shortly",
@@ -55,7 +57,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or not argv[0].isdigit():
         print("usage: python -m services.stack.fallback PORT", file=sys.stderr)
         return 2
-    server = ThreadingHTTPServer(("127.0.0.1", int(argv[0])), _ProblemPage)
+    server = ThreadingHTTPServer((HOST, int(argv[0])), _ProblemPage)
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
     return 0

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
-from services.devstack.ports import ProcessExitedError, free_port, port_in_use, wait_for_http
+from services.devstack.ports import HOST, free_port, port_in_use, wait_for_http
 from services.devstack.process import ManagedProcess
-from services.devstack.server import RunningServer, ServerStartError
+from services.devstack.server import RunningServer, ServerStartError, start_server
 from services.stack.config import REPO_ROOT
-
-HOST = "127.0.0.1"
 
 
 def start_api_replica(
@@ -45,15 +44,9 @@ def start_api_replica(
         cwd=REPO_ROOT,
         grace=15.0,  # in-flight requests get time to finish on SIGTERM
     )
-    process.start()
     url = f"http://{HOST}:{port}"
     server = RunningServer(name, url, HOST, port, state_dir, process)
-    try:
-        wait_for_http(f"{url}/healthz", timeout, alive=lambda: process.running)
-    except (TimeoutError, ProcessExitedError) as error:
-        server.stop()
-        raise ServerStartError(name, str(error), process.log_tail()) from error
-    return server
+    return start_server(server, partial(wait_for_http, f"{url}/healthz"), timeout)
 
 
 def start_fallback(state_dir: Path, timeout: float = 15.0) -> RunningServer:
@@ -65,14 +58,7 @@ def start_fallback(state_dir: Path, timeout: float = 15.0) -> RunningServer:
         log_path=state_dir / "fallback.log",
         cwd=REPO_ROOT,
     )
-    process.start()
     url = f"http://{HOST}:{port}"
     server = RunningServer("fallback", url, HOST, port, state_dir, process)
-    try:
-        wait_for_http(
-            f"{url}/problem/503", timeout, expect_status={503}, alive=lambda: process.running
-        )
-    except (TimeoutError, ProcessExitedError) as error:
-        server.stop()
-        raise ServerStartError("fallback", str(error), process.log_tail()) from error
-    return server
+    ready = partial(wait_for_http, f"{url}/problem/503", expect_status={503})
+    return start_server(server, ready, timeout)

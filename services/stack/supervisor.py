@@ -23,7 +23,7 @@ from types import TracebackType
 from services.devstack.binaries import ensure_binary
 from services.devstack.ferretdb import start_ferretdb
 from services.devstack.payments import start_payments
-from services.devstack.ports import port_in_use
+from services.devstack.ports import HOST, port_in_use
 from services.devstack.postgres import start_postgres
 from services.devstack.server import RunningServer, ServerStartError
 from services.devstack.traefik import start_traefik
@@ -90,15 +90,14 @@ class Stack:
     def check_ports(self) -> None:
         """Fail at once, naming each taken port and who holds it: a stray server (say,
         one left by a killed stack) would otherwise answer our readiness checks."""
-        host = "127.0.0.1"
         taken = [
             (server, variable, port, holder)
             for server, variable, port in self.config.named_ports()
-            if (holder := port_in_use(host, port)) is not None
+            if (holder := port_in_use(HOST, port)) is not None
         ]
         if taken:
             lines = [
-                f"port {port} ({variable}, for {server}) on {host} is already in use by {holder}"
+                f"port {port} ({variable}, for {server}) on {HOST} is already in use by {holder}"
                 for server, variable, port, holder in taken
             ]
             raise ServerStartError(
@@ -260,7 +259,7 @@ class Stack:
             "FOOD_TOKEN_KEYS": self.secrets.token_keys,
             "FOOD_WEBAPP_DIST": str(config.webapp_dist),
             "FOOD_COOKIE_SECURE": "0",  # plain HTTP on 127.0.0.1
-            "FOOD_TRUSTED_PROXIES": "127.0.0.1",
+            "FOOD_TRUSTED_PROXIES": HOST,  # Traefik's address
         } | config.extra_api_env
 
     def _start_replica(self, replica: _Replica) -> None:
