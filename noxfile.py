@@ -45,9 +45,30 @@ def up(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
+    """Ruff on the Python; ESLint (each package's eslint.config.js) on node-payments/ and
+    webapp/."""
     session.install(*DEV)
     session.run("ruff", "check", "src", "services", "tests", "benchmarks", "noxfile.py")
     session.run("ruff", "format", "--check", "src", "services", "tests", "benchmarks", "noxfile.py")
+    for package in ("node-payments", WEBAPP_DIR):
+        with session.chdir(package):
+            ensure_node_modules(session)
+            session.run("npm", "run", "lint", external=True)
+
+
+def ensure_node_modules(session: nox.Session) -> None:
+    """``npm ci`` in the current directory unless its node_modules already holds what
+    package.json asks for (``npm ls`` passes): lint need not wipe a tree another command
+    is using."""
+    import subprocess
+
+    listed = subprocess.run(
+        ["npm", "ls", "--all"],  # noqa: S607 (npm from PATH, as session.run finds it)
+        capture_output=True,
+        check=False,
+    )
+    if listed.returncode != 0:
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
 
 
 @nox.session(python=PYTHON)

@@ -3,7 +3,7 @@
 // timing only: never headers or bodies.
 import { newRequestId } from '../ids.js';
 
-const REQUEST_ID_RE = /^[A-Za-z0-9._:@\-]{1,128}$/;
+const REQUEST_ID_RE = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 /** First handler of a route: names it for logs and metrics (Express forgets baseUrl once an error leaves the router). */
 export function routeLabel(label) {

@@ -61,7 +61,6 @@ export function requireSignature({ secret, toleranceSec, nowSec, metrics, store,
  */
 export function claimReplayGuardOnError() {
   // Express recognises error handlers by their four parameters.
-  // eslint-disable-next-line no-unused-vars
   return async function claimReplayGuardOnErrorMiddleware(err, req, res, next) {
     const guard = req.replayGuard;
     if (!guard || guard.taken) return next(err);

@@ -213,7 +213,7 @@ export async function mongoForTests() {
     return await startFerretDb();
   } catch (err) {
     const message = `no MongoDB-wire server for the Mongo tests: set PAYMENTS_TEST_MONGODB_URL, or make scripts/build-go-servers.sh ferretdb work (${err.message})`;
-    if (process.env.CI) throw new Error(message);
+    if (process.env.CI) throw new Error(message, { cause: err });
     return { skip: message };
   }
 }

@@ -84,6 +84,7 @@ function Checkout({ userId }: { userId: number }) {
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per placed order
   }, [orderId]);
 
   const outcome = checkout.outcome;
@@ -101,6 +102,7 @@ function Checkout({ userId }: { userId: number }) {
     if (outcome?.kind === "refused" && outcome.stage === "payment") {
       payment.setErrors(fieldErrors(outcome.error, "card."));
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per checkout outcome
   }, [outcome]);
 
   const lines = cart.cart?.food_items ?? [];

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { fieldErrors, messageFor } from "../api/problems";
+import { fieldErrors } from "../api/problems";
 import { ErrorBox, Notice } from "../components/Feedback";
 import { Field } from "../components/Field";
 import { useDocumentTitle } from "../lib/useDocumentTitle";

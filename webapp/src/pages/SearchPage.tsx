@@ -77,6 +77,7 @@ export function SearchPage() {
   useEffect(() => {
     if ((params.get("q") ?? "") !== debounced) update("q", debounced || null);
     // Only when the typed text settles.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
   const [restaurants, setRestaurants] = useState<Restaurant[] | null>(null);
@@ -104,6 +105,7 @@ export function SearchPage() {
       });
     return () => controller.abort();
     // `key` stands for the query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt]);
 
   const more = async () => {
