@@ -19,7 +19,7 @@ from attrs import evolve
 from dependency_injector import containers, providers
 
 from adapters.caching import CachedCatalog
-from adapters.clock import SystemClock
+from adapters.clock import ShiftedClock, SystemClock
 from adapters.ids import SnowflakeIds
 from adapters.memory import FakePaymentGateway
 from adapters.security.passwords import Argon2Hasher
@@ -58,6 +58,12 @@ def build_gateway(settings: Settings, clock: Clock) -> PaymentGateway:
         timeout_s=settings.payments_timeout_s,
         request_id=current_request_id,
     )
+
+
+def build_clock(settings: Settings) -> Clock:
+    if settings.clock_start is not None:
+        return ShiftedClock(settings.clock_start)
+    return SystemClock()
 
 
 def build_ids(settings: Settings) -> IdGenerator:
@@ -100,7 +106,7 @@ def build_cursors(settings: Settings) -> CursorSigner:
 
 class Container(containers.DeclarativeContainer):
     settings = providers.Singleton(Settings.from_env)
-    clock: providers.Provider[Clock] = providers.Singleton(SystemClock)
+    clock: providers.Provider[Clock] = providers.Singleton(build_clock, settings)
     ids: providers.Provider[IdGenerator] = providers.Singleton(build_ids, settings)
     # argon2id always; only tests override it with the fast test hasher.
     hasher: providers.Provider[PasswordHasher] = providers.Singleton(Argon2Hasher)

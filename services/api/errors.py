@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from food_core.errors import DomainError, PaymentDeclined
+from food_core.errors import DomainError
 from services.api.problems import ApiProblem, FieldError, problem_response
 
 DOMAIN_STATUS: Mapping[str, int] = {
@@ -37,6 +37,9 @@ DOMAIN_STATUS: Mapping[str, int] = {
     "payment_unavailable": 503,
     "invalid_transition": 409,
     "forbidden": 403,
+    "address_not_serviceable": 422,
+    "restaurant_closed": 409,
+    "cart_changed": 409,
     "conflict": 409,
 }
 # Seconds a client should wait before retrying when the payments service did not answer.
@@ -49,9 +52,7 @@ def problem_from_domain(error: DomainError) -> ApiProblem:
     status = DOMAIN_STATUS.get(error.code, 409 if error.code.endswith("conflict") else 400)
     errors = (FieldError(error.field, error.message),) if error.field else ()
     headers: dict[str, str] = {}
-    extra: dict[str, object] = {}
-    if isinstance(error, PaymentDeclined):
-        extra["failure_code"] = error.failure_code
+    extra: dict[str, object] = error.details()
     if error.code == "payment_unavailable":
         headers["Retry-After"] = str(PAYMENT_RETRY_AFTER_S)
     if error.code == "invalid_credentials":

@@ -59,6 +59,12 @@ Every variable, its default and what it does:
     How long a replica remembers that a session token was not revoked (default 1; 0 in
     test asks the store on every request). A logout is refused at once by the replica
     that handled it and by every other replica within this time.
+``FOOD_UNPAID_ORDER_TTL_S``
+    How long an order waits for a payment (PENDING_PAYMENT or PAYMENT_FAILED, nothing in
+    flight, no change) before the sweep cancels it (default 900; at least 60).
+``FOOD_CLOCK_START``
+    Local and test stacks only: run the API's clock from this instant (ISO 8601 with a
+    zone) at real speed, so tests pick the time of day that open hours see.
 ``FOOD_CURSOR_KEY``
     The key that signs search cursors (at least 32 bytes). Default: derived from the
     first ``FOOD_TOKEN_KEYS`` secret, so replicas sharing token keys agree; rotating that
@@ -87,6 +93,7 @@ import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
+from datetime import datetime
 
 from attrs import field, frozen
 
@@ -133,6 +140,8 @@ class Settings:
     reconcile_interval_s: float = 0.0
     catalog_cache_s: float = 0.0
     revocation_cache_s: float = 0.0
+    unpaid_order_ttl_s: float = 900.0
+    clock_start: datetime | None = None
     request_log_retention_s: int = 24 * 3600
     purge_interval_s: float = 3600.0
     cursor_key: bytes = field(default=b"", repr=False)  # empty: derived from the token key
@@ -271,6 +280,22 @@ def parse_networks(raw: str) -> tuple[IpNetwork, ...]:
     return tuple(networks)
 
 
+def _clock_start(raw: str | None, production: bool) -> datetime | None:
+    if raw is None:
+        return None
+    if production:
+        raise SettingsError("FOOD_CLOCK_START is not allowed in production")
+    try:
+        start = datetime.fromisoformat(raw)
+    except ValueError:
+        raise SettingsError(
+            f"FOOD_CLOCK_START must be an ISO 8601 time with a zone, got {raw!r}"
+        ) from None
+    if start.tzinfo is None:
+        raise SettingsError(f"FOOD_CLOCK_START must name its time zone, got {raw!r}")
+    return start
+
+
 def _cursor_key(raw: str | None) -> bytes:
     if raw is None:
         return b""
@@ -357,6 +382,8 @@ def _parse(environ: Mapping[str, str]) -> Settings:
         revocation_cache_s=read.number(
             "FOOD_REVOCATION_CACHE_S", 0.0 if env is Environment.TEST else 1.0, low=0.0
         ),
+        unpaid_order_ttl_s=read.number("FOOD_UNPAID_ORDER_TTL_S", 900.0, low=60.0),
+        clock_start=_clock_start(read.raw("FOOD_CLOCK_START"), production),
         request_log_retention_s=read.integer(
             "FOOD_REQUEST_LOG_RETENTION_S", 24 * 3600, low=24 * 3600, high=90 * 86400
         ),

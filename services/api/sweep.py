@@ -1,5 +1,6 @@
-"""The periodic reconciliation sweep (docs/design.md §5): settle payments whose outcome was never
-heard, and refunds still due.
+"""The periodic reconciliation sweep (docs/design.md §5): settle payments whose outcome
+was never heard and refunds still due, and cancel orders that waited too long for a
+payment (``FOOD_UNPAID_ORDER_TTL_S``).
 
 Each replica runs its own sweep; the steps are idempotent compare-and-sets, so two
 sweeps working on the same order change it once.
@@ -21,7 +22,7 @@ from datetime import timedelta
 import anyio
 from starlette.concurrency import run_in_threadpool
 
-from food_core.usecases import reconcile_pending
+from food_core.usecases import expire_unpaid_orders, reconcile_pending
 from services.api.edge import Edge
 
 log = logging.getLogger("food.sweep")
@@ -33,8 +34,10 @@ CLOCK_SKEW_ALLOWANCE = timedelta(minutes=5)
 
 def sweep_once(edge: Edge) -> int:
     looked_at = reconcile_pending(edge.ports)
-    if looked_at:
-        log.info("reconciliation sweep", extra={"orders": looked_at})
+    waited = timedelta(seconds=edge.settings.unpaid_order_ttl_s)
+    expired = expire_unpaid_orders(edge.ports, waited=waited)
+    if looked_at or expired:
+        log.info("reconciliation sweep", extra={"orders": looked_at, "expired": expired})
     return looked_at
 
 

@@ -23,6 +23,7 @@ from services.simulator.shop import (
     PAYMENT_DECLINED,
     PAYMENT_UNAVAILABLE,
     REQUEST_IN_PROGRESS,
+    RESTAURANT_CLOSED,
     Card,
     Fault,
     Paid,
@@ -89,6 +90,9 @@ class Customer:
         try:
             yield from self._shop_around(kind)
         except ShopError as error:
+            if error.code == RESTAURANT_CLOSED:  # it closed while they chose: they leave
+                tally.closed_mid_checkout += 1
+                return
             # Anything a journey does not handle by design ends it, visibly counted.
             tally.unexpected[error.code] += 1
 
@@ -200,6 +204,8 @@ class Customer:
                 if answer.replayed:
                     tally.replays += 1
                 placed = placed or answer
+            elif answer.code == RESTAURANT_CLOSED:
+                tally.closed_mid_checkout += 1
             elif not _in_progress(answer):
                 tally.unexpected[answer.code] += 1
         return placed

@@ -44,6 +44,7 @@ class Tally:
     payment_timeouts: int = 0  # payment_unavailable answers
     second_tries: int = 0  # a new payment key after a decline or a timeout
     cancels: int = 0  # cancellations the customers asked for
+    closed_mid_checkout: int = 0  # the restaurant closed before the customer finished
     cart_total_mismatches: int = 0  # a cart total that was not the sum of its lines
     cart_mismatch_examples: list[str] = field(default_factory=list)
     unexpected: Counter[str] = field(default_factory=Counter)

@@ -237,7 +237,7 @@ class LiveShop:
         return [(c["pincode"], c["city_name"]) for c in data["cities"]]
 
     def search(self, s: Session, pincode: str, *, veg_only: bool, sort: str) -> list[int]:
-        query = f"?sort={sort}" + ("&veg=true" if veg_only else "")
+        query = f"?sort={sort}&open_now=true" + ("&veg=true" if veg_only else "")
         data = self._json(self._send("GET", f"/cities/{pincode}/restaurants{query}", s), 200)
         return [int(r["restaurant_id"]) for r in data["restaurants"]]
 

@@ -28,6 +28,7 @@ class ShopError(Exception):
 PAYMENT_DECLINED = "payment_declined"
 PAYMENT_UNAVAILABLE = "payment_unavailable"
 REQUEST_IN_PROGRESS = "request_in_progress"
+RESTAURANT_CLOSED = "restaurant_closed"
 NETWORK_ERROR = "network_error"  # live mode: no HTTP answer at all
 DEADLINE = "deadline"  # live mode: --max-seconds ran out before this request
 

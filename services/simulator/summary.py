@@ -56,6 +56,7 @@ class Summary:
     double_clicks: int = 0
     payment_timeouts: int = 0
     cancels: int = 0
+    closed_mid_checkout: int = 0
     browsed_only: int = 0
     carts_abandoned: int = 0
     orders_abandoned: int = 0
@@ -126,6 +127,7 @@ def build_summary(
         double_clicks=tally.double_clicks,
         payment_timeouts=tally.payment_timeouts,
         cancels=tally.cancels,
+        closed_mid_checkout=tally.closed_mid_checkout,
         browsed_only=tally.browsed_only,
         carts_abandoned=tally.carts_abandoned,
         orders_abandoned=tally.orders_abandoned,
@@ -176,6 +178,7 @@ def render(summary: Summary, console: Console) -> None:
         ("retries (same key)", f"{summary.retries:,}"),
         ("replays", f"{summary.replays:,}"),
         ("cancels", f"{summary.cancels:,}"),
+        ("restaurant closed mid-checkout", f"{summary.closed_mid_checkout:,}"),
     ]
     if summary.mode == "memory":
         rows.append(("reconciled by the sweep", f"{summary.swept:,}"))

@@ -142,7 +142,11 @@ class MemoryShop:
 
     def search(self, s: Session, pincode: str, *, veg_only: bool, sort: str) -> list[int]:
         page = search_restaurants(
-            self.ports, pincode=pincode, veg_only=veg_only, sort=RestaurantSort(sort)
+            self.ports,
+            pincode=pincode,
+            veg_only=veg_only,
+            sort=RestaurantSort(sort),
+            open_at=self.ports.clock.now(),  # customers look at what is open now
         )
         return [r.restaurant_id for r in page.restaurants]
 

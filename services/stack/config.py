@@ -19,6 +19,8 @@ def _port(name: str, default: int) -> int:
 # The API's store under the stack: FerretDB (MongoDB wire) or the SQL adapter, both on
 # the stack's PostgreSQL.
 STORES = ("mongodb", "postgresql")
+# A Wednesday, 12:00 in India: most demo restaurants open, the street-food stalls not yet.
+TEST_CLOCK_START = "2026-12-02T12:00:00+05:30"
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ class StackConfig:
     # Traefik's per-IP limit on open order event streams (server-sent events).
     events_in_flight: int = 16
     webapp_dist: Path = REPO_ROOT / "webapp" / "dist"
+    # Tests and benchmarks: the replicas' clock starts here (FOOD_CLOCK_START), so the
+    # demo restaurants' open hours do not depend on when the run happens.
+    clock_start: str | None = None
     extra_api_env: dict[str, str] = field(default_factory=dict)
     extra_payments_env: dict[str, str] = field(default_factory=dict)
 
@@ -61,7 +66,8 @@ class StackConfig:
 
     @classmethod
     def on_free_ports(cls, state_dir: Path, **overrides: object) -> StackConfig:
-        """For tests: every port picked free, so several stacks never collide."""
+        """For tests: every port picked free, so several stacks never collide, and the
+        clock at a weekday lunchtime in India (``TEST_CLOCK_START``) unless told else."""
         ports = iter(_distinct_free_ports(7))
         base = cls(
             state_dir=state_dir,
@@ -71,6 +77,7 @@ class StackConfig:
             payments_port=next(ports),
             mongo_port=next(ports),
             postgres_port=next(ports),
+            clock_start=TEST_CLOCK_START,
         )
         return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
 

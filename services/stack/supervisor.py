@@ -260,6 +260,7 @@ class Stack:
             "FOOD_WEBAPP_DIST": str(config.webapp_dist),
             "FOOD_COOKIE_SECURE": "0",  # plain HTTP on 127.0.0.1
             "FOOD_TRUSTED_PROXIES": HOST,  # Traefik's address
+            **({"FOOD_CLOCK_START": config.clock_start} if config.clock_start else {}),
         } | config.extra_api_env
 
     def _start_replica(self, replica: _Replica) -> None:

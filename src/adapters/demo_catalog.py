@@ -20,7 +20,7 @@ from typing import NamedTuple, TypeVar
 
 from attrs import frozen
 
-from food_core.model import City, FoodItem, Restaurant
+from food_core.model import City, FoodItem, OpenHours, Restaurant
 from food_core.ports.repositories import CatalogRepository
 
 DEFAULT_SEED = 2026
@@ -609,12 +609,46 @@ COST_FOR_TWO: dict[str, int] = {
 
 PRICE_LEVELS: tuple[float, ...] = (0.8, 0.9, 1.0, 1.0, 1.1, 1.2, 1.3)
 
+# Open hours by main cuisine (food_core.model.hours: India's time zone; a range ending
+# before it starts runs past midnight); the rest keep 10:00-23:00 every day.
 OPEN_HOURS: dict[str, str] = {
     "South Indian": "07:00-22:30",
     "Maharashtrian": "08:00-22:30",
-    "Cafe": "08:00-23:00",
+    "Cafe": "Mon-Fri 08:00-23:00; Sat-Sun 09:00-00:30",
     "Desserts": "11:00-23:30",
+    "Pizza": "11:00-01:00",
+    "Biryani": "Mon-Thu 11:30-15:30,18:30-23:30; Fri-Sun 11:30-01:00",
+    "Chinese": "12:00-15:30,19:00-23:30",
+    "Street Food": "Tue-Sun 16:00-23:30",  # closed on Mondays
+    "Mughlai": "12:00-00:30",
 }
+DEFAULT_OPEN_HOURS = "10:00-23:00"
+
+# The PIN codes each city's restaurants deliver to: its main post office's number up to
+# the last one of the city's delivery area (a demo's approximation of the real areas).
+SERVED_UP_TO: dict[str, str] = {
+    "400001": "400104",  # Mumbai
+    "110001": "110096",  # New Delhi
+    "560001": "560103",  # Bengaluru
+    "500001": "500096",  # Hyderabad
+    "600001": "600119",  # Chennai
+    "700001": "700160",  # Kolkata
+    "411001": "411062",  # Pune
+    "380001": "380061",  # Ahmedabad
+    "302001": "302043",  # Jaipur
+    "226001": "226031",  # Lucknow
+    "160017": "160036",  # Chandigarh (its GPO is 160017; the city's PINs start at 160001)
+    "695001": "695043",  # Thiruvananthapuram
+}
+SERVED_FROM: dict[str, str] = {"160017": "160001"}
+
+
+def served_pincodes(pincode: str) -> tuple[str, ...]:
+    """Every PIN code a demo city delivers to, its own main one included."""
+    first = int(SERVED_FROM.get(pincode, pincode))
+    last = int(SERVED_UP_TO[pincode])
+    return tuple(f"{n:06d}" for n in range(first, last + 1))
+
 
 # Menu shares of the first, second and third cuisine.
 SHARES: dict[int, tuple[int, ...]] = {1: (100,), 2: (65, 35), 3: (50, 30, 20)}
@@ -760,7 +794,7 @@ def generate(seed: int = DEFAULT_SEED) -> DemoCatalog:
     items: list[FoodItem] = []
     taken_names: set[str] = set()
     for spec in CITIES:
-        city = City(spec.pincode, spec.name)
+        city = City(spec.pincode, spec.name, served_pincodes(spec.pincode))
         cities.append(city)
         localities = rng.sample(spec.localities, len(spec.concepts))
         for concept, locality in zip(spec.concepts, localities, strict=True):
@@ -835,7 +869,7 @@ def _restaurant(
         is_veg_only=concept.veg_only,
         delivery_time_minutes=delivery,
         cost_for_two=cost * 100,
-        open_hours=OPEN_HOURS.get(main, "10:00-23:00"),
+        open_hours=OpenHours.parse(OPEN_HOURS.get(main, DEFAULT_OPEN_HOURS)),
     )
 
 

@@ -21,6 +21,10 @@ class DomainError(Exception):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code!r}, message={self.message!r})"
 
+    def details(self) -> dict[str, object]:
+        """What else a client needs to act on this error (plain JSON values)."""
+        return {}
+
 
 class ValidationFailed(DomainError):
     """An input value breaks a format rule (email, phone, PIN code, password…)."""
@@ -90,6 +94,42 @@ class PaymentDeclined(DomainError):
     def __init__(self, message: str, *, failure_code: str) -> None:
         super().__init__(message, field="payment")
         self.failure_code = failure_code
+
+    def details(self) -> dict[str, object]:
+        return {"failure_code": self.failure_code}
+
+
+class AddressNotServiceable(DomainError):
+    """The restaurant does not deliver to the address (its PIN code, or its city)."""
+
+    code = "address_not_serviceable"
+
+
+class RestaurantClosed(Conflict):
+    code = "restaurant_closed"
+
+    def __init__(self, message: str, *, opens_at: str | None, field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.opens_at = opens_at  # ISO 8601 in India's time zone, or None: never
+
+    def details(self) -> dict[str, object]:
+        return {"opens_at": self.opens_at}
+
+
+class CartChanged(Conflict):
+    """The total the customer was shown is not what the order would cost now."""
+
+    code = "cart_changed"
+
+    def __init__(
+        self, message: str, *, changes: list[dict[str, object]], total_amount: int
+    ) -> None:
+        super().__init__(message, field="expected_total")
+        self.changes = changes
+        self.total_amount = total_amount
+
+    def details(self) -> dict[str, object]:
+        return {"changes": self.changes, "total_amount": self.total_amount}
 
 
 class InvalidPaymentDetails(DomainError):

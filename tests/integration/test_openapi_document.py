@@ -49,6 +49,7 @@ def test_the_design_endpoints_are_all_there(document: dict[str, Any]) -> None:
         "POST /auth/signup", "POST /auth/login", "POST /auth/logout", "GET /me",
         "GET /cities", "GET /cities/{pincode}/restaurants", "GET /restaurants/{restaurant_id}",
         "GET /cart", "PUT /cart/items/{food_id}", "DELETE /cart/items/{food_id}",
+        "GET /cart/delivery/{address_id}",
         "DELETE /cart", "GET /addresses", "POST /addresses", "DELETE /addresses/{address_id}",
         "POST /orders", "POST /orders/{order_id}/payment", "GET /orders",
         "GET /orders/{order_id}", "POST /orders/{order_id}/cancel",

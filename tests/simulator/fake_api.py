@@ -175,6 +175,7 @@ class FakeApi:
                 pincode=m[1],
                 veg_only=query.get("veg") == "true",
                 sort=RestaurantSort(query.get("sort", "rating")),
+                open_at=ports.clock.now() if query.get("open_now") == "true" else None,
             )
             found = [{"restaurant_id": r.restaurant_id} for r in page.restaurants]
             return httpx.Response(200, json={"restaurants": found, "next_cursor": None})

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from food_core.usecases import clear_cart, remove_cart_item, set_cart_quantity, view_cart
+from food_core.usecases import (
+    check_delivery,
+    clear_cart,
+    remove_cart_item,
+    set_cart_quantity,
+    view_cart,
+)
 from services.api.calls import Call, Reply, no_content, ok
 from services.api.routing import Operation
-from services.api.schemas.cart import CartOut, SetQuantityIn, cart_out
+from services.api.schemas.cart import (
+    CartOut,
+    DeliveryCheckOut,
+    SetQuantityIn,
+    cart_out,
+    delivery_check_out,
+)
 
 PREFIX = "/api/v1"
 
@@ -30,6 +42,11 @@ async def set_item(call: Call) -> Reply:
 async def remove_item(call: Call) -> Reply:
     cart = await call.run(remove_cart_item, call.ports, call.user_id, call.id("food_id"))
     return ok(cart_out(cart))
+
+
+async def delivery(call: Call) -> Reply:
+    check = await call.run(check_delivery, call.ports, call.user_id, call.id("address_id"))
+    return ok(delivery_check_out(check))
 
 
 async def clear(call: Call) -> Reply:
@@ -82,5 +99,20 @@ OPERATIONS = [
         remove_item,
         response=CartOut,
         errors=(404, 409),
+    ),
+    Operation(
+        "checkCartDelivery",
+        "GET",
+        f"{PREFIX}/cart/delivery/{{address_id}}",
+        "Would your cart's restaurant deliver to this address?",
+        "cart",
+        delivery,
+        response=DeliveryCheckOut,
+        errors=(404, 409),
+        description=(
+            "What placing the order would say about the address, asked before paying: "
+            "a restaurant delivers in its own city, to the PIN codes it serves. "
+            "409 cart_empty; 404 for an address that is not yours."
+        ),
     ),
 ]

@@ -27,7 +27,7 @@ async def cities(call: Call) -> Reply:
 
 async def search(call: Call) -> Reply:
     query = call.query_as(SearchQuery)
-    cursors = call.edge.cursors
+    cursors, now = call.edge.cursors, call.edge.clock.now()
     page = await call.run(
         search_restaurants,
         call.ports,
@@ -39,13 +39,15 @@ async def search(call: Call) -> Reply:
         sort=query.sort,
         limit=query.limit,
         cursor=cursors.open(query.cursor),  # only a cursor this API signed
+        open_at=now if query.open_now else None,
     )
-    return ok(search_page_out(evolve(page, next_cursor=cursors.sign(page.next_cursor))))
+    signed = evolve(page, next_cursor=cursors.sign(page.next_cursor))
+    return ok(search_page_out(signed, now))
 
 
 async def restaurant(call: Call) -> Reply:
     found = await call.run(restaurant_menu, call.ports, call.id("restaurant_id"))
-    return ok(restaurant_detail_out(found))
+    return ok(restaurant_detail_out(found, call.edge.clock.now()))
 
 
 OPERATIONS = [

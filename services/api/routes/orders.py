@@ -32,6 +32,7 @@ async def place(call: Call) -> Reply:
         idempotency_key=required_key(call),
         address_id=body.address_id,
         payment_mode=body.payment_mode,
+        expected_total=body.expected_total,
     )
     if not placement.replayed:
         call.edge.metrics.orders_placed.labels(body.payment_mode.value).inc()
@@ -78,7 +79,13 @@ OPERATIONS = [
             "way, with the order placed from it. A COD order is CONFIRMED once the "
             "payments service records the cash promise (within the request unless it is "
             "unreachable: then it stays PENDING_PAYMENT until a retry or the sweep); "
-            "others wait in PENDING_PAYMENT. 409 cart_empty, item_unavailable."
+            "others wait in PENDING_PAYMENT; an order that waits longer than "
+            "FOOD_UNPAID_ORDER_TTL_S (15 min) with no payment in flight is cancelled "
+            "(cancel_reason payment_not_completed). With expected_total, a total that "
+            "changed is 409 cart_changed with the lines that changed (old and new price, "
+            "availability) and the new total_amount; nothing is ordered. 409 cart_empty, "
+            "item_unavailable, restaurant_closed (with opens_at); 422 "
+            "address_not_serviceable (the restaurant does not deliver to that address)."
         ),
     ),
     Operation(

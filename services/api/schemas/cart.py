@@ -5,6 +5,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from food_core.model import MAX_LINE_QUANTITY, Cart
+from food_core.usecases import DeliveryCheck
 from services.api.schemas import fields as f
 from services.api.schemas.common import INR, Currency, RestaurantRefOut, restaurant_ref_out
 
@@ -32,6 +33,15 @@ class CartOut:
     food_items: list[CartLineOut]
     total_amount: int
     currency: Currency
+
+
+@frozen(kw_only=True)
+class DeliveryCheckOut:
+    """Would the cart's restaurant deliver to this address? ``detail`` says why not."""
+
+    address_id: int
+    serviceable: bool
+    detail: str | None
 
 
 @frozen(kw_only=True)
@@ -67,4 +77,10 @@ def cart_out(cart: Cart) -> CartOut:
         ],
         total_amount=cart.total_amount,
         currency=INR,
+    )
+
+
+def delivery_check_out(check: DeliveryCheck) -> DeliveryCheckOut:
+    return DeliveryCheckOut(
+        address_id=check.address_id, serviceable=check.serviceable, detail=check.detail
     )

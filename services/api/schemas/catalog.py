@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from attrs import frozen
 
 from food_core.model import City, FoodItem, Restaurant
 from food_core.search import MAX_PAGE_SIZE, RestaurantSort
-from food_core.usecases import RestaurantMenu, SearchPage
+from food_core.usecases import RestaurantMenu, SearchPage, opening
 from food_core.usecases.browsing import MAX_QUERY_LENGTH
 from services.api.schemas import fields as f
 from services.api.schemas.common import INR, Currency
@@ -41,6 +43,8 @@ class RestaurantOut:
     cost_for_two: int
     currency: Currency
     open_hours: str
+    is_open: bool
+    opens_at: str | None  # ISO 8601 in India's time zone, when closed; else null
 
 
 @frozen(kw_only=True)
@@ -83,6 +87,7 @@ class SearchQuery:
     )
     cuisine: str | None = f.text(60, required=False, default=None)
     veg: bool = f.described("Vegetarian-only restaurants", default=False)
+    open_now: bool = f.described("Only restaurants open now", default=False)
     min_rating: float | None = f.number(0.0, 5.0, default=None)
     sort: RestaurantSort = f.described(  # noqa: RUF009 (an attrs field specifier)
         "rating (best first), name or delivery_time", default=RestaurantSort.RATING
@@ -100,7 +105,8 @@ def city_out(city: City) -> CityOut:
     return CityOut(pincode=city.pincode, city_name=city.city_name)
 
 
-def _restaurant_fields(restaurant: Restaurant) -> dict[str, object]:
+def _restaurant_fields(restaurant: Restaurant, now: datetime) -> dict[str, object]:
+    when = opening(restaurant, now)
     return {
         "restaurant_id": restaurant.restaurant_id,
         "restaurant_name": restaurant.restaurant_name,
@@ -112,12 +118,14 @@ def _restaurant_fields(restaurant: Restaurant) -> dict[str, object]:
         "delivery_time_minutes": restaurant.delivery_time_minutes,
         "cost_for_two": restaurant.cost_for_two,
         "currency": INR,
-        "open_hours": restaurant.open_hours,
+        "open_hours": restaurant.open_hours.text,
+        "is_open": when.is_open,
+        "opens_at": None if when.opens_at is None else when.opens_at.isoformat(),
     }
 
 
-def restaurant_out(restaurant: Restaurant) -> RestaurantOut:
-    return RestaurantOut(**_restaurant_fields(restaurant))  # type: ignore[arg-type]
+def restaurant_out(restaurant: Restaurant, now: datetime) -> RestaurantOut:
+    return RestaurantOut(**_restaurant_fields(restaurant, now))  # type: ignore[arg-type]
 
 
 def food_item_out(item: FoodItem) -> FoodItemOut:
@@ -134,14 +142,15 @@ def food_item_out(item: FoodItem) -> FoodItemOut:
     )
 
 
-def search_page_out(page: SearchPage) -> RestaurantsOut:
+def search_page_out(page: SearchPage, now: datetime) -> RestaurantsOut:
     return RestaurantsOut(
-        restaurants=[restaurant_out(r) for r in page.restaurants], next_cursor=page.next_cursor
+        restaurants=[restaurant_out(r, now) for r in page.restaurants],
+        next_cursor=page.next_cursor,
     )
 
 
-def restaurant_detail_out(found: RestaurantMenu) -> RestaurantDetailOut:
+def restaurant_detail_out(found: RestaurantMenu, now: datetime) -> RestaurantDetailOut:
     return RestaurantDetailOut(
-        **_restaurant_fields(found.restaurant),  # type: ignore[arg-type]
+        **_restaurant_fields(found.restaurant, now),  # type: ignore[arg-type]
         menu=[food_item_out(item) for item in found.menu],
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 from attrs import frozen
 
 from food_core.model import (
+    CancelReason,
     Delivery,
     DeliveryStatus,
     Order,
@@ -20,6 +21,7 @@ from food_core.usecases.orders import MAX_PAGE
 from services.api.schemas import fields as f
 from services.api.schemas.addresses import AddressOut, address_out
 from services.api.schemas.common import INR, Currency, RestaurantRefOut, restaurant_ref_out
+from services.api.schemas.fields import MAX_ID
 
 
 @frozen(kw_only=True)
@@ -81,6 +83,8 @@ class OrderOut:
     delivery_address: AddressOut
     delivery: DeliveryOut | None
     payment: PaymentOut | None
+    # Why it was cancelled: cancelled_by_customer, payment_not_completed; else null.
+    cancel_reason: CancelReason | None
     created_at: datetime
     updated_at: datetime
 
@@ -97,6 +101,15 @@ class PlaceOrderIn:
     address_id: int = f.identifier("One of your addresses")
     payment_mode: PaymentMode = f.described(  # noqa: RUF009 (an attrs field specifier)
         "COD orders are confirmed once the payments service records the cash promise"
+    )
+    expected_total: int | None = f.integer(
+        0,
+        MAX_ID,
+        default=None,
+        description=(
+            "The total, in paise, you were shown; if the order would cost anything else "
+            "now, 409 cart_changed lists what changed and nothing is ordered"
+        ),
     )
 
 
@@ -169,6 +182,7 @@ def order_out(order: Order) -> OrderOut:
         delivery_address=address_out(order.delivery_address),
         delivery=_delivery_out(order.delivery) if order.delivery else None,
         payment=payment_out(order.payment) if order.payment else None,
+        cancel_reason=order.cancel_reason,
         created_at=order.created_at,
         updated_at=order.updated_at,
     )

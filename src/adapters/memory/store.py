@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Iterable
+from datetime import datetime
 
 from attrs import evolve
 
@@ -49,6 +50,7 @@ class MemoryStore:
         self.order_ids_by_user: dict[int, list[int]] = {}
         self.order_ids_by_restaurant: dict[int, set[int]] = {}
         self.order_ids_needing_attention: set[int] = set()
+        self.order_ids_unpaid: set[int] = set()
         self.confirmed_counts: dict[int, int] = {}
 
 
@@ -231,10 +233,14 @@ class MemoryOrders:
 
     def _index(self, before: Order | None, after: Order) -> None:
         s = self._s
-        if after.needs_attention:
-            s.order_ids_needing_attention.add(after.order_id)
-        else:
-            s.order_ids_needing_attention.discard(after.order_id)
+        for ids, holds in (
+            (s.order_ids_needing_attention, after.needs_attention),
+            (s.order_ids_unpaid, after.is_payable),
+        ):
+            if holds:
+                ids.add(after.order_id)
+            else:
+                ids.discard(after.order_id)
         if after.confirmed_at is not None and (before is None or before.confirmed_at is None):
             s.confirmed_counts[after.user] = s.confirmed_counts.get(after.user, 0) + 1
 
@@ -271,6 +277,12 @@ class MemoryOrders:
             ids = self._s.order_ids_by_restaurant.get(restaurant_id, set())
             found = [o for o in map(self._s.orders.__getitem__, ids) if o.order_status in wanted]
         return sorted(found, key=lambda o: o.order_id)[: max(limit, 0)]
+
+    def list_unpaid(self, updated_before: datetime, limit: int) -> list[Order]:
+        with self._s.lock:
+            found = [self._s.orders[i] for i in self._s.order_ids_unpaid]
+        due = [o for o in found if o.updated_at < updated_before]
+        return sorted(due, key=lambda o: (o.updated_at, o.order_id))[: max(limit, 0)]
 
     def list_needing_attention(self, limit: int) -> list[Order]:
         with self._s.lock:

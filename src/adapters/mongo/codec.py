@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.bson import make_converter
 
-from food_core.model import Address, Cart, Order
+from food_core.model import Address, Cart, OpenHours, Order
 
 T = TypeVar("T")
 
@@ -38,6 +38,9 @@ def _datetime_from_text(value: str, _type: object) -> datetime:
 converter = make_converter()
 converter.register_unstructure_hook(datetime, datetime_text)
 converter.register_structure_hook(datetime, _datetime_from_text)
+# Open hours are stored as their canonical text (food_core.model.hours).
+converter.register_unstructure_hook(OpenHours, lambda hours: hours.text)
+converter.register_structure_hook(OpenHours, lambda text, _type: OpenHours.parse(text))
 for _owned in (Cart, Address, Order):
     converter.register_unstructure_hook(
         _owned, make_dict_unstructure_fn(_owned, converter, user=override(rename="user_id"))

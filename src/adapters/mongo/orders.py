@@ -13,16 +13,17 @@ pay (docs/performance.md).
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import datetime
 
 from pymongo import DESCENDING
 from pymongo.cursor import Cursor
 from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
-from adapters.mongo.codec import from_document, to_document
+from adapters.mongo.codec import datetime_text, from_document, to_document
 from adapters.mongo.moves import Versioned
 from adapters.mongo.schema import ORDER_MOVES, ORDERS, Document, is_duplicate_key
-from food_core.model import Order, OrderStatus
+from food_core.model import PAYABLE_STATUSES, Order, OrderStatus
 
 
 def order_fields(order: Order) -> Document:
@@ -86,6 +87,15 @@ class MongoOrders:
             "order_status": {"$in": [status.value for status in statuses]},
         }
         return self._list(self._orders.find(where).sort("_id", 1), limit)
+
+    def list_unpaid(self, updated_before: datetime, limit: int) -> list[Order]:
+        where = {
+            "order_status": {"$in": [s.value for s in PAYABLE_STATUSES]},
+            # Fixed-width UTC text compares in time order (see codec).
+            "updated_at": {"$lt": datetime_text(updated_before)},
+        }
+        found = self._orders.find(where).sort([("updated_at", 1), ("_id", 1)])
+        return self._list(found, limit)
 
     def list_needing_attention(self, limit: int) -> list[Order]:
         return self._list(self._orders.find({"needs_attention": True}).sort("_id", 1), limit)

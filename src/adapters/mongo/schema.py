@@ -81,6 +81,7 @@ INDEXES: dict[str, list[IndexModel]] = {
             [("restaurant_id", _A), ("order_status", _A), ("_id", _A)], name="by_restaurant"
         ),
         IndexModel([("needs_attention", _A), ("_id", _A)], name="needing_attention"),
+        IndexModel([("order_status", _A), ("updated_at", _A), ("_id", _A)], name="unpaid"),
     ],
     # Moves need no index but _id's: they are looked up by it and nothing else.
     REQUEST_LOG: [

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import Any
 
 import sqlalchemy as sa
 
 from adapters.sql.database import Database, upsert
 from adapters.sql.search import restaurant_search
 from adapters.sql.tables import cities, food_items, restaurant_cuisines, restaurants
-from food_core.model import City, FoodItem, Restaurant
+from food_core.model import City, FoodItem, OpenHours, Restaurant
 from food_core.search import RestaurantQuery
 
 
@@ -25,7 +26,7 @@ def _restaurant_row(r: Restaurant) -> dict[str, object]:
         "is_veg_only": r.is_veg_only,
         "delivery_time_minutes": r.delivery_time_minutes,
         "cost_for_two": r.cost_for_two,
-        "open_hours": r.open_hours,
+        "open_hours": r.open_hours.text,
         "name_key": r.restaurant_name.casefold(),
         "description_key": r.restaurant_description.casefold(),
     }
@@ -42,8 +43,12 @@ def _restaurant(m: sa.RowMapping) -> Restaurant:
         is_veg_only=m["is_veg_only"],
         delivery_time_minutes=m["delivery_time_minutes"],
         cost_for_two=m["cost_for_two"],
-        open_hours=m["open_hours"],
+        open_hours=OpenHours.parse(m["open_hours"]),
     )
+
+
+def _city(row: sa.Row[Any]) -> City:
+    return City(row.pincode, row.city_name, tuple(row.served_pincodes))
 
 
 def _food_row(item: FoodItem) -> dict[str, object]:
@@ -78,7 +83,12 @@ class SqlCatalog:
 
     def add_city(self, city: City) -> None:
         with self._db.writing() as c:
-            upsert(c, cities, [{"pincode": city.pincode, "city_name": city.city_name}], ["pincode"])
+            row = {
+                "pincode": city.pincode,
+                "city_name": city.city_name,
+                "served_pincodes": list(city.served_pincodes),
+            }
+            upsert(c, cities, [row], ["pincode"])
 
     def add_restaurant(self, restaurant: Restaurant) -> None:
         with self._db.writing() as c:
@@ -123,12 +133,12 @@ class SqlCatalog:
     def list_cities(self) -> list[City]:
         with self._db.reading() as c:
             rows = c.execute(sa.select(cities).order_by(cities.c.city_name, cities.c.pincode))
-            return [City(row.pincode, row.city_name) for row in rows]
+            return [_city(row) for row in rows]
 
     def get_city(self, pincode: str) -> City | None:
         with self._db.reading() as c:
             row = c.execute(sa.select(cities).where(cities.c.pincode == pincode)).first()
-        return None if row is None else City(row.pincode, row.city_name)
+        return None if row is None else _city(row)
 
     def search_restaurants(self, query: RestaurantQuery) -> list[Restaurant]:
         with self._db.reading() as c:

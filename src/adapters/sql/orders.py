@@ -10,6 +10,7 @@ attempts' rows are inserted or updated in the same transaction.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +20,9 @@ from adapters.sql.database import Database, upsert
 from adapters.sql.payments import attempt_row, attempts_by_order
 from adapters.sql.tables import orders, payments
 from food_core.model import (
+    PAYABLE_STATUSES,
     Address,
+    CancelReason,
     Delivery,
     Order,
     OrderItem,
@@ -49,6 +52,7 @@ def _row(order: Order) -> dict[str, object]:
         "updated_at": order.updated_at,
         "confirmed_at": order.confirmed_at,
         "paid_by": order.paid_by,
+        "cancel_reason": order.cancel_reason,
         "needs_attention": order.needs_attention,
         "items": to_json(order.items),
         "delivery_address": to_json(order.delivery_address),
@@ -75,6 +79,7 @@ def _order(m: sa.RowMapping, attempts: Sequence[Payment]) -> Order:
         payments=tuple(attempts),
         confirmed_at=m["confirmed_at"],
         paid_by=m["paid_by"],
+        cancel_reason=None if m["cancel_reason"] is None else CancelReason(m["cancel_reason"]),
         version=m["version"],
         currency=m["currency"],
     )
@@ -150,6 +155,17 @@ class SqlOrders:
                 _o.order_status.in_([status.value for status in statuses]),
             )
             .order_by(_o.order_id)
+            .limit(_limit(limit))
+        )
+
+    def list_unpaid(self, updated_before: datetime, limit: int) -> list[Order]:
+        return self._many(
+            sa.select(orders)
+            .where(
+                _o.order_status.in_([s.value for s in PAYABLE_STATUSES]),
+                _o.updated_at < updated_before,
+            )
+            .order_by(_o.updated_at, _o.order_id)
             .limit(_limit(limit))
         )
 

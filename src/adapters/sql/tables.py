@@ -51,6 +51,8 @@ cities = sa.Table(
     metadata,
     sa.Column("pincode", sa.Text, primary_key=True),
     sa.Column("city_name", sort_key_type(), nullable=False),
+    # The PIN codes its restaurants deliver to (besides its own).
+    sa.Column("served_pincodes", json_type(), nullable=False),
 )
 
 restaurants = sa.Table(
@@ -159,6 +161,7 @@ orders = sa.Table(
     sa.Column("updated_at", UtcDateTime, nullable=False),
     sa.Column("confirmed_at", UtcDateTime, nullable=True),
     sa.Column("paid_by", sa.BigInteger, nullable=True),
+    sa.Column("cancel_reason", sa.Text, nullable=True),
     # Order.needs_attention, kept with every write: the reconciliation sweep's index.
     sa.Column("needs_attention", sa.Boolean, nullable=False),
     sa.Column("items", json_type(), nullable=False),
@@ -171,6 +174,7 @@ orders = sa.Table(
     sa.Index("ix_orders_by_user", "user_id", "order_id"),
     sa.Index("ix_orders_by_restaurant", "restaurant_id", "order_status", "order_id"),
     sa.Index("ix_orders_needing_attention", "needs_attention", "order_id"),
+    sa.Index("ix_orders_unpaid", "order_status", "updated_at", "order_id"),
 )
 
 # The order's payment attempts, one row each, written in the order's transaction.

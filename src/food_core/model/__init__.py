@@ -4,6 +4,7 @@ from food_core.model.addresses import Address
 from food_core.model.cart import MAX_CART_UNITS, MAX_LINE_QUANTITY, Cart, CartLine
 from food_core.model.catalog import City, FoodItem, Restaurant, RestaurantRef
 from food_core.model.delivery import Delivery
+from food_core.model.hours import IST, OpenHours
 from food_core.model.orders import Order, OrderItem
 from food_core.model.payments import CardDetails, CardSummary, Payment, UpiDetails
 from food_core.model.status import (
@@ -11,6 +12,7 @@ from food_core.model.status import (
     FINAL_STATUSES,
     KITCHEN_STATUSES,
     PAYABLE_STATUSES,
+    CancelReason,
     DeliveryStatus,
     OrderStatus,
     PaymentMode,
@@ -22,11 +24,13 @@ from food_core.model.users import User
 __all__ = [
     "CONFIRMED_STATUSES",
     "FINAL_STATUSES",
+    "IST",
     "KITCHEN_STATUSES",
     "MAX_CART_UNITS",
     "MAX_LINE_QUANTITY",
     "PAYABLE_STATUSES",
     "Address",
+    "CancelReason",
     "CardDetails",
     "CardSummary",
     "Cart",
@@ -35,6 +39,7 @@ __all__ = [
     "Delivery",
     "DeliveryStatus",
     "FoodItem",
+    "OpenHours",
     "Order",
     "OrderItem",
     "OrderStatus",

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from attrs import field, frozen, validators
 
+from food_core.model.hours import OpenHours
 from food_core.rules import check_pincode
 
 
@@ -13,12 +14,35 @@ def _pincode(_instance: object, _attribute: object, value: str) -> None:
     check_pincode(value)
 
 
+def _pincodes(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
+    for pincode in value:
+        check_pincode(pincode)
+
+
 @frozen
 class City:
-    """A city is identified by its main 6-digit PIN code."""
+    """A city is identified by its main 6-digit PIN code. Its restaurants deliver to the
+    PIN codes it serves (its own main one always)."""
 
     pincode: str = field(validator=_pincode)
     city_name: str
+    served_pincodes: tuple[str, ...] = field(default=(), validator=_pincodes)
+
+    def serves(self, pincode: str) -> bool:
+        return pincode == self.pincode or pincode in self.served_pincodes
+
+    @property
+    def ref(self) -> City:
+        """The city as a restaurant names it: PIN code and name, no service area."""
+        return self if not self.served_pincodes else City(self.pincode, self.city_name)
+
+
+def _city_ref(city: City) -> City:
+    return city.ref
+
+
+def _hours(value: OpenHours | str) -> OpenHours:
+    return OpenHours.parse(value) if isinstance(value, str) else value
 
 
 @frozen
@@ -35,12 +59,14 @@ class Restaurant:
     restaurant_name: str
     restaurant_description: str
     restaurant_rating: float = field(validator=[validators.ge(0.0), validators.le(5.0)])
-    city: City
+    # A reference (PIN code and name): the city's service area is the catalog's City.
+    city: City = field(converter=_city_ref)
     cuisines: tuple[str, ...]
     is_veg_only: bool
     delivery_time_minutes: int = field(validator=validators.gt(0))
     cost_for_two: int = field(validator=validators.ge(0))  # paise
-    open_hours: str = "10:00-23:00"
+    # Accepts the text form too (food_core.model.hours), so a catalog can be written down.
+    open_hours: OpenHours = field(factory=lambda: OpenHours.parse("10:00-23:00"), converter=_hours)
 
     @cached_property
     def ref(self) -> RestaurantRef:

@@ -23,6 +23,7 @@ from food_core.model.status import (
     ORDER_TRANSITIONS,
     PARTNER_STEPS,
     PAYABLE_STATUSES,
+    CancelReason,
     DeliveryStatus,
     OrderStatus,
     PaymentMode,
@@ -94,6 +95,7 @@ class Order:
     confirmed_at: datetime | None = None
     # The attempt that paid (or, for cash on delivery, promised) the order.
     paid_by: int | None = field(default=None, validator=_paid_by)
+    cancel_reason: CancelReason | None = None
     # How many changes the order has taken; the store compares and sets on it.
     version: int = 0
     currency: str = "INR"
@@ -240,7 +242,7 @@ class Order:
         refunded = self.attempt(payment_id).refunded(now)
         return self._next(now, payments=self._with_attempt(refunded))
 
-    def cancelled(self, now: datetime) -> Order:
+    def cancelled(self, now: datetime, reason: CancelReason = CancelReason.BY_CUSTOMER) -> Order:
         """Cancel; a cash-on-delivery promise is voided in the same change, and succeeded
         attempts become refunds due."""
         delivery = self.delivery
@@ -252,7 +254,9 @@ class Order:
             else p
             for p in self.payments
         )
-        return self._moved(OrderStatus.CANCELLED, now, delivery=delivery, payments=payments)
+        return self._moved(
+            OrderStatus.CANCELLED, now, delivery=delivery, payments=payments, cancel_reason=reason
+        )
 
     def advanced(self, status: OrderStatus, now: datetime) -> Order:
         """The partner side: PREPARING → OUT_FOR_DELIVERY → DELIVERED. Delivering a cash

@@ -40,6 +40,13 @@ class DeliveryStatus(enum.StrEnum):
     CANCELLED = "CANCELLED"
 
 
+class CancelReason(enum.StrEnum):
+    """Why an order was cancelled, as the customer is told."""
+
+    BY_CUSTOMER = "cancelled_by_customer"
+    UNPAID = "payment_not_completed"  # no payment within the time an order waits for one
+
+
 class UserRole(enum.StrEnum):
     CUSTOMER = "CUSTOMER"
     PARTNER = "PARTNER"

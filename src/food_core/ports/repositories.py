@@ -10,6 +10,7 @@ change to either is one compare-and-set of the order.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from datetime import datetime
 from typing import Protocol
 
 from food_core.model import (
@@ -126,6 +127,11 @@ class OrderRepository(Protocol):
         self, restaurant_id: int, statuses: Collection[OrderStatus], limit: int
     ) -> list[Order]:
         """Oldest first (the kitchen works in arrival order)."""
+        ...
+
+    def list_unpaid(self, updated_before: datetime, limit: int) -> list[Order]:
+        """Orders waiting for a payment (PENDING_PAYMENT or PAYMENT_FAILED) not changed
+        since before ``updated_before``, oldest first: what the sweep may expire."""
         ...
 
     def list_needing_attention(self, limit: int) -> list[Order]:

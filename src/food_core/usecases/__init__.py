@@ -11,6 +11,8 @@ from food_core.usecases.browsing import (
 )
 from food_core.usecases.carts import clear_cart, remove_cart_item, set_cart_quantity, view_cart
 from food_core.usecases.context import Ports
+from food_core.usecases.expiring import expire_unpaid_orders
+from food_core.usecases.opening import Opening, opening
 from food_core.usecases.orders import (
     advance_order,
     advance_order_as_system,
@@ -22,8 +24,11 @@ from food_core.usecases.orders import (
 from food_core.usecases.paying import PaymentResult, pay_order
 from food_core.usecases.placing import Placement, place_order
 from food_core.usecases.reconciling import reconcile_order, reconcile_pending
+from food_core.usecases.serviceability import DeliveryCheck, check_delivery
 
 __all__ = [
+    "DeliveryCheck",
+    "Opening",
     "PaymentResult",
     "Placement",
     "Ports",
@@ -33,14 +38,17 @@ __all__ = [
     "advance_order",
     "advance_order_as_system",
     "cancel_order",
+    "check_delivery",
     "clear_cart",
     "delete_address",
+    "expire_unpaid_orders",
     "get_order",
     "list_addresses",
     "list_cities",
     "list_orders",
     "list_restaurant_orders",
     "login",
+    "opening",
     "pay_order",
     "place_order",
     "reconcile_order",

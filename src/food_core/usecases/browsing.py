@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from attrs import frozen
+from datetime import datetime
+
+from attrs import evolve, frozen
 
 from food_core.errors import NotFound, ValidationFailed
 from food_core.model import City, FoodItem, Restaurant
@@ -19,6 +21,7 @@ from food_core.search import (
 from food_core.usecases.context import Ports
 
 MAX_QUERY_LENGTH = 100
+_OPEN_NOW_PAGES = 10  # store pages an open-now search reads at most for one page
 
 
 @frozen
@@ -48,7 +51,9 @@ def search_restaurants(
     sort: RestaurantSort = RestaurantSort.RATING,
     limit: int = 20,
     cursor: str | None = None,
+    open_at: datetime | None = None,
 ) -> SearchPage:
+    """``open_at``: only restaurants open at that time (``open_now`` in the API)."""
     check_pincode(pincode)
     if ports.catalog.get_city(pincode) is None:
         raise NotFound(f"no city with PIN code {pincode}", field="pincode")
@@ -69,16 +74,39 @@ def search_restaurants(
         limit=limit + 1,  # one extra row tells whether another page exists
         after=decode_cursor(cursor, sort) if cursor else None,
     )
-    found = ports.catalog.search_restaurants(query)
-    page = found[:limit]
-    more = len(found) > limit
-    next_cursor = None
-    if more and page:
-        last = page[-1]
-        next_cursor = encode_cursor(
-            sort, SearchPosition(sort_value(last, sort), last.restaurant_id)
+    if open_at is None:
+        found = ports.catalog.search_restaurants(query)
+        page, more = found[:limit], len(found) > limit
+        return SearchPage(page, _cursor_after(page[-1], sort) if more and page else None)
+    return _open_page(ports, query, limit, open_at)
+
+
+def _cursor_after(last: Restaurant, sort: RestaurantSort) -> str:
+    return encode_cursor(sort, SearchPosition(sort_value(last, sort), last.restaurant_id))
+
+
+def _open_page(ports: Ports, query: RestaurantQuery, limit: int, at: datetime) -> SearchPage:
+    """Only restaurants open at ``at``: open hours are no column a store can filter on,
+    so pages are read in turn (a bounded number) and filtered here; the cursor names the
+    last restaurant looked at, open or not."""
+    page: list[Restaurant] = []
+    for _ in range(_OPEN_NOW_PAGES):
+        found = ports.catalog.search_restaurants(query)
+        for position, restaurant in enumerate(found[:limit]):
+            if restaurant.open_hours.is_open(at):
+                page.append(restaurant)
+                if len(page) == limit:
+                    more = position + 1 < len(found)
+                    next_cursor = _cursor_after(restaurant, query.sort) if more else None
+                    return SearchPage(page, next_cursor)
+        if len(found) <= limit:
+            return SearchPage(page, None)
+        last = found[limit - 1]
+        query = evolve(
+            query, after=SearchPosition(sort_value(last, query.sort), last.restaurant_id)
         )
-    return SearchPage(page, next_cursor)
+    assert query.after is not None
+    return SearchPage(page, encode_cursor(query.sort, query.after))
 
 
 def restaurant_menu(ports: Ports, restaurant_id: int) -> RestaurantMenu:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from food_core.errors import ConcurrentUpdate, NotFound
 from food_core.model import Cart
 from food_core.usecases.context import Ports
+from food_core.usecases.opening import ensure_open
 
 _ATTEMPTS = 5
 
@@ -49,12 +50,14 @@ def set_cart_quantity(
     restaurant = ports.catalog.get_restaurant(item.restaurant_id)
     if restaurant is None:
         raise NotFound(f"restaurant {item.restaurant_id} not found", field="food_id")
-    ref = restaurant.ref
-    return _edit(
-        ports,
-        user_id,
-        lambda cart: cart.set_quantity(item, ref, quantity, replace_cart=replace_cart),
-    )
+    ref, now = restaurant.ref, ports.clock.now()
+
+    def change(cart: Cart) -> Cart:
+        if quantity > cart.quantity_of(food_id):  # adding; taking out is always allowed
+            ensure_open(restaurant, now)
+        return cart.set_quantity(item, ref, quantity, replace_cart=replace_cart)
+
+    return _edit(ports, user_id, change)
 
 
 def remove_cart_item(ports: Ports, user_id: int, food_id: int) -> Cart:

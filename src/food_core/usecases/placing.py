@@ -12,11 +12,26 @@ from __future__ import annotations
 
 from attrs import evolve, frozen
 
-from food_core.errors import CartEmpty, ItemUnavailable, NotFound
-from food_core.model import Address, Cart, Order, OrderItem, OrderStatus, PaymentMode
+from food_core.errors import (
+    CartChanged,
+    CartEmpty,
+    ItemUnavailable,
+    NotFound,
+)
+from food_core.model import (
+    Address,
+    Cart,
+    FoodItem,
+    Order,
+    OrderItem,
+    OrderStatus,
+    PaymentMode,
+)
 from food_core.usecases.addresses import own_address
 from food_core.usecases.context import Ports
 from food_core.usecases.idempotency import check_key, ensure_same_request, fingerprint
+from food_core.usecases.opening import ensure_open
+from food_core.usecases.serviceability import ensure_delivers
 from food_core.usecases.settlement import cod_attempt, confirm_cash_on_delivery
 
 
@@ -34,7 +49,13 @@ def place_order(
     idempotency_key: str,
     address_id: int,
     payment_mode: PaymentMode,
+    expected_total: int | None = None,
 ) -> Placement:
+    """``expected_total``: the total, in paise, the customer was shown; if the order
+    would cost anything else now, ``CartChanged`` says what changed and nothing is
+    ordered (the cart then holds today's prices, so showing it again and placing again
+    with its total goes through). Also refuses a closed restaurant (``RestaurantClosed``)
+    and an address it does not deliver to (``AddressNotServiceable``)."""
     check_key(idempotency_key)
     request = fingerprint(
         "place_order", {"address_id": address_id, "payment_mode": payment_mode.value}
@@ -51,8 +72,17 @@ def place_order(
             return _replay(ports, earlier, idempotency_key, request)
         raise CartEmpty("the cart is empty; add items before placing an order", field="cart")
 
+    assert cart.restaurant is not None  # a non-empty cart has a restaurant
+    restaurant = ports.catalog.get_restaurant(cart.restaurant.restaurant_id)
+    if restaurant is None:
+        raise NotFound(f"{cart.restaurant.restaurant_name} is no longer listed", field="cart")
+    ensure_open(restaurant, ports.clock.now(), field="cart")
     address = own_address(ports, user_id, address_id)
-    order = _order_from(ports, cart, address, payment_mode, idempotency_key, request)
+    ensure_delivers(ports, restaurant, address)
+    current = ports.catalog.get_food_items([line.food_item.food_id for line in cart.food_items])
+    if expected_total is not None:
+        _ensure_price_holds(ports, cart, current, expected_total)
+    order = _order_from(cart, current, address, payment_mode, idempotency_key, request, ports)
     if payment_mode is PaymentMode.COD:
         # The cash promise travels with the order, so recording it later is one write.
         order = evolve(order, payments=(cod_attempt(ports, order),))
@@ -62,13 +92,48 @@ def place_order(
     return Placement(_follow_up(ports, stored, cart), replayed=False)
 
 
+def _ensure_price_holds(
+    ports: Ports, cart: Cart, current: dict[int, FoodItem], expected_total: int
+) -> None:
+    """The price lock: refuse with what changed unless the order costs what was shown."""
+    changes: list[dict[str, object]] = []
+    total = 0
+    for line in cart.food_items:
+        was = line.food_item
+        now = current.get(was.food_id)
+        available = now is not None and now.availability
+        if available:
+            assert now is not None
+            total += now.price * line.quantity
+        if now is None or not available or now.price != was.price:
+            changes.append(
+                {
+                    "food_id": was.food_id,
+                    "food_name": was.food_name,
+                    "old_price": was.price,
+                    "new_price": None if now is None else now.price,
+                    "available": available,
+                }
+            )
+    if total == expected_total and not changes:
+        return
+    if changes:  # the cart takes today's prices, so the customer can agree to them
+        ports.carts.save(cart.refreshed(current), cart.version)
+    raise CartChanged(
+        f"the cart now costs {total} paise, not the {expected_total} you were shown",
+        changes=changes,
+        total_amount=total,
+    )
+
+
 def _order_from(
-    ports: Ports,
     cart: Cart,
+    current: dict[int, FoodItem],
     address: Address,
     payment_mode: PaymentMode,
     idempotency_key: str,
     request: str,
+    ports: Ports,
 ) -> Order:
     assert cart.restaurant is not None  # a non-empty cart has a restaurant
     now = ports.clock.now()
@@ -76,7 +141,7 @@ def _order_from(
         order_id=ports.ids.next_id(),
         user=cart.user,
         restaurant=cart.restaurant,
-        items=_priced_now(ports, cart),
+        items=_priced_now(cart, current),
         order_status=OrderStatus.PENDING_PAYMENT,
         payment_mode=payment_mode,
         delivery_address=address,
@@ -88,9 +153,8 @@ def _order_from(
     )
 
 
-def _priced_now(ports: Ports, cart: Cart) -> tuple[OrderItem, ...]:
+def _priced_now(cart: Cart, current: dict[int, FoodItem]) -> tuple[OrderItem, ...]:
     """Snapshot the lines at the catalog's current prices; refuse unavailable items."""
-    current = ports.catalog.get_food_items([line.food_item.food_id for line in cart.food_items])
     items = []
     for line in cart.food_items:
         item = current.get(line.food_item.food_id)
