@@ -11,7 +11,8 @@ from adapters.memory.gateway import FaultHook
 from food_core.model import Address, CardDetails, City, FoodItem, Restaurant, User
 from food_core.usecases import Ports, add_address, signup
 
-BENGALURU = City("560001", "Bengaluru")
+# Bengaluru delivers to its GPO's PIN code and two more; Mumbai to its own only.
+BENGALURU = City("560001", "Bengaluru", ("560034", "560095"))
 MUMBAI = City("400001", "Mumbai")
 GOOD_CARD = CardDetails("4242424242424242", 12, 2031, "123", "Asha Rao")
 DECLINED_CARD = CardDetails("4000000000000002", 12, 2031, "123", "Asha Rao")
