@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import contextlib
 
+from attrs import evolve
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
-
-from attrs import evolve
 
 from food_core.errors import DomainError
 from food_core.model import Cart, PaymentMode
