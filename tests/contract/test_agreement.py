@@ -278,6 +278,8 @@ class StoreAgreesWithReference(RuleBasedStateMachine):
         for restaurant_id in RESTAURANTS:
             self._restaurant_agrees(restaurant_id)
         self.both(lambda s: s.orders.list_needing_attention(50))
+        soon = self.clock.now() + timedelta(seconds=1)
+        self.both(lambda s: s.orders.list_unpaid(soon, 50))
 
     def _user_agrees(self, user_id: int) -> None:
         self.both(lambda s: s.users.get(user_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from adapters.stores import Store
-from food_core.model import City
+from food_core.model import City, OpenHours
 from food_core.search import RestaurantQuery
 from tests.contract.builders import BENGALURU, MUMBAI, Maker
 
@@ -116,3 +116,21 @@ def test_food_items_are_looked_up_by_id_skipping_unknown_ones(store: Store, make
     assert found == {c.food_id: c, a.food_id: a}
     assert store.catalog.get_food_items([]) == {}
     assert store.catalog.get_food_items(set()) == {}
+
+
+def test_a_citys_served_pincodes_read_back_in_order(store: Store) -> None:
+    served = City(BENGALURU.pincode, "Bengaluru", ("560034", "560002", "560095"))
+    store.catalog.add_city(served)
+    assert store.catalog.get_city(BENGALURU.pincode) == served
+    assert store.catalog.list_cities() == [served]
+    assert served.serves("560002") and served.serves("560001") and not served.serves("560003")
+
+
+def test_a_restaurants_weekly_hours_read_back_equal(store: Store, make: Maker) -> None:
+    hours = OpenHours.parse("Mon-Fri 11:00-15:00,18:30-23:30; Sat-Sun 09:00-01:00")
+    restaurant = make.restaurant(open_hours=hours)
+    store.catalog.add_restaurant(restaurant)
+    stored = store.catalog.get_restaurant(restaurant.restaurant_id)
+    assert stored == restaurant and stored.open_hours.text == hours.text
+    found = store.catalog.search_restaurants(RestaurantQuery(restaurant.city.pincode))
+    assert found == [restaurant]

@@ -9,7 +9,7 @@ from datetime import timedelta
 from attrs import evolve
 
 from adapters.stores import Store
-from food_core.model import Order, OrderStatus, PaymentMode, PaymentStatus, User
+from food_core.model import CancelReason, Order, OrderStatus, PaymentMode, PaymentStatus, User
 from tests.contract.builders import Maker
 
 
@@ -343,3 +343,42 @@ def test_an_order_of_an_unknown_user_still_changes(store: Store, make: Maker) ->
     assert store.orders.save(confirmed, order.version)
     assert store.orders.get(order.order_id) == confirmed
     assert store.users.get(404) is None
+
+
+# --- the sweep's list of orders waiting for a payment ---
+
+
+def test_orders_waiting_for_a_payment_are_listed_oldest_change_first(
+    store: Store, make: Maker
+) -> None:
+    waiting = make.order(1)
+    declined = make.declined(make.order(2))
+    paid = make.confirmed(make.order(3))
+    cancelled = make.cancelled(make.order(4))
+    for order in (declined, paid, cancelled, waiting):
+        _kept(store, order)
+    later = make.clock.now() + timedelta(seconds=1)
+    assert store.orders.list_unpaid(later, 10) == sorted(
+        [waiting, declined], key=lambda o: (o.updated_at, o.order_id)
+    )
+    assert store.orders.list_unpaid(waiting.updated_at, 10) == []  # "before" is strict
+    assert len(store.orders.list_unpaid(later, 1)) == 1
+    assert store.orders.list_unpaid(later, 0) == []
+
+
+def test_an_order_paid_since_leaves_the_waiting_list(store: Store, make: Maker) -> None:
+    order = make.order(1)
+    store.orders.add(order)
+    later = make.clock.now() + timedelta(hours=1)
+    assert store.orders.list_unpaid(later, 10) == [order]
+    assert store.orders.save(make.confirmed(order), order.version)
+    assert store.orders.list_unpaid(later, 10) == []
+
+
+def test_a_cancel_reason_reads_back(store: Store, make: Maker) -> None:
+    order = make.order(1)
+    store.orders.add(order)
+    expired = order.cancelled(make.clock.now(), CancelReason.UNPAID)
+    assert store.orders.save(expired, order.version)
+    stored = store.orders.get(order.order_id)
+    assert stored == expired and stored.cancel_reason is CancelReason.UNPAID
