@@ -168,6 +168,11 @@ class Cart:
             self, restaurant=None, food_items=(), version=self.version + 1, placed_order=order_id
         )
 
+    def repriced(self, current: dict[int, FoodItem]) -> Cart:
+        """The same lines at the catalog's current data, as an edit to store (version + 1):
+        what the customer agrees to after a price changed."""
+        return evolve(self.refreshed(current), version=self.version + 1, placed_order=None)
+
     def refreshed(self, current: dict[int, FoodItem]) -> Cart:
         """The same lines with the catalog's current item data (prices, availability)."""
         lines = tuple(

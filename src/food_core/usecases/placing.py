@@ -118,7 +118,7 @@ def _ensure_price_holds(
     if total == expected_total and not changes:
         return
     if changes:  # the cart takes today's prices, so the customer can agree to them
-        ports.carts.save(cart.refreshed(current), cart.version)
+        ports.carts.save(cart.repriced(current), cart.version)
     raise CartChanged(
         f"the cart now costs {total} paise, not the {expected_total} you were shown",
         changes=changes,

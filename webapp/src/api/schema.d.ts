@@ -113,6 +113,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cart/delivery/{address_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Would your cart's restaurant deliver to this address?
+         * @description What placing the order would say about the address, asked before paying: a restaurant delivers in its own city, to the PIN codes it serves. 409 cart_empty; 404 for an address that is not yours.
+         */
+        get: operations["checkCartDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cart/items/{food_id}": {
         parameters: {
             query?: never;
@@ -200,7 +220,7 @@ export interface paths {
         put?: never;
         /**
          * Order what your cart holds
-         * @description Send one Idempotency-Key (a UUID) per checkout attempt and keep it across retries: the same key and body answer with the same order (Idempotent-Replayed: true), never a second one. A second placement of a cart already ordered — another tab or device, any key — answers the same way, with the order placed from it. A COD order is CONFIRMED once the payments service records the cash promise (within the request unless it is unreachable: then it stays PENDING_PAYMENT until a retry or the sweep); others wait in PENDING_PAYMENT. 409 cart_empty, item_unavailable.
+         * @description Send one Idempotency-Key (a UUID) per checkout attempt and keep it across retries: the same key and body answer with the same order (Idempotent-Replayed: true), never a second one. A second placement of a cart already ordered — another tab or device, any key — answers the same way, with the order placed from it. A COD order is CONFIRMED once the payments service records the cash promise (within the request unless it is unreachable: then it stays PENDING_PAYMENT until a retry or the sweep); others wait in PENDING_PAYMENT; an order that waits longer than FOOD_UNPAID_ORDER_TTL_S (15 min) with no payment in flight is cancelled (cancel_reason payment_not_completed). With expected_total, a total that changed is 409 cart_changed with the lines that changed (old and new price, availability) and the new total_amount; nothing is ordered. 409 cart_empty, item_unavailable, restaurant_closed (with opens_at); 422 address_not_serviceable (the restaurant does not deliver to that address).
          */
         post: operations["placeOrder"];
         delete?: never;
@@ -449,6 +469,12 @@ export interface components {
             city_name: string;
             pincode: string;
         };
+        /** @description Would the cart's restaurant deliver to this address? ``detail`` says why not. */
+        DeliveryCheckOut: {
+            address_id: number;
+            detail: string | null;
+            serviceable: boolean;
+        };
         DeliveryOut: {
             delivery_id: number;
             /** @enum {string} */
@@ -493,6 +519,7 @@ export interface components {
         };
         /** @description An order: price snapshots, status, where it goes, how it is paid (paise). */
         OrderOut: {
+            cancel_reason: ("cancelled_by_customer" | "payment_not_completed") | null;
             /** Format: date-time */
             created_at: string;
             /** @constant */
@@ -552,6 +579,8 @@ export interface components {
         PlaceOrderIn: {
             /** @description One of your addresses */
             address_id: number;
+            /** @description The total, in paise, you were shown; if the order would cost anything else now, 409 cart_changed lists what changed and nothing is ordered */
+            expected_total?: number | null;
             /**
              * @description COD orders are confirmed once the payments service records the cash promise
              * @enum {string}
@@ -582,9 +611,11 @@ export interface components {
             /** @constant */
             currency: "INR";
             delivery_time_minutes: number;
+            is_open: boolean;
             is_veg_only: boolean;
             menu: components["schemas"]["FoodItemOut"][];
             open_hours: string;
+            opens_at: string | null;
             restaurant_description: string;
             restaurant_id: number;
             restaurant_name: string;
@@ -598,8 +629,10 @@ export interface components {
             /** @constant */
             currency: "INR";
             delivery_time_minutes: number;
+            is_open: boolean;
             is_veg_only: boolean;
             open_hours: string;
+            opens_at: string | null;
             restaurant_description: string;
             restaurant_id: number;
             restaurant_name: string;
@@ -1401,6 +1434,75 @@ export interface operations {
             };
         };
     };
+    checkCartDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An address's id */
+                address_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryCheckOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
     setCartItem: {
         parameters: {
             query?: never;
@@ -1699,6 +1801,8 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 min_rating?: number;
+                /** @description Only restaurants open now */
+                open_now?: boolean;
                 /** @description Words in the name, description or cuisines */
                 q?: string;
                 /** @description rating (best first), name or delivery_time */
