@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import suppress
+from datetime import datetime, timedelta
 
 from adapters.clock import SystemClock
 from adapters.demo_catalog import generate, load_if_empty
@@ -11,18 +13,28 @@ from adapters.payments_http import HttpPaymentGateway
 from adapters.security.passwords import Argon2Hasher
 from adapters.stores import open_store, ports_for
 from food_core.errors import EmailTaken
-from food_core.model import UserRole
+from food_core.model import Restaurant, UserRole
+from food_core.model.hours import IST
 from food_core.usecases import signup
 
 DEMO_EMAIL = "demo@example.com"
 PARTNER_EMAIL = "partner@example.com"
 # The id generator's worker reserved for seeding (replicas use 1 and 2).
 SEED_WORKER_ID = 30
+# A Monday; the partner's restaurant is open at this hour on it and the six days after.
+_LUNCH = datetime(2026, 11, 30, 12, 30, tzinfo=IST)
+
+
+def partner_restaurant(restaurants: Sequence[Restaurant]) -> Restaurant:
+    """The demo partner's restaurant: the first one open for lunch on every day of the
+    week, so the partner's demo (and a test at lunchtime) can always take an order."""
+    week = [_LUNCH + timedelta(days=day) for day in range(7)]
+    return next(r for r in restaurants if all(r.open_hours.is_open(at) for at in week))
 
 
 def seed(store_url: str, payments_url: str, payments_secret: str, password: str) -> bool:
     """Load the demo catalog if the store is empty and make sure the demo customer and a
-    partner of the first restaurant exist. Returns whether the catalog was loaded."""
+    partner of ``partner_restaurant`` exist. Returns whether the catalog was loaded."""
     store = open_store(store_url)
     gateway = HttpPaymentGateway(payments_url, payments_secret)  # needed by Ports, unused
     try:
@@ -34,7 +46,7 @@ def seed(store_url: str, payments_url: str, payments_secret: str, password: str)
             clock=SystemClock(),
             ids=SnowflakeIds(SEED_WORKER_ID),
         )
-        first = generate().restaurants[0]  # deterministic: the same on every run
+        first = partner_restaurant(generate().restaurants)  # the same on every run
         accounts = [
             (DEMO_EMAIL, "Demo Customer", "9000000001", UserRole.CUSTOMER, None),
             (

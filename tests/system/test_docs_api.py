@@ -32,5 +32,6 @@ def test_the_api_guide_examples_run_against_the_stack(healthy: Stack) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.split()
     assert lines[0] == "0"  # total_orders before ordering
+    assert "True" in lines  # the delivery check of the address
     assert "CONFIRMED" in lines
     assert lines[-2:] == ["1", "quantity_out_of_range"]

@@ -11,7 +11,7 @@ import httpx
 
 from adapters.demo_catalog import generate
 from services.stack import Stack
-from services.stack.seed import PARTNER_EMAIL
+from services.stack.seed import PARTNER_EMAIL, partner_restaurant
 from tests.system.journeys import Customer
 
 STEPS = ["PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"]
@@ -20,7 +20,7 @@ STEPS = ["PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"]
 def test_the_customers_stream_follows_the_partners_steps(healthy: Stack) -> None:
     assert healthy.secrets is not None
     url = healthy.config.web_url
-    restaurant_id = generate().restaurants[0].restaurant_id  # the seeded partner's
+    restaurant_id = partner_restaurant(generate().restaurants).restaurant_id
     with httpx.Client(base_url=url, timeout=10.0) as client:
         customer = Customer(client)
         menu = customer.get(f"/api/v1/restaurants/{restaurant_id}").json()["menu"]
