@@ -42,6 +42,10 @@ class Customer:
         self.headers = {"Authorization": f"Bearer {body['token']}"}
         city = client.get("/api/v1/cities").json()["cities"][0]
         self.pincode: str = city["pincode"]
+        self.address_id: int = self.add_address(city)
+
+    def add_address(self, city: dict[str, Any]) -> int:
+        """A home address in ``city`` (a city as the API writes it), by its id."""
         address = self.post(
             "/api/v1/addresses",
             {
@@ -54,7 +58,7 @@ class Customer:
             },
         )
         assert address.status_code == 201, address.text
-        self.address_id: int = address.json()["address_id"]
+        return int(address.json()["address_id"])
 
     def get(self, path: str, **params: Any) -> httpx.Response:
         return self.client.get(path, headers=self.headers, params=params)
@@ -69,7 +73,8 @@ class Customer:
         return self.client.put(path, json=body, headers=self.headers)
 
     def first_available_dish(self) -> int:
-        restaurants = self.get(f"/api/v1/cities/{self.pincode}/restaurants").json()["restaurants"]
+        found = self.get(f"/api/v1/cities/{self.pincode}/restaurants", open_now="true")
+        restaurants = found.json()["restaurants"]
         menu = self.get(f"/api/v1/restaurants/{restaurants[0]['restaurant_id']}").json()["menu"]
         return int(next(item["food_id"] for item in menu if item["availability"]))
 

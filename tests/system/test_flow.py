@@ -15,7 +15,9 @@ def test_a_customer_orders_and_pays_through_traefik(healthy: Stack) -> None:
         me = Customer(client)
         cities = client.get("/api/v1/cities").json()["cities"]
         assert len(cities) >= 8
-        found = me.get(f"/api/v1/cities/{me.pincode}/restaurants", sort="rating", limit=5)
+        found = me.get(
+            f"/api/v1/cities/{me.pincode}/restaurants", sort="rating", open_now="true", limit=5
+        )
         assert found.status_code == 200
         restaurants = found.json()["restaurants"]
         assert restaurants and found.json()["next_cursor"]

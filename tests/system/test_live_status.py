@@ -23,12 +23,12 @@ def test_the_customers_stream_follows_the_partners_steps(healthy: Stack) -> None
     restaurant_id = partner_restaurant(generate().restaurants).restaurant_id
     with httpx.Client(base_url=url, timeout=10.0) as client:
         customer = Customer(client)
-        menu = customer.get(f"/api/v1/restaurants/{restaurant_id}").json()["menu"]
-        dish = next(item["food_id"] for item in menu if item["availability"])
+        restaurant = customer.get(f"/api/v1/restaurants/{restaurant_id}").json()
+        dish = next(item["food_id"] for item in restaurant["menu"] if item["availability"])
         assert customer.put(f"/api/v1/cart/items/{dish}", {"quantity": 1}).status_code == 200
         placed = customer.post(
             "/api/v1/orders",
-            {"address_id": customer.address_id, "payment_mode": "COD"},
+            {"address_id": customer.add_address(restaurant["city"]), "payment_mode": "COD"},
             str(uuid.uuid4()),
         )
         assert placed.status_code == 201, placed.text
