@@ -98,6 +98,7 @@ from datetime import datetime
 from attrs import field, frozen
 
 from adapters.ids import MAX_WORKER
+from food_core.usecases.expiring import UNPAID_ORDER_TTL
 from services.api.published import published
 
 IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -140,7 +141,7 @@ class Settings:
     reconcile_interval_s: float = 0.0
     catalog_cache_s: float = 0.0
     revocation_cache_s: float = 0.0
-    unpaid_order_ttl_s: float = 900.0
+    unpaid_order_ttl_s: float = UNPAID_ORDER_TTL.total_seconds()
     clock_start: datetime | None = None
     request_log_retention_s: int = 24 * 3600
     purge_interval_s: float = 3600.0
@@ -382,7 +383,9 @@ def _parse(environ: Mapping[str, str]) -> Settings:
         revocation_cache_s=read.number(
             "FOOD_REVOCATION_CACHE_S", 0.0 if env is Environment.TEST else 1.0, low=0.0
         ),
-        unpaid_order_ttl_s=read.number("FOOD_UNPAID_ORDER_TTL_S", 900.0, low=60.0),
+        unpaid_order_ttl_s=read.number(
+            "FOOD_UNPAID_ORDER_TTL_S", UNPAID_ORDER_TTL.total_seconds(), low=60.0
+        ),
         clock_start=_clock_start(read.raw("FOOD_CLOCK_START"), production),
         request_log_retention_s=read.integer(
             "FOOD_REQUEST_LOG_RETENTION_S", 24 * 3600, low=24 * 3600, high=90 * 86400
