@@ -9,7 +9,6 @@ stay unique and increasing in bursts; it waits only once it is 1 s ahead of the 
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -53,15 +52,3 @@ class SnowflakeIds:
                 | (self._worker << SEQUENCE_BITS)
                 | self._sequence
             )
-
-
-def worker_id_from_env(default: int | None = None) -> int:
-    """``FOOD_WORKER_ID`` if set; otherwise ``default``, or one derived from the pid.
-
-    Deployments give each writing process a distinct id; the pid fallback is for
-    one-off scripts and tests, where a clash is unlikely and caught by unique indexes.
-    """
-    raw = os.environ.get("FOOD_WORKER_ID")
-    if raw is not None:
-        return int(raw)
-    return default if default is not None else os.getpid() % (MAX_WORKER + 1)

@@ -75,6 +75,9 @@ def test_production_refuses_the_fake_gateway_and_demo_seeding() -> None:
         Settings.from_env({**PRODUCTION, "FOOD_PAYMENTS_URL": "fake://"})
     with pytest.raises(SettingsError, match="FOOD_SEED_DEMO"):
         Settings.from_env({**PRODUCTION, "FOOD_SEED_DEMO": "1"})
+    with pytest.raises(SettingsError, match="FOOD_CLOCK_START"):
+        Settings.from_env({**PRODUCTION, "FOOD_CLOCK_START": "2026-12-02T12:00:00+05:30"})
+    assert Settings.from_env({**PRODUCTION, "FOOD_SEED_DEMO": "0"}).seed_demo is False
 
 
 @pytest.mark.parametrize(
@@ -89,6 +92,8 @@ def test_production_refuses_the_fake_gateway_and_demo_seeding() -> None:
         ("FOOD_TOKEN_KEYS", "k1:short"),
         ("FOOD_TOKEN_KEYS", f"k1:{SECRET},k1:{SECRET}"),
         ("FOOD_SSE_POLL_S", "-1"),
+        ("FOOD_CLOCK_START", "noon"),
+        ("FOOD_CLOCK_START", "2026-12-02T12:00:00"),
     ],
 )
 def test_malformed_settings_are_named(name: str, value: str) -> None:
