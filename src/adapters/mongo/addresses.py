@@ -18,8 +18,9 @@ from datetime import UTC, datetime, timedelta
 from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
-from adapters.mongo.codec import datetime_text, from_document, to_document
+from adapters.mongo.codec import from_document, to_document
 from adapters.mongo.schema import ADDRESS_BOOK_LOCKS, ADDRESSES, Document, is_duplicate_key
+from adapters.stored_time import datetime_text
 from food_core.errors import ConcurrentUpdate
 from food_core.model import Address
 

@@ -1,9 +1,7 @@
 """The one cattrs converter for this edge: domain entities ↔ BSON documents.
 
-- Datetimes are stored as fixed-width UTC ISO-8601 text with microseconds, not as BSON
-  dates: a BSON date keeps milliseconds only, so a value read back would differ from the
-  one written (the ports return what was stored, exactly). The fixed width keeps range
-  queries (``created_at < cutoff``) and sorting correct on the text.
+- Datetimes are stored as the stores' fixed-width UTC text (``adapters.stored_time``),
+  not as BSON dates, which keep milliseconds only.
 - The owner of a cart, address or order is stored as ``user_id`` (the entities call it
   ``user``), the name the indexes and queries use.
 - Reading ignores keys the entity lacks (``_id``, search keys, bookkeeping flags).
@@ -12,32 +10,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.bson import make_converter
 
+from adapters.stored_time import store_datetimes_as_text
 from food_core.model import Address, Cart, OpenHours, Order
 
 T = TypeVar("T")
 
-_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-
-
-def datetime_text(value: datetime) -> str:
-    if value.tzinfo is None:
-        raise ValueError(f"naive datetime {value!r}: the domain uses aware UTC datetimes")
-    return value.astimezone(UTC).strftime(_FORMAT)
-
-
-def _datetime_from_text(value: str, _type: object) -> datetime:
-    return datetime.strptime(value, _FORMAT).replace(tzinfo=UTC)
-
-
 converter = make_converter()
-converter.register_unstructure_hook(datetime, datetime_text)
-converter.register_structure_hook(datetime, _datetime_from_text)
+store_datetimes_as_text(converter)
 # Open hours are stored as their canonical text (food_core.model.hours).
 converter.register_unstructure_hook(OpenHours, lambda hours: hours.text)
 converter.register_structure_hook(OpenHours, lambda text, _type: OpenHours.parse(text))

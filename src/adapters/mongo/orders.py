@@ -20,9 +20,10 @@ from pymongo.cursor import Cursor
 from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
-from adapters.mongo.codec import datetime_text, from_document, to_document
+from adapters.mongo.codec import from_document, to_document
 from adapters.mongo.moves import Versioned
 from adapters.mongo.schema import ORDER_MOVES, ORDERS, Document, is_duplicate_key
+from adapters.stored_time import datetime_text
 from food_core.model import PAYABLE_STATUSES, Order, OrderStatus
 
 

@@ -23,7 +23,7 @@ from bson.errors import InvalidId
 from pymongo.database import Database
 from pymongo.errors import PyMongoError
 
-from adapters.mongo.codec import converter, datetime_text, from_document, to_document
+from adapters.mongo.codec import converter, from_document, to_document
 from adapters.mongo.schema import (
     LOGIN_FAILURES,
     REQUEST_LOG,
@@ -32,6 +32,7 @@ from adapters.mongo.schema import (
     Document,
     is_duplicate_key,
 )
+from adapters.stored_time import datetime_text
 from food_core.ports.requests import LoginFailure, RecordState, RequestRecord
 
 _CLAIM_ATTEMPTS = 8
