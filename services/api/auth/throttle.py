@@ -45,11 +45,12 @@ from attrs import frozen
 from food_core.ports import Clock
 from food_core.ports.requests import LoginAttempts
 from services.api.auth.client_ip import client_bucket
+from services.api.paths import PREFIX
 from services.api.problems import ApiProblem
 from services.api.settings import TokenKey
 
 DEVICE_COOKIE = "food_device"
-DEVICE_COOKIE_PATH = "/api/v1/auth"
+DEVICE_COOKIE_PATH = f"{PREFIX}/auth"
 DEVICE_COOKIE_MAX_AGE_S = 180 * 86400
 # The progressive delay: free attempts, then 1 s doubling per failure, capped.
 FREE_FAILURES = 3

@@ -7,18 +7,16 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from food_core.errors import InvalidCredentials
-from food_core.usecases import login, signup
-from food_core.usecases.ownership import existing_user
+from food_core.usecases import existing_user, login, signup
 from services.api.auth.client_ip import client_ip
 from services.api.auth.sessions import end_session
 from services.api.auth.throttle import DEVICE_COOKIE
 from services.api.calls import Call, Reply, ok
+from services.api.paths import PREFIX
 from services.api.problems import ApiProblem
 from services.api.routing import Auth, Keys, Operation
 from services.api.schemas.converter import unstructure
 from services.api.schemas.users import LoginIn, SessionOut, SignupIn, UserOut, user_out
-
-PREFIX = "/api/v1"
 
 
 async def sign_up(call: Call) -> Reply:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from food_core.usecases import add_address, delete_address, list_addresses
 from services.api.calls import Call, Reply, no_content, ok
+from services.api.paths import PREFIX
 from services.api.routing import Keys, Operation
 from services.api.schemas.addresses import AddressesOut, AddressIn, AddressOut, address_out
-
-PREFIX = "/api/v1"
 
 
 async def list_all(call: Call) -> Reply:

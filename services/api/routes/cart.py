@@ -10,6 +10,7 @@ from food_core.usecases import (
     view_cart,
 )
 from services.api.calls import Call, Reply, no_content, ok
+from services.api.paths import PREFIX
 from services.api.routing import Operation
 from services.api.schemas.cart import (
     CartOut,
@@ -18,8 +19,6 @@ from services.api.schemas.cart import (
     cart_out,
     delivery_check_out,
 )
-
-PREFIX = "/api/v1"
 
 
 async def get_cart(call: Call) -> Reply:

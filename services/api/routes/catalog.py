@@ -6,6 +6,7 @@ from attrs import evolve
 
 from food_core.usecases import list_cities, restaurant_menu, search_restaurants
 from services.api.calls import Call, Reply, ok
+from services.api.paths import PREFIX
 from services.api.routing import Auth, Operation
 from services.api.schemas.catalog import (
     CitiesOut,
@@ -16,8 +17,6 @@ from services.api.schemas.catalog import (
     restaurant_detail_out,
     search_page_out,
 )
-
-PREFIX = "/api/v1"
 
 
 async def cities(call: Call) -> Reply:

@@ -8,9 +8,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from services.api.calls import Call
 from services.api.docs_page import DOCS_HTML
+from services.api.paths import PREFIX
 from services.api.routing import Auth, Operation
-
-PREFIX = "/api/v1"
 
 
 def docs_operations(document: dict[str, Any]) -> list[Operation]:

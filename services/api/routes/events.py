@@ -16,11 +16,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response, StreamingResponse
 
 from food_core.model import FINAL_STATUSES, Order
-from food_core.usecases.ownership import own_order
+from food_core.usecases import own_order
 from services.api import sse
 from services.api.calls import Call
+from services.api.paths import PREFIX
 from services.api.problems import ApiProblem
-from services.api.routes.orders import PREFIX
 from services.api.routing import Operation
 from services.api.schemas.converter import unstructure
 from services.api.schemas.orders import order_out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from food_core.usecases import cancel_order, get_order, list_orders, place_order
 from services.api.calls import Call, Reply, ok
+from services.api.paths import PREFIX
 from services.api.routing import Keys, Operation
 from services.api.schemas.orders import (
     OrderOut,
@@ -13,8 +14,6 @@ from services.api.schemas.orders import (
     order_out,
     orders_out,
 )
-
-PREFIX = "/api/v1"
 
 
 def required_key(call: Call) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from food_core.model import OrderStatus
 from food_core.usecases import advance_order, list_restaurant_orders
 from services.api.calls import Call, Reply, ok
+from services.api.paths import PREFIX
 from services.api.routing import Auth, Keys, Operation
 from services.api.schemas.orders import (
     OrderOut,
@@ -14,7 +15,7 @@ from services.api.schemas.orders import (
     orders_out,
 )
 
-PREFIX = "/api/v1/partner"
+PARTNER = f"{PREFIX}/partner"
 
 
 async def incoming(call: Call) -> Reply:
@@ -38,7 +39,7 @@ OPERATIONS = [
     Operation(
         "listPartnerOrders",
         "GET",
-        f"{PREFIX}/orders",
+        f"{PARTNER}/orders",
         "Your restaurant's open orders, oldest first",
         "partner",
         incoming,
@@ -48,7 +49,7 @@ OPERATIONS = [
     Operation(
         "setPartnerOrderStatus",
         "POST",
-        f"{PREFIX}/orders/{{order_id}}/status",
+        f"{PARTNER}/orders/{{order_id}}/status",
         "Move an order on: PREPARING → OUT_FOR_DELIVERY → DELIVERED",
         "partner",
         set_status,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from food_core.errors import DomainError
 from food_core.usecases import pay_order
 from services.api.calls import Call, Reply, ok
-from services.api.routes.orders import PREFIX, required_key
+from services.api.paths import PREFIX
+from services.api.routes.orders import required_key
 from services.api.routing import Keys, Operation
 from services.api.schemas.payments import PayIn, PaymentResultOut, payment_result_out
 

@@ -1,0 +1,3 @@
+"""Where the versioned API lives: every operation and the device cookie sit under it."""
+
+PREFIX = "/api/v1"
