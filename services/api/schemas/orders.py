@@ -17,7 +17,7 @@ from food_core.model import (
     PaymentMode,
     PaymentStatus,
 )
-from food_core.usecases.orders import MAX_PAGE
+from food_core.search import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from services.api.schemas import fields as f
 from services.api.schemas.addresses import AddressOut, address_out
 from services.api.schemas.common import INR, Currency, RestaurantRefOut, restaurant_ref_out
@@ -115,7 +115,7 @@ class PlaceOrderIn:
 
 @frozen(kw_only=True)
 class OrdersQuery:
-    limit: int = f.integer(1, MAX_PAGE, default=20)
+    limit: int = f.integer(1, MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE)
     before: int | None = f.identifier(
         "Only orders older than this order_id (the last one of the previous page)",
         default=None,

@@ -21,6 +21,7 @@ from food_core.usecases.orders import (
     list_orders,
     list_restaurant_orders,
 )
+from food_core.usecases.ownership import existing_user, own_order
 from food_core.usecases.paying import PaymentResult, pay_order
 from food_core.usecases.placing import Placement, place_order
 from food_core.usecases.reconciling import reconcile_order, reconcile_pending
@@ -41,6 +42,7 @@ __all__ = [
     "check_delivery",
     "clear_cart",
     "delete_address",
+    "existing_user",
     "expire_unpaid_orders",
     "get_order",
     "list_addresses",
@@ -49,6 +51,7 @@ __all__ = [
     "list_restaurant_orders",
     "login",
     "opening",
+    "own_order",
     "pay_order",
     "place_order",
     "reconcile_order",

@@ -7,13 +7,12 @@ from contextlib import suppress
 
 from food_core.errors import Forbidden, NotFound, PaymentUnavailable
 from food_core.model import KITCHEN_STATUSES, Order, OrderStatus, UserRole
+from food_core.search import MAX_PAGE_SIZE
 from food_core.usecases.changing import change_order, load_order
 from food_core.usecases.context import Ports
 from food_core.usecases.ownership import existing_user, own_order
 from food_core.usecases.reconciling import reconcile_order
 from food_core.usecases.settlement import refund_payment
-
-MAX_PAGE = 50
 
 
 def get_order(ports: Ports, user_id: int, order_id: int) -> Order:
@@ -29,7 +28,7 @@ def get_order(ports: Ports, user_id: int, order_id: int) -> Order:
 def list_orders(
     ports: Ports, user_id: int, *, limit: int = 20, before: int | None = None
 ) -> list[Order]:
-    return ports.orders.list_for_user(user_id, min(max(limit, 1), MAX_PAGE), before)
+    return ports.orders.list_for_user(user_id, min(max(limit, 1), MAX_PAGE_SIZE), before)
 
 
 def cancel_order(ports: Ports, user_id: int, order_id: int) -> Order:
@@ -63,7 +62,9 @@ def list_restaurant_orders(
     limit: int = 50,
 ) -> list[Order]:
     restaurant_id = _partner_restaurant(ports, partner_id)
-    return ports.orders.list_for_restaurant(restaurant_id, statuses, min(max(limit, 1), MAX_PAGE))
+    return ports.orders.list_for_restaurant(
+        restaurant_id, statuses, min(max(limit, 1), MAX_PAGE_SIZE)
+    )
 
 
 def advance_order(ports: Ports, partner_id: int, order_id: int, status: OrderStatus) -> Order:
