@@ -1,9 +1,12 @@
 """The one place where errors become HTTP responses.
 
-Domain errors carry a stable ``code``; :data:`DOMAIN_STATUS` maps each code to its HTTP
-status. The exception handlers installed by :func:`exception_handlers` turn domain errors,
-the edge's own :class:`ApiProblem` and Starlette's routing errors (404, 405) into problem
-responses. Anything else is a 500 problem, answered by the access middleware.
+Domain errors carry a stable ``code``; :data:`DOMAIN_STATUS` maps error *classes* to HTTP
+statuses, and an error takes the status of the nearest class in its hierarchy that the
+table names (every ``Conflict`` is a 409 unless a subclass says otherwise), the way
+Starlette picks an exception handler. The exception handlers installed by
+:func:`exception_handlers` turn domain errors, the edge's own :class:`ApiProblem` and
+Starlette's routing errors (404, 405) into problem responses. Anything else is a 500
+problem, answered by the access middleware.
 """
 
 from __future__ import annotations
@@ -14,51 +17,74 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from food_core.errors import DomainError
+from food_core.errors import (
+    AddressNotServiceable,
+    CartTooLarge,
+    ConcurrentUpdate,
+    Conflict,
+    DomainError,
+    Forbidden,
+    IdempotencyKeyReused,
+    InvalidCredentials,
+    InvalidPaymentDetails,
+    ItemUnavailable,
+    NotFound,
+    PaymentDeclined,
+    PaymentUnavailable,
+    QuantityOutOfRange,
+    RequestInProgress,
+    ValidationFailed,
+)
 from services.api.problems import ApiProblem, FieldError, problem_response
 
-DOMAIN_STATUS: Mapping[str, int] = {
-    "validation_failed": 422,
-    "not_found": 404,
-    "email_taken": 409,
-    "phone_taken": 409,
-    "invalid_credentials": 401,
-    "cart_restaurant_conflict": 409,
-    "quantity_out_of_range": 422,
-    "cart_too_large": 422,
-    "item_unavailable": 409,
-    "cart_empty": 409,
-    "concurrent_update": 409,
-    "idempotency_key_reused": 422,
-    "request_in_progress": 409,
-    "payment_declined": 402,
-    "invalid_payment_details": 422,
-    "order_already_paid": 409,
-    "payment_unavailable": 503,
-    "invalid_transition": 409,
-    "forbidden": 403,
-    "address_not_serviceable": 422,
-    "restaurant_closed": 409,
-    "cart_changed": 409,
-    "conflict": 409,
+DOMAIN_STATUS: Mapping[type[DomainError], int] = {
+    DomainError: 400,
+    ValidationFailed: 422,
+    QuantityOutOfRange: 422,
+    CartTooLarge: 422,
+    IdempotencyKeyReused: 422,
+    InvalidPaymentDetails: 422,
+    AddressNotServiceable: 422,
+    InvalidCredentials: 401,
+    PaymentDeclined: 402,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    ItemUnavailable: 409,
+    PaymentUnavailable: 503,
 }
+# Answers that say "not now" rather than "no": a replayable request must not keep them.
+TRANSIENT_ERRORS: tuple[type[DomainError], ...] = (
+    RequestInProgress,
+    ConcurrentUpdate,
+    PaymentUnavailable,
+)
+TRANSIENT_CODES = frozenset(error.code for error in TRANSIENT_ERRORS)
+
+
+def status_of(error: type[DomainError]) -> int:
+    """The status of the nearest class in the error's hierarchy that the table names."""
+    return next(DOMAIN_STATUS[cls] for cls in error.__mro__ if cls in DOMAIN_STATUS)
+
+
 # Seconds a client should wait before retrying when the payments service did not answer.
 PAYMENT_RETRY_AFTER_S = 5
-# Answers that say "not now" rather than "no": a replayable request must not keep them.
-TRANSIENT_CODES = frozenset({"request_in_progress", "concurrent_update", "payment_unavailable"})
 
 
 def problem_from_domain(error: DomainError) -> ApiProblem:
-    status = DOMAIN_STATUS.get(error.code, 409 if error.code.endswith("conflict") else 400)
     errors = (FieldError(error.field, error.message),) if error.field else ()
     headers: dict[str, str] = {}
-    extra: dict[str, object] = error.details()
-    if error.code == "payment_unavailable":
+    if isinstance(error, PaymentUnavailable):
         headers["Retry-After"] = str(PAYMENT_RETRY_AFTER_S)
-    if error.code == "invalid_credentials":
+    if isinstance(error, InvalidCredentials):
         headers["WWW-Authenticate"] = 'Bearer realm="food"'
     return ApiProblem(
-        status, error.code, error.message, errors=errors, headers=headers, extra=extra
+        status_of(type(error)),
+        error.code,
+        error.message,
+        errors=errors,
+        headers=headers,
+        extra=error.details(),
     )
 
 
