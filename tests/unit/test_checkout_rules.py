@@ -246,6 +246,9 @@ class _Unreachable:
     def refund(self, reference: str, idempotency_key: str) -> GatewayPayment:
         raise PaymentUnavailable("the payments service is down")
 
+    def close(self) -> None:
+        return None
+
 
 def test_an_order_whose_charge_may_have_gone_through_is_never_expired() -> None:
     world = make_world(fault=lambda _r: Fault.TIMEOUT_AFTER_CHARGE)

@@ -146,6 +146,9 @@ class FakePaymentGateway:
                 self._refund_keys.add(idempotency_key)
             return payment
 
+    def close(self) -> None:
+        return None  # nothing held outside this object
+
     # --- for audits in tests and simulations -----------------------------------------
 
     def successful_charges(self) -> dict[int, int]:

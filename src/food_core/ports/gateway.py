@@ -51,3 +51,8 @@ class PaymentGateway(Protocol):
     def refund(self, reference: str, idempotency_key: str) -> GatewayPayment:
         """Refund in full, once per key; raises ``PaymentUnavailable``."""
         ...
+
+    def close(self) -> None:
+        """Let go of what the gateway holds (an HTTP client's connections); it is not
+        used afterwards. Nothing to do for an in-process gateway."""
+        ...
