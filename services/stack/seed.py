@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from adapters.clock import SystemClock
 from adapters.demo_catalog import generate, load_if_empty
 from adapters.ids import SnowflakeIds
-from adapters.payments_http import HttpPaymentGateway
 from adapters.security.passwords import Argon2Hasher
 from adapters.stores import open_store, ports_for
 from food_core.errors import EmailTaken
@@ -32,16 +31,15 @@ def partner_restaurant(restaurants: Sequence[Restaurant]) -> Restaurant:
     return next(r for r in restaurants if all(r.open_hours.is_open(at) for at in week))
 
 
-def seed(store_url: str, payments_url: str, payments_secret: str, password: str) -> bool:
+def seed(store_url: str, password: str) -> bool:
     """Load the demo catalog if the store is empty and make sure the demo customer and a
     partner of ``partner_restaurant`` exist. Returns whether the catalog was loaded."""
     store = open_store(store_url)
-    gateway = HttpPaymentGateway(payments_url, payments_secret)  # needed by Ports, unused
     try:
         loaded = load_if_empty(store.catalog)
+        # Signing up takes no payment: ports without a gateway (any payment call raises).
         ports = ports_for(
             store,
-            gateway=gateway,
             hasher=Argon2Hasher(),
             clock=SystemClock(),
             ids=SnowflakeIds(SEED_WORKER_ID),
@@ -70,5 +68,4 @@ def seed(store_url: str, payments_url: str, payments_secret: str, password: str)
                 )
         return loaded
     finally:
-        gateway.close()
         store.close()

@@ -126,12 +126,7 @@ class Stack:
                 extra_env=config.extra_payments_env,
             )
             self.log(f"payments ready at {self.payments.url}")
-            loaded = seed(
-                config.store_url,
-                self.payments.url,
-                self.secrets.payments_secret,
-                self.secrets.demo_password,
-            )
+            loaded = seed(config.store_url, self.secrets.demo_password)
             self.log("demo catalog loaded" if loaded else "catalog already present")
             for replica in self.replicas:
                 self._start_replica(replica)

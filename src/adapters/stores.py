@@ -8,7 +8,7 @@ imported only when their kind of store is opened.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from adapters.memory.requests import MemoryLoginAttempts, MemoryRequestLog, MemoryRevokedTokens
 from adapters.memory.store import (
@@ -23,7 +23,9 @@ from food_core.ports import (
     AddressRepository,
     CartRepository,
     CatalogRepository,
+    ChargeRequest,
     Clock,
+    GatewayPayment,
     IdGenerator,
     OrderRepository,
     PasswordHasher,
@@ -131,22 +133,48 @@ def open_store(
     )
 
 
+class _NoPayments:
+    """The gateway of ports built without one: any use is a mistake of the caller's."""
+
+    def _refuse(self) -> NoReturn:
+        raise RuntimeError("these ports were built without a payment gateway")
+
+    def charge(self, request: ChargeRequest) -> GatewayPayment:
+        self._refuse()
+
+    def payments_for_order(self, order_id: int) -> list[GatewayPayment]:
+        self._refuse()
+
+    def refund(self, reference: str, idempotency_key: str) -> GatewayPayment:
+        self._refuse()
+
+    def close(self) -> None:
+        return None
+
+
 def ports_for(
     store: Store,
     *,
-    gateway: PaymentGateway,
     hasher: PasswordHasher,
     clock: Clock,
     ids: IdGenerator,
+    gateway: PaymentGateway | None = None,
+    catalog: CatalogRepository | None = None,
 ) -> Ports:
-    """The use cases' bundle of ports, with this store's repositories."""
+    """The use cases' bundle of ports, with this store's repositories: the one place
+    that makes a :class:`Ports` (the API's container, ``memory_ports``, the seed).
+
+    ``catalog`` stands in front of the store's (the API's cache). Without a ``gateway``
+    every payment call raises ``RuntimeError``: for work that takes no payment (signing
+    up the seed's accounts), so it needs no payments client.
+    """
     return Ports(
         users=store.users,
-        catalog=store.catalog,
+        catalog=catalog if catalog is not None else store.catalog,
         carts=store.carts,
         addresses=store.addresses,
         orders=store.orders,
-        gateway=gateway,
+        gateway=gateway if gateway is not None else _NoPayments(),
         hasher=hasher,
         clock=clock,
         ids=ids,

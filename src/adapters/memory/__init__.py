@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from adapters.memory.gateway import FakePaymentGateway, Fault
 from adapters.memory.hasher import FastTestHasher
-from adapters.memory.store import (
-    MemoryAddresses,
-    MemoryCarts,
-    MemoryCatalog,
-    MemoryOrders,
-    MemoryStore,
-    MemoryUsers,
-)
+from adapters.memory.store import MemoryStore
 from food_core.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
 from food_core.usecases import Ports
 
@@ -32,15 +25,7 @@ def memory_ports(
     gateway: PaymentGateway,
     store: MemoryStore | None = None,
 ) -> Ports:
-    store = store or MemoryStore()
-    return Ports(
-        users=MemoryUsers(store),
-        catalog=MemoryCatalog(store),
-        carts=MemoryCarts(store),
-        addresses=MemoryAddresses(store),
-        orders=MemoryOrders(store),
-        gateway=gateway,
-        hasher=hasher,
-        clock=clock,
-        ids=ids,
-    )
+    """``adapters.stores.ports_for`` on ``store`` (a new, empty one by default)."""
+    from adapters.stores import MemoryBackedStore, ports_for  # that module imports this one
+
+    return ports_for(MemoryBackedStore(store), gateway=gateway, hasher=hasher, clock=clock, ids=ids)
