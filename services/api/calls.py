@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from food_core.usecases import Ports
 from services.api.auth.sessions import Caller
-from services.api.edge import Edge
+from services.api.container import Container
 from services.api.params import PathValue
 from services.api.schemas.converter import unstructure
 
@@ -43,7 +43,7 @@ class Call:
     """One request, parsed and authenticated, as a handler sees it."""
 
     request: Request
-    edge: Edge
+    container: Container
     caller: Caller | None
     params: Mapping[str, PathValue]
     body: object
@@ -53,7 +53,7 @@ class Call:
 
     @property
     def ports(self) -> Ports:
-        return self.edge.ports
+        return self.container.ports()
 
     @property
     def user_id(self) -> int:

@@ -44,7 +44,6 @@ def create_partner(
     container: Container, args: argparse.Namespace, stdin: TextIO, out: TextIO
 ) -> int:
     password = stdin.readline().rstrip("\r\n")
-    store = container.store()
     try:
         user = signup(
             container.ports(),
@@ -59,10 +58,7 @@ def create_partner(
         print(f"create-partner: {error.code}: {error.message}", file=sys.stderr)
         return 1
     finally:
-        close = getattr(container.gateway(), "close", None)
-        if callable(close):
-            close()
-        store.close()
+        container.shutdown_resources()
     print(f"partner {user.user_id} created for restaurant {user.restaurant_id}", file=out)
     return 0
 

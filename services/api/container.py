@@ -1,9 +1,14 @@
 """The composition root: the one place that chooses implementations (docs/design.md §2).
 
-Every provider is a lazy singleton, so building a :class:`Container` does nothing; the
-app's lifespan resolves them at startup and closes what needs closing at shutdown.
-Tests replace pieces with dependency-injector's ``override`` — a manual clock, the fast
-test hasher, a fake gateway with faults, settings — before the first resolution::
+Every provider is lazy, so building a :class:`Container` does nothing. What holds
+connections — the store and the payment gateway — is a ``Resource``: opened by
+``init_resources()`` (or on first use) and closed by ``shutdown_resources()``; the rest
+are singletons. The app's lifespan opens the resources and resolves every provider at
+startup, and shuts the resources down at exit; request handlers ask the container itself
+(``call.container.tokens()``: a singleton's call returns the one instance). Tests replace
+pieces with dependency-injector's ``override`` — a manual clock, the fast test hasher, a
+fake gateway with faults, settings — before the first resolution; what they lend is
+theirs to close::
 
     container = Container()
     container.settings.override(providers.Object(Settings.for_tests()))
@@ -13,9 +18,10 @@ test hasher, a fake gateway with faults, settings — before the first resolutio
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import closing
 from datetime import timedelta
 
-from attrs import evolve
 from dependency_injector import containers, providers
 
 from adapters.caching import CachedCatalog
@@ -25,9 +31,8 @@ from adapters.memory import FakePaymentGateway
 from adapters.security.passwords import Argon2Hasher
 from adapters.stores import Store, open_store, ports_for
 from adapters.stream_leases import stream_leases_for
-from food_core.ports import Clock, IdGenerator, PasswordHasher, PaymentGateway
+from food_core.ports import CatalogRepository, Clock, IdGenerator, PasswordHasher, PaymentGateway
 from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens, StreamLeases
-from food_core.usecases import Ports
 from services.api.auth.revocations import RememberedRevocations
 from services.api.auth.throttle import LoginThrottle
 from services.api.auth.tokens import TokenService
@@ -41,8 +46,9 @@ log = logging.getLogger("food.api")
 FAKE_PAYMENTS = "fake://"
 
 
-def build_store(settings: Settings) -> Store:
-    return open_store(settings.store_url)
+def store_resource(settings: Settings) -> Iterator[Store]:
+    with closing(open_store(settings.store_url)) as store:
+        yield store
 
 
 def build_gateway(settings: Settings, clock: Clock) -> PaymentGateway:
@@ -60,6 +66,11 @@ def build_gateway(settings: Settings, clock: Clock) -> PaymentGateway:
     )
 
 
+def gateway_resource(settings: Settings, clock: Clock) -> Iterator[PaymentGateway]:
+    with closing(build_gateway(settings, clock)) as gateway:
+        yield gateway
+
+
 def build_clock(settings: Settings) -> Clock:
     if settings.clock_start is not None:
         return ShiftedClock(settings.clock_start)
@@ -70,18 +81,10 @@ def build_ids(settings: Settings) -> IdGenerator:
     return SnowflakeIds(settings.worker_id)
 
 
-def build_ports(
-    settings: Settings,
-    store: Store,
-    gateway: PaymentGateway,
-    hasher: PasswordHasher,
-    clock: Clock,
-    ids: IdGenerator,
-) -> Ports:
-    ports = ports_for(store, gateway=gateway, hasher=hasher, clock=clock, ids=ids)
+def build_catalog(settings: Settings, store: Store, clock: Clock) -> CatalogRepository:
     if settings.catalog_cache_s > 0:
-        ports = evolve(ports, catalog=CachedCatalog(store.catalog, clock, settings.catalog_cache_s))
-    return ports
+        return CachedCatalog(store.catalog, clock, settings.catalog_cache_s)
+    return store.catalog
 
 
 def build_tokens(settings: Settings, clock: Clock) -> TokenService:
@@ -110,11 +113,14 @@ class Container(containers.DeclarativeContainer):
     ids: providers.Provider[IdGenerator] = providers.Singleton(build_ids, settings)
     # argon2id always; only tests override it with the fast test hasher.
     hasher: providers.Provider[PasswordHasher] = providers.Singleton(Argon2Hasher)
-    store = providers.Singleton(build_store, settings)
-    gateway: providers.Provider[PaymentGateway] = providers.Singleton(
-        build_gateway, settings, clock
+    store = providers.Resource(store_resource, settings)
+    gateway: providers.Resource[PaymentGateway] = providers.Resource(
+        gateway_resource, settings, clock
     )
-    ports = providers.Singleton(build_ports, settings, store, gateway, hasher, clock, ids)
+    catalog = providers.Singleton(build_catalog, settings, store, clock)
+    ports = providers.Singleton(
+        ports_for, store, gateway=gateway, hasher=hasher, clock=clock, ids=ids, catalog=catalog
+    )
     # The edge's shared state lives in the same store, so it holds across replicas.
     request_log: providers.Provider[RequestLog] = store.provided.request_log
     login_attempts: providers.Provider[LoginAttempts] = store.provided.login_attempts

@@ -57,13 +57,13 @@ def _scope(call: Call) -> str:
 async def replayable(call: Call, handler: Handler) -> Reply | Response:
     assert call.idempotency_key is not None
     key = check_key(call.idempotency_key)
-    edge = call.edge
-    scope = _scope(call)
+    container, scope = call.container, _scope(call)
+    requests = container.request_log()
     # One fingerprint per verifying key, so a key rotation does not break replays.
-    fingerprints = [_fingerprint(k.secret, call, scope) for k in edge.tokens.keys]
-    now = edge.clock.now()
+    fingerprints = [_fingerprint(k.secret, call, scope) for k in container.tokens().keys]
+    now = container.clock().now()
     record = RequestRecord(scope, key, fingerprints[0], RecordState.IN_PROGRESS, now, now + LEASE)
-    stored = await run_in_threadpool(edge.request_log.claim, record)
+    stored = await run_in_threadpool(requests.claim, record)
     if stored is not None:
         return _replay(stored, fingerprints)
     try:
@@ -71,16 +71,16 @@ async def replayable(call: Call, handler: Handler) -> Reply | Response:
     except Exception as error:
         problem = as_problem(error)
         if problem is None or problem.status >= 500 or problem.code in TRANSIENT_CODES:
-            await run_in_threadpool(edge.request_log.release, scope, key)
+            await run_in_threadpool(requests.release, scope, key)
         else:  # a definite "no" is an answer too: the retry gets the same one
             body = json.dumps(problem_body(problem), ensure_ascii=True)
-            await run_in_threadpool(edge.request_log.complete, scope, key, problem.status, body)
+            await run_in_threadpool(requests.complete, scope, key, problem.status, body)
         raise
     if isinstance(reply, Response):  # streamed answers are not replayable
-        await run_in_threadpool(edge.request_log.release, scope, key)
+        await run_in_threadpool(requests.release, scope, key)
         return reply
     body = "" if reply.body is None else json.dumps(reply.body, ensure_ascii=True)
-    await run_in_threadpool(edge.request_log.complete, scope, key, reply.status, body)
+    await run_in_threadpool(requests.complete, scope, key, reply.status, body)
     return reply
 
 

@@ -1,5 +1,6 @@
-"""Startup and shutdown: resolve (open) every dependency, seed the demo catalog when
-asked, run the reconciliation sweep, and close clients on the way out."""
+"""Startup and shutdown: open the container's resources and resolve every provider, seed
+the demo catalog when asked, run the reconciliation sweep, and shut the resources (the
+store, the payments client) down on the way out."""
 
 from __future__ import annotations
 
@@ -11,33 +12,34 @@ import anyio
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 
-from services.api.edge import Edge
+from services.api.container import Container
 from services.api.sweep import run_sweeps
 
 log = logging.getLogger("food.api")
 
 
-def _seed_demo(edge: Edge) -> None:
+def start(container: Container) -> None:
+    """Open the resources and build every other provider now, so that a
+    misconfiguration shows before the first request rather than in one."""
+    container.init_resources()
+    for provider in container.providers.values():
+        provider()
+
+
+def _seed_demo(container: Container) -> None:
     from adapters.demo_catalog import load_if_empty  # large tables: only when asked
 
-    if load_if_empty(edge.store.catalog):
+    if load_if_empty(container.store().catalog):
         log.info("demo catalog loaded")
 
 
-def _close(edge: Edge) -> None:
-    close_gateway = getattr(edge.gateway, "close", None)
-    if callable(close_gateway):
-        close_gateway()
-    edge.store.close()
-
-
-def make_lifespan(edge: Edge) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+def make_lifespan(container: Container) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        await run_in_threadpool(edge.resolve_all)
-        settings = edge.settings
+        await run_in_threadpool(start, container)
+        settings = container.settings()
         if settings.seed_demo:
-            await run_in_threadpool(_seed_demo, edge)
+            await run_in_threadpool(_seed_demo, container)
         log.info(
             "api started",
             extra={"env": settings.env.value, "worker_id": settings.worker_id},
@@ -45,11 +47,11 @@ def make_lifespan(edge: Edge) -> Callable[[Starlette], AbstractAsyncContextManag
         try:
             async with anyio.create_task_group() as tasks:
                 if settings.reconcile_interval_s > 0:
-                    tasks.start_soon(run_sweeps, edge, settings.reconcile_interval_s)
+                    tasks.start_soon(run_sweeps, container, settings.reconcile_interval_s)
                 yield
                 tasks.cancel_scope.cancel()
         finally:
-            await run_in_threadpool(_close, edge)
+            await run_in_threadpool(container.shutdown_resources)
             log.info("api stopped")
 
     return lifespan

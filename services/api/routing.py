@@ -25,7 +25,7 @@ from services.api.auth.csrf import SAFE_METHODS
 from services.api.auth.sessions import Caller, authenticate, start_session
 from services.api.body import EMPTY, read_json
 from services.api.calls import Call, Handler, Reply
-from services.api.edge import Edge
+from services.api.container import Container
 from services.api.params import parse_path, parse_query
 from services.api.problems import PROBLEM_MEDIA_TYPE, ApiProblem, FieldError, encode_json
 from services.api.schemas.converter import structure
@@ -76,10 +76,10 @@ class Operation:
 # --- dispatch --------------------------------------------------------------------------
 
 
-async def _caller(operation: Operation, request: Request, edge: Edge) -> Caller | None:
+async def _caller(operation: Operation, request: Request, container: Container) -> Caller | None:
     if operation.auth is Auth.NONE:
         return None
-    caller = await authenticate(request, edge)
+    caller = await authenticate(request, container)
     if operation.auth is Auth.PARTNER and caller.role is not UserRole.PARTNER:
         raise ApiProblem(403, "forbidden", "only a restaurant partner may do this")
     return caller
@@ -124,7 +124,7 @@ def _render(reply: Reply) -> Response:
     )
 
 
-def _with_session(edge: Edge, reply: Reply, call: Call) -> Response:
+def _with_session(container: Container, reply: Reply, call: Call) -> Response:
     """Set the session cookies for a ``{user}`` reply — also on a replay, so a retried
     signup still ends signed in — and add the token to the body only if the request
     asked for bearer auth (``bearer: true``): the web app never needs it there."""
@@ -132,15 +132,15 @@ def _with_session(edge: Edge, reply: Reply, call: Call) -> Response:
         return _render(reply)
     user = reply.body["user"]
     response = _render(reply)
-    token = start_session(edge, response, int(user["user_id"]), UserRole(user["role"]))
+    token = start_session(container, response, int(user["user_id"]), UserRole(user["role"]))
     if getattr(call.body, "bearer", False) is True:
         response.body = encode_json({**reply.body, "token": token})
         response.headers["content-length"] = str(len(response.body))
     return response
 
 
-async def dispatch(operation: Operation, request: Request, edge: Edge) -> Response:
-    caller = await _caller(operation, request, edge)
+async def dispatch(operation: Operation, request: Request, container: Container) -> Response:
+    caller = await _caller(operation, request, container)
     params = parse_path(operation.path, request.path_params)
     query = parse_query(operation.query, request.query_params) if operation.query else None
     raw = await read_json(request) if operation.takes_body else EMPTY
@@ -153,7 +153,7 @@ async def dispatch(operation: Operation, request: Request, edge: Edge) -> Respon
             f"this request needs an {IDEMPOTENCY_HEADER} header (a UUID per attempt)",
             errors=[FieldError(IDEMPOTENCY_HEADER, "is required")],
         )
-    call = Call(request, edge, caller, params, body, raw, query, key)
+    call = Call(request, container, caller, params, body, raw, query, key)
     if operation.keys is Keys.OPTIONAL and key is not None:
         reply: Reply | Response = await idempotency.replayable(call, operation.handler)
     else:
@@ -161,23 +161,23 @@ async def dispatch(operation: Operation, request: Request, edge: Edge) -> Respon
     if isinstance(reply, Response):
         return reply
     if reply.replayed:
-        edge.metrics.replays.labels(operation.path).inc()
+        container.metrics().replays.labels(operation.path).inc()
     if operation.starts_session:
-        return _with_session(edge, reply, call)
+        return _with_session(container, reply, call)
     return _render(reply)
 
 
 def _endpoint(
-    operations: Mapping[str, Operation], edge: Edge
+    operations: Mapping[str, Operation], container: Container
 ) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         method = "GET" if request.method == "HEAD" else request.method
-        return await dispatch(operations[method], request, edge)
+        return await dispatch(operations[method], request, container)
 
     return endpoint
 
 
-def build_routes(operations: Sequence[Operation], edge: Edge) -> list[Route]:
+def build_routes(operations: Sequence[Operation], container: Container) -> list[Route]:
     by_path: dict[str, dict[str, Operation]] = {}
     for operation in operations:
         methods = by_path.setdefault(operation.path, {})
@@ -185,6 +185,6 @@ def build_routes(operations: Sequence[Operation], edge: Edge) -> list[Route]:
             raise ValueError(f"{operation.method} {operation.path} is declared twice")
         methods[operation.method] = operation
     return [
-        Route(path, _endpoint(methods, edge), methods=list(methods))
+        Route(path, _endpoint(methods, container), methods=list(methods))
         for path, methods in by_path.items()
     ]

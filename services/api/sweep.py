@@ -23,7 +23,7 @@ import anyio
 from starlette.concurrency import run_in_threadpool
 
 from food_core.usecases import expire_unpaid_orders, reconcile_pending
-from services.api.edge import Edge
+from services.api.container import Container
 
 log = logging.getLogger("food.sweep")
 
@@ -32,46 +32,47 @@ log = logging.getLogger("food.sweep")
 CLOCK_SKEW_ALLOWANCE = timedelta(minutes=5)
 
 
-def sweep_once(edge: Edge) -> int:
-    looked_at = reconcile_pending(edge.ports)
-    waited = timedelta(seconds=edge.settings.unpaid_order_ttl_s)
-    expired = expire_unpaid_orders(edge.ports, waited=waited)
+def sweep_once(container: Container) -> int:
+    ports = container.ports()
+    looked_at = reconcile_pending(ports)
+    waited = timedelta(seconds=container.settings().unpaid_order_ttl_s)
+    expired = expire_unpaid_orders(ports, waited=waited)
     if looked_at or expired:
         log.info("reconciliation sweep", extra={"orders": looked_at, "expired": expired})
     return looked_at
 
 
-def purge_edge_state(edge: Edge) -> dict[str, int]:
+def purge_edge_state(container: Container) -> dict[str, int]:
     """Purge what each kind of edge state no longer needs; how many of each went."""
-    settings = edge.settings
-    now = edge.clock.now()
+    settings = container.settings()
+    now = container.clock().now()
     retention = timedelta(seconds=settings.request_log_retention_s)
     window = timedelta(seconds=settings.login_window_s)
     purged = {
-        "request_log": edge.request_log.purge(now - retention),
-        "revoked_tokens": edge.revoked_tokens.purge(now - CLOCK_SKEW_ALLOWANCE),
-        "login_failures": edge.login_attempts.purge(now - window - CLOCK_SKEW_ALLOWANCE),
-        "stream_leases": edge.stream_leases.purge(now - CLOCK_SKEW_ALLOWANCE),
+        "request_log": container.request_log().purge(now - retention),
+        "revoked_tokens": container.revoked_tokens().purge(now - CLOCK_SKEW_ALLOWANCE),
+        "login_failures": container.login_attempts().purge(now - window - CLOCK_SKEW_ALLOWANCE),
+        "stream_leases": container.stream_leases().purge(now - CLOCK_SKEW_ALLOWANCE),
     }
     if any(purged.values()):
         log.info("edge state purged", extra=purged)
     return purged
 
 
-async def run_sweeps(edge: Edge, interval_s: float) -> None:
+async def run_sweeps(container: Container, interval_s: float) -> None:
     """Forever, until cancelled; a failed sweep is logged and the next one tries again.
     The first sweep purges; later ones once ``purge_interval_s`` has passed."""
     purged_at: float | None = None
     while True:
         await anyio.sleep(interval_s)
         try:
-            await run_in_threadpool(sweep_once, edge)
+            await run_in_threadpool(sweep_once, container)
         except Exception:
             log.exception("reconciliation sweep failed")
-        due = purged_at is None or time.monotonic() - purged_at >= edge.settings.purge_interval_s
-        if due:
+        every_s = container.settings().purge_interval_s
+        if purged_at is None or time.monotonic() - purged_at >= every_s:
             purged_at = time.monotonic()
             try:
-                await run_in_threadpool(purge_edge_state, edge)
+                await run_in_threadpool(purge_edge_state, container)
             except Exception:
                 log.exception("edge state purge failed")

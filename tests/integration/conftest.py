@@ -60,7 +60,7 @@ def store_kind(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture(scope="session")
 def mongodb_admin(mongodb_url: str) -> Iterator[MongoClient[dict[str, object]]]:
-    """One client to drop the per-test databases (the stores' clients close with the app)."""
+    """One client to drop the per-test databases (each store closes its own client)."""
     admin: MongoClient[dict[str, object]] = MongoClient(mongodb_url)
     yield admin
     admin.close()
@@ -94,7 +94,7 @@ def store(store_kind: str, request: pytest.FixtureRequest) -> Iterator[Store]:
         seed_catalog(store)
         yield store
     finally:
-        store.close()  # the app's lifespan closes it too; closing twice is harmless
+        store.close()  # lent to the app, whose lifespan closes only what it opened
         admin.drop_database(database)
 
 

@@ -65,27 +65,12 @@ def build_test_container(
     return container
 
 
-class _KeptOpen:
-    """A store whose ``close()`` does nothing: lent to a one-shot command (the CLI closes
-    the store it used) while the app under test still serves from it."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
-
-    def close(self) -> None:
-        return None
-
-
 def command_container(container: Container) -> Container:
     """A container for a CLI command run beside the app: the app's settings, clock,
-    hasher, gateway, ids and store (kept open when the command closes it)."""
+    hasher, gateway, ids and store (lent: the command shuts down only what it opened)."""
     command = Container()
-    for name in ("settings", "clock", "hasher", "gateway", "ids"):
+    for name in ("settings", "clock", "hasher", "gateway", "ids", "store"):
         getattr(command, name).override(providers.Object(getattr(container, name)()))
-    command.store.override(providers.Object(_KeptOpen(container.store())))
     return command
 
 

@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 from adapters.clock import ManualClock
 from adapters.stores import Store
 from food_core.model import IST, OpenHours
-from services.api.edge import Edge
+from services.api.container import Container
 from services.api.sweep import sweep_once
 from tests.integration.support import API, BENGALURU, DOSA, IDLI, Api, ApiClient, new_key
 
@@ -143,14 +143,14 @@ def test_an_unpaid_order_is_cancelled_by_the_sweep_with_its_reason(
     client.signup()
     client.set_item(DOSA, 1)
     order = _place(client, client.add_address()["address_id"]).json()
-    edge: Edge = app.state.edge
+    container: Container = app.state.container
     clock.advance(timedelta(minutes=14))
-    sweep_once(edge)
+    sweep_once(container)
     assert client.get(f"{API}/orders/{order['order_id']}").json()["order_status"] == (
         "PENDING_PAYMENT"
     )
     clock.advance(timedelta(minutes=2))
-    sweep_once(edge)
+    sweep_once(container)
     seen = client.get(f"{API}/orders/{order['order_id']}").json()
     assert seen["order_status"] == "CANCELLED"
     assert seen["cancel_reason"] == "payment_not_completed"

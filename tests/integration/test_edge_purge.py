@@ -13,7 +13,6 @@ from starlette.applications import Starlette
 
 from adapters.clock import ManualClock
 from services.api.container import Container
-from services.api.edge import Edge
 from services.api.settings import Settings
 from services.api.sweep import purge_edge_state
 from tests.integration.support import API, PASSWORD, Api, new_key
@@ -28,9 +27,9 @@ SIGNUP = {
 }
 
 
-def _edge(app: Starlette) -> Edge:
-    edge: Edge = app.state.edge
-    return edge
+def _container(app: Starlette) -> Container:
+    container: Container = app.state.container
+    return container
 
 
 def test_a_replayable_signup_is_purged_after_its_retention_and_not_before(
@@ -41,11 +40,11 @@ def test_a_replayable_signup_is_purged_after_its_retention_and_not_before(
     first = client.post(f"{API}/auth/signup", json=SIGNUP, headers={"Idempotency-Key": key})
     assert first.status_code == 201
     clock.advance(timedelta(hours=23, minutes=59))
-    assert purge_edge_state(_edge(app))["request_log"] == 0
+    assert purge_edge_state(_container(app))["request_log"] == 0
     replay = client.post(f"{API}/auth/signup", json=SIGNUP, headers={"Idempotency-Key": key})
     assert replay.headers.get("Idempotent-Replayed") == "true"
     clock.advance(timedelta(minutes=2))
-    assert purge_edge_state(_edge(app))["request_log"] == 1
+    assert purge_edge_state(_container(app))["request_log"] == 1
     # The stored answer (with the new user in it) is gone: the same request runs afresh.
     again = client.post(f"{API}/auth/signup", json=SIGNUP, headers={"Idempotency-Key": key})
     assert again.status_code == 409
@@ -59,16 +58,16 @@ def test_a_revocation_is_kept_while_its_token_could_be_used_and_purged_after(
     client.signup()
     token = client.token
     assert client.post(f"{API}/auth/logout").status_code == 204
-    edge = _edge(app)
-    jti = edge.tokens.verify(str(token)).token_id
+    container = _container(app)
+    jti = container.tokens().verify(str(token)).token_id
     clock.advance(timedelta(seconds=settings.token_ttl_s - 1))
-    assert purge_edge_state(edge)["revoked_tokens"] == 0
-    assert edge.revoked_tokens.is_revoked(jti)
+    assert purge_edge_state(container)["revoked_tokens"] == 0
+    assert container.revoked_tokens().is_revoked(jti)
     # Past its expiry (and the clock-skew allowance) the token is refused as expired
     # anyway, so its revocation is no longer needed.
     clock.advance(timedelta(minutes=6))
-    assert purge_edge_state(edge)["revoked_tokens"] == 1
-    assert not edge.revoked_tokens.is_revoked(jti)
+    assert purge_edge_state(container)["revoked_tokens"] == 1
+    assert not container.revoked_tokens().is_revoked(jti)
     assert client.get(f"{API}/me").status_code == 401
 
 
@@ -81,11 +80,11 @@ def test_login_failures_older_than_the_window_are_purged(
             f"{API}/auth/login", json={"email": f"v{n}@example.com", "password": "guess"}
         )
         assert response.status_code == 401
-    edge = _edge(app)
-    assert purge_edge_state(edge)["login_failures"] == 0
+    container = _container(app)
+    assert purge_edge_state(container)["login_failures"] == 0
     clock.advance(timedelta(seconds=settings.login_window_s) + timedelta(minutes=6))
-    assert purge_edge_state(edge)["login_failures"] > 0
-    assert purge_edge_state(edge)["login_failures"] == 0
+    assert purge_edge_state(container)["login_failures"] > 0
+    assert purge_edge_state(container)["login_failures"] == 0
 
 
 @pytest.mark.timeout(30)

@@ -24,7 +24,7 @@ from adapters.memory import FakePaymentGateway
 from food_core.model import UserRole
 from food_core.usecases import signup
 from services.api.app import create_app
-from services.api.edge import Edge
+from services.api.container import Container
 from services.api.openapi import KEY_PATTERN
 from services.api.routing import IDEMPOTENCY_HEADER
 from services.api.settings import Settings
@@ -70,12 +70,12 @@ class FreshAccount:
     counter = 0
 
     def get(self, case: schemathesis.Case, context: schemathesis.AuthContext) -> str:
-        edge: Edge = context.app.state.edge
+        container: Container = context.app.state.container
         FreshAccount.counter += 1
         n = FreshAccount.counter
         partner = case.operation.path.startswith("/api/v1/partner/")
         user = signup(
-            edge.ports,
+            container.ports(),
             user_name=f"Schemathesis {n}",
             email=f"st{n}@example.com",
             phone=f"7{n:09d}",
@@ -83,7 +83,7 @@ class FreshAccount:
             role=UserRole.PARTNER if partner else UserRole.CUSTOMER,
             restaurant_id=1 if partner else None,
         )
-        token, _ = edge.tokens.issue(user.user_id, user.role)
+        token, _ = container.tokens().issue(user.user_id, user.role)
         return token
 
     def set(self, case: schemathesis.Case, data: str, context: schemathesis.AuthContext) -> None:

@@ -23,7 +23,7 @@ from services.api.auth.csrf import (
     csrf_valid,
 )
 from services.api.auth.tokens import Claims, InvalidToken
-from services.api.edge import Edge
+from services.api.container import Container
 from services.api.problems import ApiProblem
 from services.api.request_context import set_user
 
@@ -57,15 +57,16 @@ def _presented_token(request: Request) -> tuple[str, bool]:
     return cookie, True
 
 
-async def authenticate(request: Request, edge: Edge) -> Caller:
+async def authenticate(request: Request, container: Container) -> Caller:
     token, via_cookie = _presented_token(request)
+    tokens = container.tokens()
     try:
-        claims = edge.tokens.verify(token)
+        claims = tokens.verify(token)
     except InvalidToken:
         raise _unauthenticated("the session token is not valid or has expired") from None
     needs_csrf = via_cookie and request.method not in SAFE_METHODS
     if needs_csrf and not csrf_valid(
-        edge.tokens.keys,
+        tokens.keys,
         claims.token_id,
         request.cookies.get(CSRF_COOKIE),
         request.headers.get(CSRF_HEADER),
@@ -76,7 +77,7 @@ async def authenticate(request: Request, edge: Edge) -> Caller:
             f"a cookie-authenticated change needs the {CSRF_COOKIE} cookie's value "
             f"in the {CSRF_HEADER} header",
         )
-    if await run_in_threadpool(edge.revoked_tokens.is_revoked, claims.token_id):
+    if await run_in_threadpool(container.revoked_tokens().is_revoked, claims.token_id):
         raise _unauthenticated("this session has ended; sign in again")
     set_user(claims.user_id)
     return _caller(claims, via_cookie)
@@ -86,11 +87,12 @@ def _caller(claims: Claims, via_cookie: bool) -> Caller:
     return Caller(claims.user_id, claims.role, claims.token_id, claims.expires_at, via_cookie)
 
 
-def start_session(edge: Edge, response: Response, user_id: int, role: UserRole) -> str:
+def start_session(container: Container, response: Response, user_id: int, role: UserRole) -> str:
     """Issue a token and set the session and CSRF cookies; return the token."""
-    token, claims = edge.tokens.issue(user_id, role)
-    max_age = int(edge.tokens.ttl.total_seconds())
-    secure = edge.settings.cookie_secure
+    tokens = container.tokens()
+    token, claims = tokens.issue(user_id, role)
+    max_age = int(tokens.ttl.total_seconds())
+    secure = container.settings().cookie_secure
     response.set_cookie(
         SESSION_COOKIE,
         token,
@@ -102,7 +104,7 @@ def start_session(edge: Edge, response: Response, user_id: int, role: UserRole) 
     )
     response.set_cookie(
         CSRF_COOKIE,
-        csrf_token_for(edge.tokens.keys, claims.token_id),
+        csrf_token_for(tokens.keys, claims.token_id),
         max_age=max_age,
         path="/",
         secure=secure,
@@ -112,7 +114,7 @@ def start_session(edge: Edge, response: Response, user_id: int, role: UserRole) 
     return token
 
 
-def end_session(edge: Edge, response: Response) -> None:
-    secure = edge.settings.cookie_secure
+def end_session(container: Container, response: Response) -> None:
+    secure = container.settings().cookie_secure
     for name, httponly in ((SESSION_COOKIE, True), (CSRF_COOKIE, False)):
         response.delete_cookie(name, path="/", secure=secure, httponly=httponly, samesite="strict")

@@ -37,30 +37,31 @@ async def sign_up(call: Call) -> Reply:
 
 
 def _known_device(call: Call, email: str) -> dict[str, str]:
-    edge = call.edge
-    return {"set-cookie": edge.throttle.device_cookie(email, secure=edge.settings.cookie_secure)}
+    secure = call.container.settings().cookie_secure
+    return {"set-cookie": call.container.throttle().device_cookie(email, secure=secure)}
 
 
 async def log_in(call: Call) -> Reply:
     body = call.body_as(LoginIn)
-    edge = call.edge
-    ip = client_ip(call.request.scope, edge.settings.trusted_proxies)
+    container = call.container
+    throttle = container.throttle()
+    ip = client_ip(call.request.scope, container.settings().trusted_proxies)
     device = call.request.cookies.get(DEVICE_COOKIE)
     try:
-        attempt = await run_in_threadpool(edge.throttle.begin, body.email, ip, device)
+        attempt = await run_in_threadpool(throttle.begin, body.email, ip, device)
     except ApiProblem:
-        edge.metrics.logins_throttled.inc()
+        container.metrics().logins_throttled.inc()
         raise
     try:
         user = await call.run(login, call.ports, email=body.email, password=body.password)
     except InvalidCredentials:
-        await run_in_threadpool(edge.throttle.failed, attempt)
+        await run_in_threadpool(throttle.failed, attempt)
         raise
     except BaseException:
         with anyio.CancelScope(shield=True):
-            await run_in_threadpool(edge.throttle.abandoned, attempt)
+            await run_in_threadpool(throttle.abandoned, attempt)
         raise
-    await run_in_threadpool(edge.throttle.succeeded, attempt)
+    await run_in_threadpool(throttle.succeeded, attempt)
     return Reply(
         200, {"user": unstructure(user_out(user))}, headers=_known_device(call, body.email)
     )
@@ -69,9 +70,9 @@ async def log_in(call: Call) -> Reply:
 async def log_out(call: Call) -> Response:
     caller = call.caller
     assert caller is not None
-    await call.run(call.edge.revoked_tokens.revoke, caller.token_id, caller.expires_at)
+    await call.run(call.container.revoked_tokens().revoke, caller.token_id, caller.expires_at)
     response = Response(status_code=204)
-    end_session(call.edge, response)
+    end_session(call.container, response)
     return response
 
 

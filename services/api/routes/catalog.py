@@ -26,7 +26,7 @@ async def cities(call: Call) -> Reply:
 
 async def search(call: Call) -> Reply:
     query = call.query_as(SearchQuery)
-    cursors, now = call.edge.cursors, call.edge.clock.now()
+    cursors, now = call.container.cursors(), call.container.clock().now()
     page = await call.run(
         search_restaurants,
         call.ports,
@@ -46,7 +46,7 @@ async def search(call: Call) -> Reply:
 
 async def restaurant(call: Call) -> Reply:
     found = await call.run(restaurant_menu, call.ports, call.id("restaurant_id"))
-    return ok(restaurant_detail_out(found, call.edge.clock.now()))
+    return ok(restaurant_detail_out(found, call.container.clock().now()))
 
 
 OPERATIONS = [

@@ -36,14 +36,14 @@ def _render(order: Order) -> str:
 
 async def order_events(call: Call) -> Response:
     ports, user_id, order_id = call.ports, call.user_id, call.id("order_id")
-    caller, edge = call.caller, call.edge
+    caller, container = call.caller, call.container
     assert caller is not None
     # Ownership is checked before the stream starts, so a stranger gets a plain 404.
     first = await call.run(own_order, ports, user_id, order_id)
-    settings = edge.settings
+    settings, clock, revoked = container.settings(), container.clock(), container.revoked_tokens()
     slot = StreamSlot(
-        edge.stream_leases,
-        edge.clock,
+        container.stream_leases(),
+        clock,
         user_id,
         limit=settings.sse_max_per_user,
         period_s=settings.sse_lease_s,
@@ -62,9 +62,9 @@ async def order_events(call: Call) -> Response:
         return await run_in_threadpool(own_order, ports, user_id, order_id)
 
     def still_allowed() -> str | None:
-        if edge.clock.now() >= caller.expires_at:
+        if clock.now() >= caller.expires_at:
             return SESSION_ENDED
-        if edge.revoked_tokens.is_revoked(caller.token_id):
+        if revoked.is_revoked(caller.token_id):
             return SESSION_ENDED
         if not slot.keep():
             return SLOT_LOST

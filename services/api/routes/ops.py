@@ -28,14 +28,14 @@ async def healthz(_call: Call) -> Reply:
 
 def _store_answers(call: Call) -> bool:
     try:
-        call.edge.store.ping()
+        call.container.store().ping()
     except Exception:
         return False
     return True
 
 
 def _payments_answer(call: Call) -> bool:
-    gateway = call.edge.gateway
+    gateway = call.container.gateway()
     if isinstance(gateway, _Pingable):
         try:
             return bool(gateway.ping())
@@ -59,7 +59,7 @@ async def readyz(call: Call) -> Reply:
 
 
 async def metrics(call: Call) -> Response:
-    metrics = call.edge.metrics
+    metrics = call.container.metrics()
     return Response(metrics.exposition(), media_type=metrics.content_type)
 
 

@@ -34,7 +34,7 @@ async def place(call: Call) -> Reply:
         expected_total=body.expected_total,
     )
     if not placement.replayed:
-        call.edge.metrics.orders_placed.labels(body.payment_mode.value).inc()
+        call.container.metrics().orders_placed.labels(body.payment_mode.value).inc()
     return ok(order_out(placement.order), 201, replayed=placement.replayed)
 
 

@@ -20,7 +20,7 @@ _OUTCOMES = {
 
 async def pay(call: Call) -> Reply:
     body = call.body_as(PayIn)
-    payments = call.edge.metrics.payments
+    payments = call.container.metrics().payments
     try:
         result = await call.run(
             pay_order,
