@@ -38,7 +38,9 @@ export const restaurant: RestaurantDetail = {
   delivery_time_minutes: 30,
   cost_for_two: 40_000,
   currency: "INR",
-  open_hours: "08:00-22:00",
+  open_hours: "Mon-Sun 08:00-22:00",
+  is_open: true,
+  opens_at: null,
   menu: [
     dish(11, "Masala Dosa", { food_category: "Dosa" }),
     dish(14, "Rava Dosa", { food_category: "Dosa", availability: false }),
@@ -90,6 +92,7 @@ export function order(extra: Partial<Order> = {}): Order {
     },
     delivery: null,
     payment: null,
+    cancel_reason: null,
     created_at: "2026-01-01T10:00:00+00:00",
     updated_at: "2026-01-01T10:00:00+00:00",
     ...extra,
