@@ -166,9 +166,9 @@ class FakeApi:
             return httpx.Response(200, json={"cities": cities})
         uid = self._user(request)
         if method == "GET" and path == "/me":
-            user = ports.users.get(uid)
-            assert user is not None
-            return httpx.Response(200, json={"user_id": uid, "total_orders": user.total_orders})
+            me = ports.users.get(uid)
+            assert me is not None
+            return httpx.Response(200, json={"user_id": uid, "total_orders": me.total_orders})
         if m := re.fullmatch(r"/cities/(\d+)/restaurants", path):
             page = search_restaurants(
                 ports,
