@@ -1,4 +1,5 @@
-"""``food-sim``: simulate customers ordering food, then audit what they left behind.
+"""``food-sim``: simulate customers ordering food, then audit what they left behind;
+``food-sim --scenario NAME`` runs one of the checkout scenarios and its audit instead.
 
 Exit codes: 0 the audit passed; 1 an invariant failed; 2 bad options; 3 the run could
 not be carried out (live target unreachable, replica pid not found…).
@@ -38,6 +39,11 @@ from services.simulator.report import Timeline, audit_dict, write_report
 from services.simulator.summary import Summary, render, render_audit
 
 EXIT_OK, EXIT_AUDIT_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
+CUSTOMERS = 10_000
+SCENARIO_CUSTOMERS = 1_000  # per scenario: each is about one moment, not about load
+# Kept in step with services.simulator.scenarios.SCENARIOS (a test checks), so that
+# --help does not import the core to list them.
+SCENARIO_NAMES = ("two-tabs",)
 
 
 class RunFailed(RuntimeError):
@@ -52,7 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 audit passed, 1 an invariant failed, 2 bad options, "
         "3 the run could not be carried out. See docs/simulator.md.",
     )
-    p.add_argument("--customers", type=int, default=10_000, help="how many (default 10,000)")
+    p.add_argument(
+        "--customers",
+        type=int,
+        help=f"how many (default {CUSTOMERS:,}; {SCENARIO_CUSTOMERS:,} with --scenario)",
+    )
     p.add_argument("--seed", type=int, default=1, help="same seed, same run (default 1)")
     p.add_argument(
         "--mix",
@@ -75,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="P",
             help=f"probability per customer: {help_text} (default {default:g})",
         )
+    p.add_argument(
+        "--scenario",
+        choices=[*SCENARIO_NAMES, "all"],
+        metavar="NAME",
+        help="run one checkout scenario and its audit instead of the customer mix "
+        f"(in memory): {', '.join(SCENARIO_NAMES)}, or all of them",
+    )
     memory = p.add_argument_group("memory mode")
     memory.add_argument(
         "--arrival-rate",
@@ -120,8 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def config_from(args: argparse.Namespace) -> SimConfig:
+    default = SCENARIO_CUSTOMERS if args.scenario else CUSTOMERS
     return SimConfig(
-        customers=args.customers,
+        customers=default if args.customers is None else args.customers,
         seed=args.seed,
         mix=parse_mix(args.mix),
         rates=Rates(
@@ -154,9 +172,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise ConfigError("--concurrency must be at least 1")
         if not 0.1 <= args.request_timeout <= 300:
             raise ConfigError("--request-timeout must be between 0.1 and 300 seconds")
+        if args.scenario:
+            _check_scenario_options(args)
     except ConfigError as error:
         console.print(f"[red]food-sim: {error}[/]")
         return EXIT_USAGE
+    if args.scenario:
+        with _profiled(args.profile):
+            return run_scenarios(args.scenario, cfg, args, console)
     show_progress = not args.no_progress and console.is_terminal
     try:
         with _profiled(args.profile):
@@ -192,6 +215,45 @@ def finish(
         console.print(f"[red]food-sim: invariant(s) failed: {names}[/]")
         return EXIT_AUDIT_FAILED
     return EXIT_OK
+
+
+def _check_scenario_options(args: argparse.Namespace) -> None:
+    """A scenario picks its own customers' behaviour and runs on the simulated clock:
+    options about the mix, live mode or the HTML report do not apply and are refused
+    rather than silently ignored."""
+    if args.target is not None:
+        raise ConfigError(
+            "--scenario runs in memory: a scenario moves the clock, changes prices and "
+            "takes the gateway down, which a running stack does not let a client do"
+        )
+    if args.mix != DEFAULT_MIX:
+        raise ConfigError("--mix does not apply to --scenario (each picks its customers)")
+    if args.report is not None:
+        raise ConfigError("--report is for the customer mix; use --json with --scenario")
+
+
+def run_scenarios(name: str, cfg: SimConfig, args: argparse.Namespace, console: Console) -> int:
+    """Run one scenario (or all), show each outcome, write --json, pick the exit code."""
+    from services.simulator.scenarios import ALL, SCENARIOS
+    from services.simulator.scenarios.output import outcome_dict, render_outcome
+
+    names = list(SCENARIOS) if name == ALL else [name]
+    outcomes = []
+    for each in names:
+        outcome = SCENARIOS[each].run(cfg)
+        render_outcome(outcome, console)
+        outcomes.append(outcome)
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        data = [outcome_dict(o) for o in outcomes]
+        args.json.write_text(json.dumps(data if name == ALL else data[0], indent=2) + "\n")
+    failed = [o for o in outcomes if not o.audit.ok]
+    for outcome in failed:
+        names_failed = ", ".join(f.name for f in outcome.audit.failed)
+        console.print(
+            f"[red]food-sim: scenario {outcome.name}: invariant(s) failed: {names_failed}[/]"
+        )
+    return EXIT_AUDIT_FAILED if failed else EXIT_OK
 
 
 def _run_memory(

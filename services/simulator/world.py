@@ -97,10 +97,11 @@ class World:
     shop: MemoryShop
 
 
-def build_world(cfg: SimConfig) -> World:
+def build_world(cfg: SimConfig, *, start: datetime = START) -> World:
     """memory_ports with FastTestHasher, FakePaymentGateway, SnowflakeIds on the
-    simulated clock, and the demo catalog."""
-    clock = SimClock()
+    simulated clock (from ``start``; scenarios pick the time of day they need), and the
+    demo catalog."""
+    clock = SimClock(start)
     store = MemoryStore()
     armed: list[GatewayFault | None] = [None]
 
