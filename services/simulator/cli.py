@@ -43,7 +43,7 @@ CUSTOMERS = 10_000
 SCENARIO_CUSTOMERS = 1_000  # per scenario: each is about one moment, not about load
 # Kept in step with services.simulator.scenarios.SCENARIOS (a test checks), so that
 # --help does not import the core to list them.
-SCENARIO_NAMES = ("two-tabs", "price-change")
+SCENARIO_NAMES = ("two-tabs", "price-change", "closing")
 
 
 class RunFailed(RuntimeError):
@@ -178,8 +178,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.print(f"[red]food-sim: {error}[/]")
         return EXIT_USAGE
     if args.scenario:
-        with _profiled(args.profile):
-            return run_scenarios(args.scenario, cfg, args, console)
+        from services.simulator.scenarios.common import ScenarioError
+
+        try:
+            with _profiled(args.profile):
+                return run_scenarios(args.scenario, cfg, args, console)
+        except ScenarioError as error:
+            console.print(f"[red]food-sim: the scenario could not be set up: {error}[/]")
+            return EXIT_RUN_FAILED
     show_progress = not args.no_progress and console.is_terminal
     try:
         with _profiled(args.profile):

@@ -37,6 +37,11 @@ Journey = Generator[float, None, None]
 MAX_STEPS_PER_JOURNEY = 500
 
 
+class ScenarioError(RuntimeError):
+    """The scenario cannot be set up on this catalog (the CLI exits 3): e.g. no
+    restaurant ever closes, so there is no closing time to run into."""
+
+
 @dataclass
 class ScenarioOutcome:
     """A scenario's run: its counts (from the store and the ledger, never assumed), the
@@ -221,17 +226,20 @@ def outcome(
     *,
     started: float,
     notes: Sequence[str] = (),
+    sim_start: float = 0.0,
 ) -> ScenarioOutcome:
     """The scenario's own findings first, then the simulator's store-wide invariants
     (duplicates, double charges, paid but unconfirmed…), which every scenario must also
     leave intact. The scenario has settled payments of unknown outcome before (``settle``),
-    as the sweep would."""
+    as the sweep would. ``sim_start``: where on the simulated clock the scenario began
+    (one that waits for a time of day jumps there first)."""
     wall_s = time.perf_counter() - started
     store_wide = audit_memory(world.store, world.gateway)
     findings = {f.name: f for f in own}
     findings.update(store_wide.findings)
     report = AuditReport(findings, store_wide.orders, store_wide.users)
-    return ScenarioOutcome(name, cfg.seed, numbers, report, world.clock.t, wall_s, list(notes))
+    sim_s = world.clock.t - sim_start
+    return ScenarioOutcome(name, cfg.seed, numbers, report, sim_s, wall_s, list(notes))
 
 
 def make_world(cfg: SimConfig, start: datetime | None = None) -> World:
