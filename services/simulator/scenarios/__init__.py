@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from services.simulator.config import SimConfig
-from services.simulator.scenarios import closing, out_of_area, price_change, two_tabs
+from services.simulator.scenarios import abandoned, closing, out_of_area, price_change, two_tabs
 from services.simulator.scenarios.common import Runner, ScenarioOutcome
 
 
@@ -24,7 +24,7 @@ class Scenario(NamedTuple):
 
 SCENARIOS: dict[str, Scenario] = {
     module.NAME: Scenario(module.NAME, module.SUMMARY, module.run)
-    for module in (two_tabs, price_change, closing, out_of_area)
+    for module in (two_tabs, price_change, closing, out_of_area, abandoned)
 }
 ALL = "all"
 

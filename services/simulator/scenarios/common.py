@@ -17,13 +17,14 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from attrs import evolve
 
 from adapters.memory import FakePaymentGateway
 from adapters.memory import Fault as GatewayFault
 from food_core.errors import PaymentUnavailable
-from food_core.model import Cart, FoodItem, Restaurant
+from food_core.model import Cart, FoodItem, PaymentStatus, Restaurant
 from food_core.ports import ChargeRequest, GatewayPayment
 from food_core.usecases import add_address, set_cart_quantity, signup
 from services.simulator.audit import AuditReport, Finding, audit_memory
@@ -162,19 +163,29 @@ def together(*tabs: Journey) -> Journey:
         heapq.heappush(due, (now + max(delay, 0.0), i, tab))
 
 
-class ScenarioGateway:
-    """The fake gateway with the two failures the scenarios need: the next charge fails
-    (refused, or charged with the answer lost — as ``FakePaymentGateway``'s own faults),
-    and an outage during which it cannot be asked anything at all (``down``), so that
-    nothing can tell whether money moved."""
+class Held(NamedTuple):
+    """A charge the bank takes its time over (a UPI collect request waiting for the
+    customer's approval, a card in 3-D Secure): it is made at once, but the gateway
+    reports it PENDING until ``release_at``, and the call that made it times out."""
 
-    def __init__(self, inner: FakePaymentGateway) -> None:
+    release_at: datetime
+
+
+class ScenarioGateway:
+    """The fake gateway with the failures the scenarios need: the next charge fails
+    (refused, or charged with the answer lost — as ``FakePaymentGateway``'s own faults —
+    or :class:`Held`), and an outage during which it cannot be asked anything at all
+    (``down``), so that nothing can tell whether money moved."""
+
+    def __init__(self, inner: FakePaymentGateway, clock: SimClock) -> None:
         self.inner = inner
+        self.clock = clock
         self.down = False
-        self._next_fault: GatewayFault | None = None
+        self._next_fault: GatewayFault | Held | None = None
+        self._held: dict[str, datetime] = {}  # gateway reference → when the bank answers
 
     @contextmanager
-    def failing(self, fault: GatewayFault | None) -> Iterator[None]:
+    def failing(self, fault: GatewayFault | Held | None) -> Iterator[None]:
         """The first charge inside the block fails so; none after it (a call that never
         reaches the gateway must not pass its fault on to another customer's charge)."""
         self._next_fault = fault
@@ -187,19 +198,30 @@ class ScenarioGateway:
         if self.down:
             raise PaymentUnavailable("the payment service is down")
 
+    def _still_held(self, payment: GatewayPayment) -> bool:
+        release_at = self._held.get(payment.reference)
+        return release_at is not None and self.clock.now() < release_at
+
     def charge(self, request: ChargeRequest) -> GatewayPayment:
         self._unreachable()
         fault, self._next_fault = self._next_fault, None
         if fault is GatewayFault.UNAVAILABLE:
             raise PaymentUnavailable("the payment service did not answer")
         payment = self.inner.charge(request)
-        if fault is GatewayFault.TIMEOUT_AFTER_CHARGE:
+        if isinstance(fault, Held):
+            self._held[payment.reference] = fault.release_at
+        if fault is GatewayFault.TIMEOUT_AFTER_CHARGE or self._still_held(payment):
             raise PaymentUnavailable("the payment service did not answer in time")
         return payment
 
     def payments_for_order(self, order_id: int) -> list[GatewayPayment]:
         self._unreachable()
-        return self.inner.payments_for_order(order_id)
+        return [
+            evolve(p, payment_status=PaymentStatus.PENDING, failure_code=None)
+            if self._still_held(p)
+            else p
+            for p in self.inner.payments_for_order(order_id)
+        ]
 
     def refund(self, reference: str, idempotency_key: str) -> GatewayPayment:
         self._unreachable()
@@ -212,7 +234,7 @@ class ScenarioGateway:
 def with_scenario_gateway(world: World) -> ScenarioGateway:
     """Route the world's payments through a :class:`ScenarioGateway` (the audit still
     reads the fake gateway's own records, ``world.gateway``)."""
-    gateway = ScenarioGateway(world.gateway)
+    gateway = ScenarioGateway(world.gateway, world.clock)
     world.ports = evolve(world.ports, gateway=gateway)
     return gateway
 
