@@ -97,11 +97,10 @@ class World:
     shop: MemoryShop
 
 
-def build_world(cfg: SimConfig, *, start: datetime = START) -> World:
+def build_world(cfg: SimConfig) -> World:
     """memory_ports with FastTestHasher, FakePaymentGateway, SnowflakeIds on the
-    simulated clock (from ``start``; scenarios pick the time of day they need), and the
-    demo catalog."""
-    clock = SimClock(start)
+    simulated clock, and the demo catalog."""
+    clock = SimClock()
     store = MemoryStore()
     armed: list[GatewayFault | None] = [None]
 

@@ -50,14 +50,13 @@ from services.simulator.scenarios.common import (
     fill_cart,
     home_address,
     interleave,
-    make_world,
     new_customer,
     outcome,
     restaurants_open_at,
     with_scenario_gateway,
 )
 from services.simulator.shop import DECLINING_CARDS, DECLINING_VPA, GOOD_CARD, GOOD_VPA
-from services.simulator.world import World
+from services.simulator.world import World, build_world
 
 NAME = "abandoned"
 SUMMARY = "card and UPI orders never paid, or paid with an outcome unknown past the TTL"
@@ -230,7 +229,7 @@ class AbandonRun:
 
 def play(cfg: SimConfig) -> AbandonRun:
     started = time.perf_counter()
-    world = make_world(cfg)
+    world = build_world(cfg)
     gateway = with_scenario_gateway(world)
     ledger = AbandonLedger()
     restaurants = restaurants_open_at(world, world.clock.now())

@@ -34,13 +34,12 @@ from services.simulator.scenarios.common import (
     available_dishes,
     home_address,
     interleave,
-    make_world,
     new_customer,
     outcome,
     restaurants_open_at,
 )
 from services.simulator.shop import GOOD_CARD
-from services.simulator.world import World, settle
+from services.simulator.world import World, build_world, settle
 
 NAME = "closing"
 SUMMARY = "the clock moves past restaurants' closing time mid-checkout"
@@ -202,7 +201,7 @@ class ClosingRun:
 
 def play(cfg: SimConfig) -> ClosingRun:
     started = time.perf_counter()
-    world = make_world(cfg)
+    world = build_world(cfg)
     now = world.clock.now()
     closing, restaurants = first_closing(restaurants_open_at(world, now), now)
     # Forward only (SimClock never goes back): to LEAD before the closing time.

@@ -29,7 +29,7 @@ from food_core.ports import ChargeRequest, GatewayPayment
 from food_core.usecases import add_address, set_cart_quantity, signup
 from services.simulator.audit import AuditReport, Finding, audit_memory
 from services.simulator.config import SimConfig
-from services.simulator.world import PASSWORD, SimClock, World, build_world
+from services.simulator.world import PASSWORD, SimClock, World
 
 Journey = Generator[float, None, None]
 
@@ -138,10 +138,6 @@ def restaurants_open_at(world: World, at: datetime) -> list[Restaurant]:
     """Every restaurant of the catalog open at ``at``, by id (deterministic)."""
     found = [r for r in world.store.restaurants.values() if r.open_hours.is_open(at)]
     return sorted(found, key=lambda r: r.restaurant_id)
-
-
-def finding(name: str, description: str) -> Finding:
-    return Finding(name, description)
 
 
 def together(*tabs: Journey) -> Journey:
@@ -262,10 +258,6 @@ def outcome(
     report = AuditReport(findings, store_wide.orders, store_wide.users)
     sim_s = world.clock.t - sim_start
     return ScenarioOutcome(name, cfg.seed, numbers, report, sim_s, wall_s, list(notes))
-
-
-def make_world(cfg: SimConfig, start: datetime | None = None) -> World:
-    return build_world(cfg) if start is None else build_world(cfg, start=start)
 
 
 Runner = Callable[[SimConfig], ScenarioOutcome]

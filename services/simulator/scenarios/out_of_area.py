@@ -34,12 +34,11 @@ from services.simulator.scenarios.common import (
     fill_cart,
     home_address,
     interleave,
-    make_world,
     new_customer,
     outcome,
     restaurants_open_at,
 )
-from services.simulator.world import World, settle
+from services.simulator.world import World, build_world, settle
 
 NAME = "out-of-area"
 SUMMARY = "some addresses are in another city, at an unserved PIN code or misnamed"
@@ -172,7 +171,7 @@ class AreaRun:
 
 def play(cfg: SimConfig) -> AreaRun:
     started = time.perf_counter()
-    world = make_world(cfg)
+    world = build_world(cfg)
     ledger = AreaLedger()
     cities = sorted(world.store.cities.values(), key=lambda c: c.pincode)
     if len(cities) < 2:

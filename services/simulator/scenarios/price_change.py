@@ -39,13 +39,12 @@ from services.simulator.scenarios.common import (
     fill_cart,
     home_address,
     interleave,
-    make_world,
     new_customer,
     outcome,
     restaurants_open_at,
 )
 from services.simulator.shop import GOOD_CARD
-from services.simulator.world import World, settle
+from services.simulator.world import World, build_world, settle
 
 NAME = "price-change"
 SUMMARY = "prices change (or a dish runs out) between the cart and the order"
@@ -241,7 +240,7 @@ class PriceRun:
 
 def play(cfg: SimConfig) -> PriceRun:
     started = time.perf_counter()
-    world = make_world(cfg)
+    world = build_world(cfg)
     ledger = PriceLedger()
     restaurants = restaurants_open_at(world, world.clock.now())
     starts = arrivals(random.Random(f"{NAME}:{cfg.seed}"), cfg.customers, cfg.arrival_rate)

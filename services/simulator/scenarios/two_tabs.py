@@ -35,7 +35,6 @@ from services.simulator.scenarios.common import (
     fill_cart,
     home_address,
     interleave,
-    make_world,
     new_customer,
     outcome,
     restaurants_open_at,
@@ -43,7 +42,7 @@ from services.simulator.scenarios.common import (
     with_scenario_gateway,
 )
 from services.simulator.shop import GOOD_CARD
-from services.simulator.world import World, settle
+from services.simulator.world import World, build_world, settle
 
 NAME = "two-tabs"
 SUMMARY = "each customer places one cart from two tabs with two keys, interleaved and retried"
@@ -200,7 +199,7 @@ def play(cfg: SimConfig) -> TabsRun:
     """The customers and their tabs, then the sweep settling payments whose answer was
     lost; the audit is separate so that a test can tamper with the state in between."""
     started = time.perf_counter()
-    world = make_world(cfg)
+    world = build_world(cfg)
     gateway = with_scenario_gateway(world)
     ledger = TabsLedger()
     starts = arrivals(random.Random(f"{NAME}:{cfg.seed}"), cfg.customers, cfg.arrival_rate)
