@@ -42,22 +42,7 @@ from food_core.usecases import (
     set_cart_quantity,
     signup,
 )
-
-STATUS = {
-    "validation_failed": 422,
-    "not_found": 404,
-    "email_taken": 409,
-    "phone_taken": 409,
-    "cart_empty": 409,
-    "item_unavailable": 409,
-    "idempotency_key_reused": 422,
-    "request_in_progress": 409,
-    "payment_declined": 402,
-    "invalid_payment_details": 422,
-    "order_already_paid": 409,
-    "payment_unavailable": 503,
-    "invalid_transition": 409,
-}
+from services.api.errors import status_of
 
 
 def problem(code: str, status: int, detail: str = "") -> httpx.Response:
@@ -128,7 +113,7 @@ class FakeApi:
         except PaymentDeclined as declined:
             response = problem(declined.code, 402, declined.failure_code)
         except DomainError as error:
-            response = problem(error.code, STATUS.get(error.code, 409), error.message)
+            response = problem(error.code, status_of(type(error)), error.message)
         if request.method == "POST" and self.lose_every:
             # Acted on, but the answer never arrives. Only once per request (same
             # path, key and body): a resend gets its answer, so the test is not flaky.
