@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -38,12 +39,16 @@ from services.simulator.config import (
 from services.simulator.report import Timeline, audit_dict, write_report
 from services.simulator.summary import Summary, render, render_audit
 
+if TYPE_CHECKING:
+    from services.simulator.scenarios.common import ScenarioOutcome
+
 EXIT_OK, EXIT_AUDIT_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
 CUSTOMERS = 10_000
 SCENARIO_CUSTOMERS = 1_000  # per scenario: each is about one moment, not about load
 # Kept in step with services.simulator.scenarios.SCENARIOS (a test checks), so that
 # --help does not import the core to list them.
 SCENARIO_NAMES = ("two-tabs", "price-change", "closing", "out-of-area", "abandoned")
+LIVE_SCENARIO = "two-tabs"  # the one a client of the HTTP API can play whole
 
 
 class RunFailed(RuntimeError):
@@ -90,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[*SCENARIO_NAMES, "all"],
         metavar="NAME",
         help="run one checkout scenario and its audit instead of the customer mix "
-        f"(in memory): {', '.join(SCENARIO_NAMES)}, or all of them",
+        f"(in memory; {LIVE_SCENARIO} also live with --target): {', '.join(SCENARIO_NAMES)}, "
+        "or all of them",
     )
     memory = p.add_argument_group("memory mode")
     memory.add_argument(
@@ -186,6 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ScenarioError as error:
             console.print(f"[red]food-sim: the scenario could not be set up: {error}[/]")
             return EXIT_RUN_FAILED
+        except RunFailed as error:
+            console.print(f"[red]food-sim: the run could not be carried out: {error}[/]")
+            return EXIT_RUN_FAILED
     show_progress = not args.no_progress and console.is_terminal
     try:
         with _profiled(args.profile):
@@ -224,14 +233,17 @@ def finish(
 
 
 def _check_scenario_options(args: argparse.Namespace) -> None:
-    """A scenario picks its own customers' behaviour and runs on the simulated clock:
-    options about the mix, live mode or the HTML report do not apply and are refused
-    rather than silently ignored."""
-    if args.target is not None:
+    """A scenario picks its own customers' behaviour: options about the mix, the replica
+    kill or the HTML report do not apply and are refused rather than silently ignored.
+    Only two-tabs runs live: the others move the clock, change prices or take the
+    gateway down, which a running stack does not let a client do."""
+    if args.target is not None and args.scenario != LIVE_SCENARIO:
         raise ConfigError(
-            "--scenario runs in memory: a scenario moves the clock, changes prices and "
-            "takes the gateway down, which a running stack does not let a client do"
+            f"--scenario {args.scenario} runs in memory only (it moves the clock, changes "
+            f"prices or takes the gateway down); --target works with --scenario {LIVE_SCENARIO}"
         )
+    if args.kill_replica_at is not None:
+        raise ConfigError("--kill-replica-at does not apply to --scenario")
     if args.mix != DEFAULT_MIX:
         raise ConfigError("--mix does not apply to --scenario (each picks its customers)")
     if args.report is not None:
@@ -246,7 +258,7 @@ def run_scenarios(name: str, cfg: SimConfig, args: argparse.Namespace, console: 
     names = list(SCENARIOS) if name == ALL else [name]
     outcomes = []
     for each in names:
-        outcome = SCENARIOS[each].run(cfg)
+        outcome = _run_live_scenario(cfg, args) if args.target else SCENARIOS[each].run(cfg)
         render_outcome(outcome, console)
         outcomes.append(outcome)
     if args.json is not None:
@@ -260,6 +272,22 @@ def run_scenarios(name: str, cfg: SimConfig, args: argparse.Namespace, console: 
             f"[red]food-sim: scenario {outcome.name}: invariant(s) failed: {names_failed}[/]"
         )
     return EXIT_AUDIT_FAILED if failed else EXIT_OK
+
+
+def _run_live_scenario(cfg: SimConfig, args: argparse.Namespace) -> ScenarioOutcome:
+    from services.simulator.live import LiveError
+    from services.simulator.scenarios.two_tabs_live import simulate_two_tabs_live
+
+    try:
+        return simulate_two_tabs_live(
+            check_target(args.target),
+            cfg,
+            concurrency=args.concurrency,
+            max_seconds=args.max_seconds,
+            request_timeout=args.request_timeout,
+        )
+    except LiveError as error:
+        raise RunFailed(str(error)) from error
 
 
 def _run_memory(

@@ -434,7 +434,7 @@ def simulate_live(
     ) as client:
         recorder = Recorder(time.perf_counter())
         shop = LiveShop(client, recorder, secrets.token_hex(4), request_timeout)
-        _check_reachable(shop)
+        check_reachable(shop)
         recorder.started = time.perf_counter()
         shop.stop_at = recorder.started + max_seconds
         markers: list[tuple[float, str]] = []
@@ -468,7 +468,7 @@ def simulate_live(
     return LiveOutcome(summary, audit, timeline, tally, recorder.latencies)
 
 
-def _check_reachable(shop: LiveShop) -> None:
+def check_reachable(shop: LiveShop) -> None:
     try:
         response = shop.client.get(API + "/cities")
     except httpx.TransportError as error:

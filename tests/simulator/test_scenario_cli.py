@@ -77,7 +77,9 @@ def test_a_scenario_that_cannot_be_set_up_exits_3(monkeypatch: pytest.MonkeyPatc
 @pytest.mark.parametrize(
     "argv",
     [
-        ["--scenario", "two-tabs", "--target", "http://127.0.0.1:8080"],
+        ["--scenario", "price-change", "--target", "http://127.0.0.1:8080"],  # memory only
+        ["--scenario", "two-tabs", "--target", "http://10.0.0.5:8080"],  # loopback only
+        ["--scenario", "two-tabs", "--kill-replica-at", "5", "--replica-pid", "1234"],
         ["--scenario", "two-tabs", "--mix", "cod=1"],
         ["--scenario", "two-tabs", "--report", "out"],
         ["--scenario", "closing", "--customers", "-1"],

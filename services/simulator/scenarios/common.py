@@ -56,6 +56,7 @@ class ScenarioOutcome:
     sim_s: float
     wall_s: float
     notes: list[str] = field(default_factory=list)  # facts about the run worth printing
+    mode: str = "memory"  # or "live" (two-tabs against a running stack)
 
 
 def interleave(clock: SimClock, journeys: Iterable[tuple[float, Journey]]) -> float:

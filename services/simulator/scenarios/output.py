@@ -13,14 +13,15 @@ from services.simulator.summary import render_audit
 
 def render_outcome(outcome: ScenarioOutcome, console: Console) -> None:
     table = Table(
-        title=f"food-sim scenario {outcome.name} — memory mode, seed {outcome.seed}",
+        title=f"food-sim scenario {outcome.name} — {outcome.mode} mode, seed {outcome.seed}",
         min_width=50,
     )
     table.add_column("measure")
     table.add_column("value", justify="right")
     for name, value in outcome.numbers.items():
         table.add_row(name, f"{value:,}")
-    table.add_row("simulated time", f"{outcome.sim_s:,.0f} s")
+    if outcome.mode == "memory":
+        table.add_row("simulated time", f"{outcome.sim_s:,.0f} s")
     table.add_row("wall time", f"{outcome.wall_s:,.2f} s")
     table.add_row("audit", "[green]passed[/]" if outcome.audit.ok else "[red]FAILED[/]")
     console.print(table)
@@ -32,6 +33,7 @@ def render_outcome(outcome: ScenarioOutcome, console: Console) -> None:
 def outcome_dict(outcome: ScenarioOutcome) -> dict[str, object]:
     return {
         "scenario": outcome.name,
+        "mode": outcome.mode,
         "seed": outcome.seed,
         "numbers": outcome.numbers,
         "notes": outcome.notes,
