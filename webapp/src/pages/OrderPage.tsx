@@ -24,6 +24,16 @@ export const STATUS_TEXT: Record<OrderStatus, string> = {
   CANCELLED: "Cancelled",
 };
 
+/** Why a cancelled order was cancelled, in words. */
+export const CANCEL_REASON_TEXT: Record<NonNullable<Order["cancel_reason"]>, string> = {
+  cancelled_by_customer: "You cancelled this order.",
+  payment_not_completed: "Cancelled automatically: the payment wasn't completed in time.",
+};
+
+export function cancelReasonText(order: Order): string | null {
+  return order.cancel_reason === null ? null : CANCEL_REASON_TEXT[order.cancel_reason];
+}
+
 const STEPS: readonly OrderStatus[] = ["CONFIRMED", "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"];
 const CANCELLABLE = new Set<OrderStatus>(["PENDING_PAYMENT", "PAYMENT_FAILED", "CONFIRMED"]);
 
@@ -52,7 +62,9 @@ export function OrderPage() {
   const { orderId } = useParams();
   const id = Number(orderId);
   const location = useLocation();
-  const justPlaced = (location.state as { justPlaced?: boolean } | null)?.justPlaced === true;
+  const arrival = location.state as { justPlaced?: boolean; alreadyPlaced?: boolean } | null;
+  const justPlaced = arrival?.justPlaced === true;
+  const alreadyPlaced = arrival?.alreadyPlaced === true;
   const [order, setOrder] = useState<Order | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [cancelError, setCancelError] = useState<unknown>(null);
@@ -93,6 +105,7 @@ export function OrderPage() {
     }
   };
   const payment = order.payment;
+  const reason = cancelReasonText(order);
   const confirmed = STEPS.includes(order.order_status);
 
   return (
@@ -110,6 +123,12 @@ export function OrderPage() {
         </div>
       ) : (
         <h1>Order #{order.order_id}</h1>
+      )}
+      {alreadyPlaced && (
+        <Notice>
+          Your cart was already ordered, perhaps in another tab or on another device. This is that
+          order: nothing was ordered twice.
+        </Notice>
       )}
 
       <section className="panel" aria-labelledby="status-heading">
@@ -139,6 +158,7 @@ export function OrderPage() {
             })}
           </ol>
         )}
+        {reason && <p data-testid="cancel-reason">{reason}</p>}
         {(order.order_status === "PENDING_PAYMENT" || order.order_status === "PAYMENT_FAILED") && (
           <Notice tone="warning">
             This order isn't paid yet. <Link to="/checkout">Complete the payment</Link>

@@ -6,7 +6,7 @@ import type { Order } from "../api/types";
 import { EmptyState, ErrorBox, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
-import { STATUS_TEXT, formatWhen } from "./OrderPage";
+import { STATUS_TEXT, cancelReasonText, formatWhen } from "./OrderPage";
 
 const PAGE = 20;
 
@@ -54,23 +54,27 @@ export function OrdersPage() {
       )}
       {orders && orders.length > 0 && (
         <ul className="order-list">
-          {orders.map((order) => (
-            <li key={order.order_id}>
-              <Link to={`/orders/${order.order_id}`} className="card order-card">
-                <span className="card-body">
-                  <span className="card-title">{order.restaurant.restaurant_name}</span>
-                  <span className="card-meta">
-                    #{order.order_id} · {formatWhen(order.created_at)} ·{" "}
-                    {order.items.reduce((n, item) => n + item.quantity, 0)} items
+          {orders.map((order) => {
+            const reason = cancelReasonText(order);
+            return (
+              <li key={order.order_id}>
+                <Link to={`/orders/${order.order_id}`} className="card order-card">
+                  <span className="card-body">
+                    <span className="card-title">{order.restaurant.restaurant_name}</span>
+                    <span className="card-meta">
+                      #{order.order_id} · {formatWhen(order.created_at)} ·{" "}
+                      {order.items.reduce((n, item) => n + item.quantity, 0)} items
+                    </span>
+                    {reason && <span className="card-meta">{reason}</span>}
                   </span>
-                </span>
-                <span className="order-card-side">
-                  <Money paise={order.total_amount} />
-                  <span className={`status status-${order.order_status.toLowerCase()}`}>{STATUS_TEXT[order.order_status]}</span>
-                </span>
-              </Link>
-            </li>
-          ))}
+                  <span className="order-card-side">
+                    <Money paise={order.total_amount} />
+                    <span className={`status status-${order.order_status.toLowerCase()}`}>{STATUS_TEXT[order.order_status]}</span>
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       )}
       {hasMore && (
