@@ -18,11 +18,11 @@ describe("the API client", () => {
       "POST /api/v1/orders": json({ order_id: 1 }, 201),
     });
     await api.cart();
-    await api.placeOrder(3, "COD", "key-123");
+    await api.placeOrder(3, "COD", "key-123", 24_000);
     expect(fetchMock.mock.calls[0]![1]).toMatchObject({ credentials: "same-origin", method: "GET" });
     expect(seen[0]!.headers["x-csrf-token"]).toBeUndefined();
     expect(seen[1]!.headers).toMatchObject({ "x-csrf-token": "tok+en", "idempotency-key": "key-123" });
-    expect(seen[1]!.body).toEqual({ address_id: 3, payment_mode: "COD" });
+    expect(seen[1]!.body).toEqual({ address_id: 3, payment_mode: "COD", expected_total: 24_000 });
   });
 
   test("a problem document becomes an ApiError with its code, fields and Retry-After", async () => {
@@ -77,6 +77,39 @@ describe("the API client", () => {
     expect(seen.map((s) => s.path)).toEqual([
       "/api/v1/cities/560001/restaurants?q=dosa&sort=rating",
       "/api/v1/cities/560001/restaurants?veg=true&min_rating=4&cursor=abc",
+    ]);
+  });
+
+  test("a placement says whether the API replayed an earlier order", async () => {
+    fakeFetch({
+      "POST /api/v1/orders": [
+        json({ order_id: 1 }, 201),
+        json({ order_id: 1 }, 201, { "Idempotent-Replayed": "true" }),
+      ],
+    });
+    expect(await api.placeOrder(3, "CARD", "k1", 100)).toMatchObject({ order: { order_id: 1 }, replayed: false });
+    expect(await api.placeOrder(3, "CARD", "k2", 100)).toMatchObject({ order: { order_id: 1 }, replayed: true });
+  });
+
+  test("a problem's own members (beyond the standard ones) are kept in extra", async () => {
+    const changes = [{ food_id: 11, food_name: "Masala Dosa", old_price: 100, new_price: 150, available: true }];
+    fakeFetch({ "POST /api/v1/orders": problem(409, "cart_changed", { changes, total_amount: 150 }) });
+    const error = (await api.placeOrder(3, "CARD", "k", 100).catch((e: unknown) => e)) as ApiError;
+    expect(error.extra).toEqual({ changes, total_amount: 150 });
+  });
+
+  test("search sends open_now only when asked; the delivery check names the address", async () => {
+    const { seen } = fakeFetch({
+      "GET /api/v1/cities/560001/restaurants": json({ restaurants: [], next_cursor: null }),
+      "GET /api/v1/cart/delivery/3": json({ address_id: 3, serviceable: false, detail: "too far" }),
+    });
+    await api.searchRestaurants("560001", { open_now: false });
+    await api.searchRestaurants("560001", { open_now: true });
+    expect(await api.checkDelivery(3)).toEqual({ address_id: 3, serviceable: false, detail: "too far" });
+    expect(seen.map((s) => s.path)).toEqual([
+      "/api/v1/cities/560001/restaurants",
+      "/api/v1/cities/560001/restaurants?open_now=true",
+      "/api/v1/cart/delivery/3",
     ]);
   });
 

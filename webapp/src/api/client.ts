@@ -87,16 +87,23 @@ function retryAfterSeconds(response: Response): number | null {
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
+// The members every problem document has; anything else is the code's own detail.
+const PROBLEM_MEMBERS = new Set(["type", "title", "status", "detail", "code", "errors", "failure_code"]);
+
 export async function problemFrom(response: Response): Promise<ApiError> {
   let problem: Partial<Problem> = {};
   const type = response.headers.get("Content-Type") ?? "";
   if (type.includes("json")) {
     try {
-      problem = (await response.json()) as Partial<Problem>;
+      const parsed: unknown = await response.json();
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+        problem = parsed as Partial<Problem>;
+      }
     } catch {
       problem = {};
     }
   }
+  const extra = Object.fromEntries(Object.entries(problem).filter(([key]) => !PROBLEM_MEMBERS.has(key)));
   return new ApiError({
     status: response.status,
     code: problem.code || fallbackCode(response.status),
@@ -104,6 +111,7 @@ export async function problemFrom(response: Response): Promise<ApiError> {
     fieldErrors: problem.errors ?? [],
     failureCode: problem.failure_code ?? null,
     retryAfter: retryAfterSeconds(response),
+    extra,
   });
 }
 
@@ -111,11 +119,25 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
 
+/** The success body and the response's headers (for `Idempotent-Replayed`). */
+export interface Answer<T> {
+  data: T;
+  headers: Headers;
+}
+
 export async function call<M extends Method, P extends PathsWith<M>>(
   method: M,
   path: P,
   options: CallOptions<Op<P, M>> = {},
 ): Promise<SuccessOf<Op<P, M>>> {
+  return (await callWithHeaders(method, path, options)).data;
+}
+
+export async function callWithHeaders<M extends Method, P extends PathsWith<M>>(
+  method: M,
+  path: P,
+  options: CallOptions<Op<P, M>> = {},
+): Promise<Answer<SuccessOf<Op<P, M>>>> {
   const url = buildUrl(
     path,
     options.params as Record<string, string | number> | undefined,
@@ -159,5 +181,8 @@ export async function call<M extends Method, P extends PathsWith<M>>(
     if (isAbort(error)) throw error;
     throw new NetworkError(error);
   }
-  return (text ? JSON.parse(text) : undefined) as SuccessOf<Op<P, M>>;
+  return {
+    data: (text ? JSON.parse(text) : undefined) as SuccessOf<Op<P, M>>,
+    headers: response.headers,
+  };
 }

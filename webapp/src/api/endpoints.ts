@@ -1,9 +1,10 @@
 // One function per API operation the web app uses.
-import { call } from "./client";
+import { call, callWithHeaders } from "./client";
 import type {
   AddressBody,
   CardBody,
   LoginBody,
+  Order,
   PaymentMode,
   SignupBody,
 } from "./types";
@@ -14,6 +15,7 @@ export interface SearchParams {
   q?: string;
   cuisine?: string;
   veg?: boolean;
+  open_now?: boolean;
   min_rating?: number;
   sort?: "rating" | "name" | "delivery_time";
   limit?: number;
@@ -25,6 +27,13 @@ export type PayDetails =
   | { payment_mode: "UPI"; upi: { vpa: string } }
   | { payment_mode: "COD" };
 
+/** A placement's answer: `replayed` when the API answered with an order placed earlier
+ * (this key's retry, or this cart ordered already from another tab or device). */
+export interface Placed {
+  order: Order;
+  replayed: boolean;
+}
+
 export const api = {
   signup: (body: SignupBody) => call("post", `${V1}/auth/signup`, { body }),
   login: (body: LoginBody) => call("post", `${V1}/auth/login`, { body }),
@@ -35,7 +44,7 @@ export const api = {
   searchRestaurants: (pincode: string, query: SearchParams, signal?: AbortSignal) =>
     call("get", `${V1}/cities/{pincode}/restaurants`, {
       params: { pincode },
-      query: { ...query, veg: query.veg || undefined },
+      query: { ...query, veg: query.veg || undefined, open_now: query.open_now || undefined },
       signal,
     }),
   restaurant: (restaurantId: number) =>
@@ -56,11 +65,23 @@ export const api = {
   deleteAddress: (addressId: number) =>
     call("delete", `${V1}/addresses/{address_id}`, { params: { address_id: addressId } }),
 
-  placeOrder: (addressId: number, paymentMode: PaymentMode, idempotencyKey: string) =>
-    call("post", `${V1}/orders`, {
-      body: { address_id: addressId, payment_mode: paymentMode },
+  /** `expectedTotal`: the total the customer was shown (paise); null leaves the price unlocked. */
+  placeOrder: async (
+    addressId: number,
+    paymentMode: PaymentMode,
+    idempotencyKey: string,
+    expectedTotal: number | null,
+  ): Promise<Placed> => {
+    const body = { address_id: addressId, payment_mode: paymentMode };
+    const answer = await callWithHeaders("post", `${V1}/orders`, {
+      body: expectedTotal === null ? body : { ...body, expected_total: expectedTotal },
       idempotencyKey,
-    }),
+    });
+    return { order: answer.data, replayed: answer.headers.get("Idempotent-Replayed") === "true" };
+  },
+  /** Would the cart's restaurant deliver to this address? */
+  checkDelivery: (addressId: number) =>
+    call("get", `${V1}/cart/delivery/{address_id}`, { params: { address_id: addressId } }),
   payOrder: (orderId: number, details: PayDetails, idempotencyKey: string) =>
     call("post", `${V1}/orders/{order_id}/payment`, {
       params: { order_id: orderId },

@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly failureCode: string | null;
   /** Seconds from a Retry-After header, when there was one. */
   readonly retryAfter: number | null;
+  /** The problem document's members beyond the standard ones (`changes`, `opens_at`…). */
+  readonly extra: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     fieldErrors?: readonly FieldError[];
     failureCode?: string | null;
     retryAfter?: number | null;
+    extra?: Readonly<Record<string, unknown>>;
   }) {
     super(`${init.status} ${init.code}: ${init.detail}`);
     this.name = "ApiError";
@@ -27,6 +30,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.failureCode = init.failureCode || null;
     this.retryAfter = init.retryAfter ?? null;
+    this.extra = init.extra ?? {};
   }
 }
 

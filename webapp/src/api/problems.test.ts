@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { ApiError, NetworkError } from "./errors";
 import { PROBLEM_MESSAGES, UNREACHABLE_MESSAGE, fieldErrors, messageFor } from "./problems";
 
@@ -27,6 +27,23 @@ describe("messageFor", () => {
     );
   });
 
+  test("a closed restaurant says when it opens (India's time)", () => {
+    vi.useFakeTimers({ now: new Date("2026-12-02T12:00:00+05:30"), toFake: ["Date"] });
+    try {
+      expect(messageFor(problem("restaurant_closed", 409, { extra: { opens_at: "2026-12-02T16:00:00+05:30" } }))).toBe(
+        "Closed · opens 16:00. You can order once it opens.",
+      );
+      expect(messageFor(problem("restaurant_closed", 409, { extra: { opens_at: "2026-12-07T11:00:00+05:30" } }))).toBe(
+        "Closed · opens Mon 11:00. You can order once it opens.",
+      );
+      expect(messageFor(problem("restaurant_closed", 409, { extra: { opens_at: null } }))).toBe(
+        "Closed. You can order once it opens.",
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test("no answer at all is 'server unreachable'", () => {
     expect(messageFor(new NetworkError())).toBe(UNREACHABLE_MESSAGE);
     expect(messageFor(problem("service_unavailable", 503))).toMatch(/can't reach the server/);
@@ -46,6 +63,7 @@ describe("messageFor", () => {
       "payment_declined", "invalid_payment_details", "order_already_paid", "payment_unavailable",
       "invalid_transition", "forbidden", "conflict", "unauthenticated", "csrf_failed",
       "too_many_attempts", "malformed_json", "payload_too_large", "internal_error",
+      "cart_changed", "restaurant_closed", "address_not_serviceable",
     ];
     expect(codes.filter((code) => !(code in PROBLEM_MESSAGES))).toEqual([]);
   });

@@ -1,4 +1,6 @@
 // Problem `code`s (docs/design.md §6, food_core/errors.py) → what the customer reads.
+import { closedLabel } from "../lib/hours";
+import { closedOf } from "./conflicts";
 import { ApiError, NetworkError } from "./errors";
 
 export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
@@ -20,6 +22,9 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   item_unavailable:
     "A dish in your cart just became unavailable. Remove it from your cart to continue.",
   cart_empty: "Your cart is empty. Add some dishes first.",
+  cart_changed: "Some prices in your cart changed. Please check the new total.",
+  restaurant_closed: "This restaurant is closed right now.",
+  address_not_serviceable: "This restaurant doesn't deliver to that address. Please choose another.",
   concurrent_update: "Something changed at the same moment. Please try again.",
   conflict: "That clashed with another change. Please try again.",
   idempotency_key_reused: "This checkout attempt changed midway. Please try again.",
@@ -54,6 +59,8 @@ export function messageFor(error: unknown): string {
     if (error.code === "payment_declined" && error.failureCode) {
       return DECLINE_MESSAGES[error.failureCode] ?? PROBLEM_MESSAGES.payment_declined!;
     }
+    const closed = closedOf(error);
+    if (closed) return `${closedLabel(closed.opensAt)}. You can order once it opens.`;
     return (
       PROBLEM_MESSAGES[error.code] ??
       (error.status >= 500 ? PROBLEM_MESSAGES.internal_error! : error.detail)

@@ -11,6 +11,8 @@ interface AddressSectionProps {
   selected: number | null;
   locked: boolean;
   city: City | null;
+  /** Why the cart's restaurant does not deliver to the selected address, if it does not. */
+  undeliverable?: string | null;
   onSelect: (addressId: number) => void;
   onAdded: (address: Address) => void;
 }
@@ -19,7 +21,7 @@ export function formatAddress(a: Address): string {
   return [a.line1, a.line2, a.landmark, `${a.city_name} ${a.pincode}`].filter(Boolean).join(", ");
 }
 
-export function AddressSection({ addresses, selected, locked, city, onSelect, onAdded }: AddressSectionProps) {
+export function AddressSection({ addresses, selected, locked, city, undeliverable, onSelect, onAdded }: AddressSectionProps) {
   const [adding, setAdding] = useState(addresses.length === 0);
   const shown = locked ? addresses.filter((a) => a.address_id === selected) : addresses;
   return (
@@ -44,6 +46,11 @@ export function AddressSection({ addresses, selected, locked, city, onSelect, on
             </label>
           ))}
         </fieldset>
+      )}
+      {undeliverable && (
+        <div className="alert alert-error" role="alert">
+          <p>We can't deliver this order to that address. {undeliverable}</p>
+        </div>
       )}
       {!locked &&
         (adding ? (

@@ -13,6 +13,10 @@ export interface CheckoutAttempt {
   orderKey: string;
   addressId: number;
   paymentMode: PaymentMode;
+  /** The total (paise) the customer was shown when they pressed the button: the price
+   * lock sent as `expected_total`, the same on every retry of this attempt. Null only for
+   * an attempt kept by an older version of the app. */
+  expectedTotal: number | null;
   /** Set once the order exists; the order stays the same across payment tries. */
   orderId: number | null;
   /** Idempotency-Key of the current payment try; a new one after a decline. */
@@ -21,7 +25,9 @@ export interface CheckoutAttempt {
 
 const MODES: readonly string[] = ["CARD", "UPI", "COD"];
 
-function isAttempt(value: unknown): value is CheckoutAttempt {
+type StoredAttempt = Omit<CheckoutAttempt, "expectedTotal"> & { expectedTotal?: number | null };
+
+function isAttempt(value: unknown): value is StoredAttempt {
   if (typeof value !== "object" || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
@@ -30,6 +36,7 @@ function isAttempt(value: unknown): value is CheckoutAttempt {
     typeof v.addressId === "number" &&
     typeof v.paymentMode === "string" &&
     MODES.includes(v.paymentMode) &&
+    (v.expectedTotal === undefined || v.expectedTotal === null || Number.isSafeInteger(v.expectedTotal)) &&
     (v.orderId === null || typeof v.orderId === "number") &&
     (v.paymentKey === null || typeof v.paymentKey === "string")
   );
@@ -42,7 +49,9 @@ export function newIdempotencyKey(): string {
 /** The signed-in user's unfinished attempt, if any. */
 export function loadAttempt(userId: number): CheckoutAttempt | null {
   const attempt = readJson("session", ATTEMPT_STORAGE_KEY, isAttempt);
-  return attempt && attempt.userId === userId ? attempt : null;
+  if (!attempt || attempt.userId !== userId) return null;
+  // Kept before the price lock: resent as it was first sent (the same request for its key).
+  return { ...attempt, expectedTotal: attempt.expectedTotal ?? null };
 }
 
 export function saveAttempt(attempt: CheckoutAttempt): void {
@@ -57,12 +66,14 @@ export function startAttempt(
   userId: number,
   addressId: number,
   paymentMode: PaymentMode,
+  expectedTotal: number,
 ): CheckoutAttempt {
   const attempt: CheckoutAttempt = {
     userId,
     orderKey: newIdempotencyKey(),
     addressId,
     paymentMode,
+    expectedTotal,
     orderId: null,
     paymentKey: null,
   };

@@ -10,7 +10,7 @@ const card: PayDetails = {
   payment_mode: "CARD",
   card: { number: "4242424242424242", exp_month: 12, exp_year: 2031, cvc: "123" },
 };
-const request = { userId: 7, addressId: 3, payment: card };
+const request = { userId: 7, addressId: 3, payment: card, expectedTotal: 24_000 };
 const noWait = { attempts: 4, baseMs: 1, maxMs: 1, sleep: async () => {} };
 const unreachable = () => new NetworkError(new TypeError("Failed to fetch"));
 const gateway = (status: number) => new ApiError({ status, code: "service_unavailable", detail: "" });
@@ -35,9 +35,11 @@ function paid(o: Order): PaymentResult {
   };
 }
 
+const placed = (o: Order, replayed = false) => ({ order: o, replayed });
+
 function fakeApi() {
   return {
-    placeOrder: vi.fn<CheckoutApi["placeOrder"]>(async () => order()),
+    placeOrder: vi.fn<CheckoutApi["placeOrder"]>(async () => placed(order())),
     payOrder: vi.fn<CheckoutApi["payOrder"]>(async () => paid(order())),
     order: vi.fn<CheckoutApi["order"]>(async () => order({ order_status: "CONFIRMED" })),
   };
@@ -53,7 +55,7 @@ describe("runCheckout", () => {
     const api = fakeApi();
     const outcome = await runCheckout(api, request, noWait);
     expect(outcome).toMatchObject({ kind: "confirmed", order: { order_status: "CONFIRMED" } });
-    expect(api.placeOrder).toHaveBeenCalledWith(3, "CARD", expect.stringMatching(/^[0-9a-f-]{36}$/));
+    expect(api.placeOrder).toHaveBeenCalledWith(3, "CARD", expect.stringMatching(/^[0-9a-f-]{36}$/), 24_000);
     expect(api.payOrder).toHaveBeenCalledWith(501, card, expect.any(String));
     expect(orderKeys(api)[0]).not.toBe(paymentKeys(api)[0]);
     expect(sessionStorage.getItem(ATTEMPT_STORAGE_KEY)).toBeNull();
@@ -84,10 +86,10 @@ describe("runCheckout", () => {
     expect(kept).toMatchObject({ orderKey: orderKeys(api)[0], orderId: null, addressId: 3 });
 
     // A reload later, the server answers (with the order the first request may have made).
-    api.placeOrder.mockReset().mockResolvedValue(order());
+    api.placeOrder.mockReset().mockResolvedValue(placed(order()));
     const second = await runCheckout(api, { ...request, addressId: 99 }, noWait);
     expect(second.kind).toBe("confirmed");
-    expect(api.placeOrder).toHaveBeenCalledWith(3, "CARD", kept!.orderKey); // the same attempt
+    expect(api.placeOrder).toHaveBeenCalledWith(3, "CARD", kept!.orderKey, 24_000); // the same attempt
   });
 
   test("another user's attempt in this tab is not reused", async () => {
@@ -95,7 +97,7 @@ describe("runCheckout", () => {
     api.placeOrder.mockRejectedValue(unreachable());
     await runCheckout(api, request, noWait);
     const theirs = orderKeys(api)[0];
-    api.placeOrder.mockReset().mockResolvedValue(order());
+    api.placeOrder.mockReset().mockResolvedValue(placed(order()));
     await runCheckout(api, { ...request, userId: 8 }, noWait);
     expect(orderKeys(api)[0]).not.toBe(theirs);
   });
@@ -118,10 +120,10 @@ describe("runCheckout", () => {
 
   test("cash on delivery is confirmed at placement, nothing to pay", async () => {
     const api = fakeApi();
-    api.placeOrder.mockResolvedValue(order({ order_status: "CONFIRMED", payment_mode: "COD" }));
+    api.placeOrder.mockResolvedValue(placed(order({ order_status: "CONFIRMED", payment_mode: "COD" })));
     const outcome = await runCheckout(api, { ...request, payment: { payment_mode: "COD" } }, noWait);
     expect(outcome.kind).toBe("confirmed");
-    expect(api.placeOrder).toHaveBeenCalledWith(3, "COD", expect.any(String));
+    expect(api.placeOrder).toHaveBeenCalledWith(3, "COD", expect.any(String), 24_000);
     expect(api.payOrder).not.toHaveBeenCalled();
   });
 
@@ -168,6 +170,90 @@ describe("runCheckout", () => {
     expect(outcome).toMatchObject({ kind: "confirmed", order: { order_status: "CONFIRMED" } });
     expect(api.payOrder).toHaveBeenCalledTimes(1);
     expect(loadAttempt(7)).toBeNull();
+  });
+
+  test("the total shown is sent as expected_total, the same on every retry of the attempt", async () => {
+    const api = fakeApi();
+    api.placeOrder.mockRejectedValueOnce(unreachable());
+    await runCheckout(api, request, noWait);
+    expect(api.placeOrder.mock.calls.map((c) => c[3])).toEqual([24_000, 24_000]);
+
+    // Kept across a reload: the retry sends what was first sent, not what shows now.
+    sessionStorage.clear();
+    api.placeOrder.mockReset().mockRejectedValue(unreachable());
+    await runCheckout(api, request, noWait);
+    expect(loadAttempt(7)).toMatchObject({ expectedTotal: 24_000 });
+    api.placeOrder.mockReset().mockResolvedValue(placed(order()));
+    await runCheckout(api, { ...request, expectedTotal: 99_900 }, noWait);
+    expect(api.placeOrder.mock.calls[0]![3]).toBe(24_000);
+  });
+
+  test("a changed price is a refusal; agreeing to the new total is a new attempt", async () => {
+    const api = fakeApi();
+    const changed = new ApiError({
+      status: 409,
+      code: "cart_changed",
+      detail: "",
+      extra: { changes: [], total_amount: 25_000 },
+    });
+    api.placeOrder.mockRejectedValueOnce(changed);
+    const first = await runCheckout(api, request, noWait);
+    expect(first).toMatchObject({ kind: "refused", stage: "order", error: { code: "cart_changed" } });
+    expect(api.payOrder).not.toHaveBeenCalled();
+    expect(loadAttempt(7)).toBeNull();
+
+    const second = await runCheckout(api, { ...request, expectedTotal: 25_000 }, noWait);
+    expect(second.kind).toBe("confirmed");
+    const [refused, agreed] = api.placeOrder.mock.calls;
+    expect([refused![3], agreed![3]]).toEqual([24_000, 25_000]);
+    expect(refused![2]).not.toBe(agreed![2]);
+  });
+
+  test("a fresh key answered with a replay: the cart was ordered elsewhere, that order is shown, not paid", async () => {
+    const api = fakeApi();
+    const theirs = order({ order_id: 777 });
+    api.placeOrder.mockResolvedValue(placed(theirs, true));
+    const outcome = await runCheckout(api, request, noWait);
+    expect(outcome).toEqual({ kind: "existing", order: theirs });
+    expect(api.payOrder).not.toHaveBeenCalled();
+    expect(loadAttempt(7)).toBeNull();
+  });
+
+  test("a replay after a retry may be this attempt's own order: it is paid", async () => {
+    const api = fakeApi();
+    api.placeOrder.mockRejectedValueOnce(unreachable()).mockResolvedValue(placed(order(), true));
+    const outcome = await runCheckout(api, request, noWait);
+    expect(outcome.kind).toBe("confirmed");
+    expect(api.payOrder).toHaveBeenCalledTimes(1);
+  });
+
+  test("a replay of a kept attempt (after a reload) is paid too", async () => {
+    const api = fakeApi();
+    api.placeOrder.mockRejectedValue(unreachable());
+    await runCheckout(api, request, noWait);
+    api.placeOrder.mockReset().mockResolvedValue(placed(order(), true));
+    expect((await runCheckout(api, request, noWait)).kind).toBe("confirmed");
+    expect(api.payOrder).toHaveBeenCalledTimes(1);
+  });
+
+  test("a cancelled order (expired unpaid) is shown, not paid", async () => {
+    const api = fakeApi();
+    api.placeOrder.mockRejectedValueOnce(unreachable());
+    const expired = order({ order_status: "CANCELLED", cancel_reason: "payment_not_completed" });
+    api.placeOrder.mockResolvedValue(placed(expired, true));
+    expect(await runCheckout(api, request, noWait)).toEqual({ kind: "existing", order: expired });
+    expect(api.payOrder).not.toHaveBeenCalled();
+    expect(loadAttempt(7)).toBeNull();
+  });
+
+  test("an attempt kept by an older app (no expectedTotal) is resent as it was", async () => {
+    sessionStorage.setItem(
+      ATTEMPT_STORAGE_KEY,
+      JSON.stringify({ userId: 7, orderKey: "old-key", addressId: 3, paymentMode: "CARD", orderId: null, paymentKey: null }),
+    );
+    const api = fakeApi();
+    await runCheckout(api, request, noWait);
+    expect(api.placeOrder).toHaveBeenCalledWith(3, "CARD", "old-key", null);
   });
 
   test("reports its stages", async () => {

@@ -8,7 +8,7 @@ import { type CheckoutApi, type CheckoutOutcome, runCheckout } from "./runChecko
 export type CheckoutPhase = "idle" | "placing" | "paying" | "retrying";
 
 const checkoutApi: CheckoutApi = {
-  placeOrder: (addressId, mode, key) => api.placeOrder(addressId, mode, key),
+  placeOrder: (addressId, mode, key, expectedTotal) => api.placeOrder(addressId, mode, key, expectedTotal),
   payOrder: (orderId, details, key) => api.payOrder(orderId, details, key),
   order: (orderId) => api.order(orderId),
 };
@@ -21,7 +21,7 @@ export function useCheckout(userId: number, deps: CheckoutApi = checkoutApi) {
   const running = useRef(false);
 
   const submit = useCallback(
-    async (addressId: number, payment: PayDetails): Promise<CheckoutOutcome | null> => {
+    async (addressId: number, payment: PayDetails, expectedTotal: number): Promise<CheckoutOutcome | null> => {
       if (running.current) return null;
       running.current = true;
       setOutcome(null);
@@ -29,7 +29,7 @@ export function useCheckout(userId: number, deps: CheckoutApi = checkoutApi) {
       try {
         const result = await runCheckout(
           deps,
-          { userId, addressId, payment },
+          { userId, addressId, payment, expectedTotal },
           { ...CHECKOUT_RETRIES, onRetry: () => setPhase("retrying") },
           (stage) => setPhase(stage === "order" ? "placing" : "paying"),
         );

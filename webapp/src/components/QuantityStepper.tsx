@@ -5,10 +5,12 @@ interface StepperProps {
   name: string;
   quantity: number;
   busy?: boolean;
+  /** False while the restaurant is closed: taking out is still allowed, adding is not. */
+  canAdd?: boolean;
   onChange: (quantity: number) => void;
 }
 
-export function QuantityStepper({ name, quantity, busy = false, onChange }: StepperProps) {
+export function QuantityStepper({ name, quantity, busy = false, canAdd = true, onChange }: StepperProps) {
   return (
     <div className="stepper" role="group" aria-label={`Quantity of ${name}`}>
       <button
@@ -27,7 +29,7 @@ export function QuantityStepper({ name, quantity, busy = false, onChange }: Step
         type="button"
         className="stepper-button"
         aria-label={`One more ${name}`}
-        disabled={busy || quantity >= MAX_QUANTITY}
+        disabled={busy || !canAdd || quantity >= MAX_QUANTITY}
         onClick={() => onChange(quantity + 1)}
       >
         +

@@ -35,6 +35,7 @@ function checkoutRoutes(extra: Record<string, Parameters<typeof fakeFetch>[0][st
     "GET /api/v1/me": json(user),
     "GET /api/v1/cart": [json(cart), json(cart), json(cartOf([]))],
     "GET /api/v1/addresses": json({ addresses: [address] }),
+    "GET /api/v1/cart/delivery/3": json({ address_id: 3, serviceable: true, detail: null }),
     "POST /api/v1/orders": json(placed, 201),
     "POST /api/v1/orders/501/payment": json({ order: confirmed, payment: confirmed.payment }),
     "GET /api/v1/orders/501": json(confirmed),
@@ -53,7 +54,10 @@ async function fillGoodCard(user: ReturnType<typeof renderApp>["user"], number =
   }
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe("checkout", () => {
   test("a double click places one order and pays once, then shows the confirmation", async () => {
@@ -176,5 +180,142 @@ describe("checkout", () => {
     expect(screen.getByLabelText("Card number")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByText("Enter the expiry date as MM/YY.")).toBeInTheDocument();
     expect(fake.calls("POST /api/v1/orders")).toHaveLength(0);
+  });
+});
+
+describe("checkout: issue 13 (price lock, one order per cart, service area, open hours)", () => {
+  const dosa = { food_id: 11, food_name: "Masala Dosa", old_price: 12_000, new_price: 12_500, available: true };
+  const repriced = cartOf([{ food_id: 11, food_name: "Masala Dosa", quantity: 2, price: 12_500 }]);
+
+  test("the total shown is sent as expected_total", async () => {
+    const fake = checkoutRoutes();
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await app.user.click(screen.getByRole("radio", { name: /Cash on delivery/ }));
+    await app.user.click(screen.getByRole("button", { name: "Place order · ₹240.00" }));
+    await screen.findByRole("heading", { name: /Order/ });
+    expect(fake.calls("POST /api/v1/orders").map((c) => c.body)).toEqual([
+      { address_id: 3, payment_mode: "COD", expected_total: 24_000 },
+    ]);
+  });
+
+  test("a changed price is shown line by line and needs a second press at the new total", async () => {
+    const fake = checkoutRoutes({
+      "GET /api/v1/cart": [json(cart), json(repriced)],
+      "POST /api/v1/orders": [
+        problem(409, "cart_changed", { changes: [dosa], total_amount: 25_000 }),
+        json(order({ total_amount: 25_000 }), 201),
+      ],
+      "POST /api/v1/orders/501/payment": json({ order: { ...confirmed, total_amount: 25_000 }, payment: confirmed.payment }),
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await fillGoodCard(app.user);
+    await app.user.click(screen.getByRole("button", { name: "Pay ₹240.00" }));
+
+    const notice = (await screen.findByText(/Your cart changed since you saw it/)).closest("[role=alert]") as HTMLElement;
+    expect(within(notice).getByRole("listitem")).toHaveTextContent("Masala Dosa was ₹120.00 →, now ₹125.00");
+    expect(notice).toHaveTextContent("New total: ₹250.00");
+    expect(screen.getByText("To pay").nextSibling).toHaveTextContent("₹250.00");
+    expect(fake.calls("POST /api/v1/orders/501/payment")).toHaveLength(0); // nothing ordered, nothing paid
+
+    await app.user.click(screen.getByRole("button", { name: "Place order at ₹250.00" }));
+    await screen.findByRole("heading", { name: "Order placed!" });
+    const posts = fake.calls("POST /api/v1/orders");
+    expect(posts.map((c) => (c.body as { expected_total: number }).expected_total)).toEqual([24_000, 25_000]);
+    expect(posts[0]!.headers["idempotency-key"]).not.toBe(posts[1]!.headers["idempotency-key"]);
+    expect(fake.calls("POST /api/v1/orders/501/payment")).toHaveLength(1);
+  });
+
+  test("a dish gone from the cart: said so, and no order until it is removed", async () => {
+    const gone = { food_id: 11, food_name: "Masala Dosa", old_price: 12_000, new_price: null, available: false };
+    const fake = checkoutRoutes({
+      "GET /api/v1/cart": [json(cart), json(cartOf([{ food_id: 11, food_name: "Masala Dosa", quantity: 2, availability: false }]))],
+      "POST /api/v1/orders": problem(409, "cart_changed", { changes: [gone], total_amount: 0 }),
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await app.user.click(screen.getByRole("radio", { name: /Cash on delivery/ }));
+    await app.user.click(screen.getByRole("button", { name: /Place order/ }));
+    const notice = (await screen.findByText(/Your cart changed/)).closest("[role=alert]") as HTMLElement;
+    expect(within(notice).getByRole("listitem")).toHaveTextContent("Masala Dosa no longer available");
+    expect(within(notice).getByRole("link", { name: "Review your cart" })).toHaveAttribute("href", "/cart");
+    expect(screen.getByRole("button", { name: /Place order at/ })).toBeDisabled();
+    expect(fake.calls("POST /api/v1/orders")).toHaveLength(1);
+  });
+
+  test("a cart ordered already in another tab: its order's page, the cart refreshed, nothing paid", async () => {
+    const theirs = order({ order_id: 777, order_status: "PENDING_PAYMENT" });
+    const fake = checkoutRoutes({
+      "GET /api/v1/cart": [json(cart), json(cartOf([]))], // the other tab's order consumed it
+      "POST /api/v1/orders": json(theirs, 201, { "Idempotent-Replayed": "true" }),
+      "GET /api/v1/orders/777": json(theirs),
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    const cartReads = fake.calls("GET /api/v1/cart").length;
+    await fillGoodCard(app.user);
+    await app.user.click(screen.getByRole("button", { name: /^Pay/ }));
+    await screen.findByRole("heading", { name: "Order #777" });
+    expect(app.location()).toBe("/orders/777");
+    expect(screen.getByText(/Your cart was already ordered/)).toBeInTheDocument();
+    expect(fake.calls("POST /api/v1/orders/777/payment")).toHaveLength(0);
+    await waitFor(() => expect(fake.calls("GET /api/v1/cart").length).toBeGreaterThan(cartReads));
+    await waitFor(() => expect(screen.getByRole("link", { name: /^Cart/ })).toHaveTextContent(/^Cart$/)); // no badge
+    expect(sessionStorage.getItem(ATTEMPT_STORAGE_KEY)).toBeNull();
+  });
+
+  test("an address the restaurant does not deliver to is flagged before paying; another one can be chosen", async () => {
+    const work = { ...address, address_id: 4, label: "Work", pincode: "400001", city_name: "Mumbai" };
+    const fake = checkoutRoutes({
+      "GET /api/v1/addresses": json({ addresses: [work, address] }),
+      "GET /api/v1/cart/delivery/4": json({
+        address_id: 4,
+        serviceable: false,
+        detail: "Dosa Corner does not deliver to PIN code 400001; it delivers in Bengaluru",
+      }),
+    });
+    const app = renderApp("/checkout");
+    const region = await screen.findByRole("region", { name: "Deliver to" });
+    expect(await within(region).findByRole("alert")).toHaveTextContent(
+      "We can't deliver this order to that address. Dosa Corner does not deliver to PIN code 400001; it delivers in Bengaluru",
+    );
+    await fillGoodCard(app.user);
+    expect(screen.getByRole("button", { name: /^Pay/ })).toBeDisabled();
+
+    await app.user.click(screen.getByRole("radio", { name: /Home/ }));
+    await waitFor(() => expect(screen.getByRole("button", { name: /^Pay/ })).toBeEnabled());
+    expect(within(region).queryByRole("alert")).toBeNull();
+    expect(fake.calls("GET /api/v1/cart/delivery/3")).toHaveLength(1);
+    expect(fake.calls("POST /api/v1/orders")).toHaveLength(0);
+  });
+
+  test("placing refused for the address (422 address_not_serviceable) is shown on the address", async () => {
+    const detail = "Dosa Corner does not deliver to PIN code 560099; it delivers in Bengaluru";
+    checkoutRoutes({
+      "POST /api/v1/orders": problem(422, "address_not_serviceable", {
+        errors: [{ field: "address_id", message: detail }],
+      }),
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await app.user.click(screen.getByRole("radio", { name: /Cash on delivery/ }));
+    await app.user.click(screen.getByRole("button", { name: /Place order/ }));
+    const region = screen.getByRole("region", { name: "Deliver to" });
+    expect(await within(region).findByRole("alert")).toHaveTextContent(detail);
+    expect(screen.getByRole("button", { name: /Place order/ })).toBeDisabled();
+  });
+
+  test("a restaurant closed at placement says when it opens", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-02T12:00:00+05:30"), toFake: ["Date"] });
+    checkoutRoutes({
+      "POST /api/v1/orders": problem(409, "restaurant_closed", { opens_at: "2026-12-02T16:00:00+05:30" }),
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await app.user.click(screen.getByRole("radio", { name: /Cash on delivery/ }));
+    await app.user.click(screen.getByRole("button", { name: /Place order/ }));
+    expect(await screen.findByText("Closed · opens 16:00. You can order once it opens.")).toBeInTheDocument();
+    vi.useRealTimers();
   });
 });

@@ -1,16 +1,19 @@
 // Checkout: address, payment, summary, and one button that never orders twice.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
+import { cartChangedOf } from "../api/conflicts";
 import { api } from "../api/endpoints";
-import { ApiError } from "../api/errors";
+import { ApiError, fieldMessage } from "../api/errors";
 import { fieldErrors, messageFor } from "../api/problems";
 import type { Address, Order } from "../api/types";
 import { clearAttempt } from "../checkout/attempt";
 import { AddressSection } from "../checkout/AddressSection";
 import { PaymentSection } from "../checkout/PaymentSection";
+import { PriceChanges } from "../checkout/PriceChanges";
 import { usePaymentForm, validatePayment } from "../checkout/paymentForm";
-import { isPaid } from "../checkout/runCheckout";
+import { type CheckoutOutcome, isPaid } from "../checkout/runCheckout";
 import { type CheckoutPhase, useCheckout } from "../checkout/useCheckout";
+import { useDeliveryCheck } from "../checkout/useDeliveryCheck";
 import { ErrorBox, Notice, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
 import { VegMark } from "../components/VegMark";
@@ -75,7 +78,8 @@ function Checkout({ userId }: { userId: number }) {
         if (isPaid(order) || order.order_status === "CANCELLED") {
           clearAttempt();
           checkout.reload();
-          if (isPaid(order)) navigate(`/orders/${order.order_id}`, { replace: true });
+          // Paid meanwhile, or cancelled (by the customer, or unpaid for too long): its page says so.
+          navigate(`/orders/${order.order_id}`, { replace: true });
           return;
         }
         setPlacedOrder(order);
@@ -95,6 +99,11 @@ function Checkout({ userId }: { userId: number }) {
       cart.clearLocal();
       navigate(`/orders/${outcome.order.order_id}`, { replace: true, state: { justPlaced: true } });
     }
+    if (outcome?.kind === "existing") {
+      // This cart was ordered already (another tab or device): that order is the answer.
+      cart.clearLocal();
+      navigate(`/orders/${outcome.order.order_id}`, { replace: true, state: { alreadyPlaced: true } });
+    }
     if (outcome?.kind === "declined") {
       numberRef.current?.focus();
       numberRef.current?.select();
@@ -106,9 +115,21 @@ function Checkout({ userId }: { userId: number }) {
   }, [outcome]);
 
   const lines = cart.cart?.food_items ?? [];
-  const total = placedOrder?.total_amount ?? cart.cart?.total_amount ?? 0;
   const placed = orderId !== null;
   const undecided = attempt !== null && !placed;
+  // 409 cart_changed: the server repriced the cart; its new total is what a second press agrees to.
+  const priceChange = !placed && outcome?.kind === "refused" && outcome.stage === "order" ? cartChangedOf(outcome.error) : null;
+  // The total shown is the total the order is placed at (expected_total, the price lock).
+  const total = placedOrder?.total_amount ?? priceChange?.total ?? cart.cart?.total_amount ?? 0;
+  const choosing = attempt === null; // no attempt under way fixes the address yet
+  const { delivery, refuse } = useDeliveryCheck(
+    choosing ? addressId : null,
+    choosing ? (cart.cart?.restaurant?.restaurant_id ?? null) : null,
+  );
+  const undeliverable =
+    choosing && delivery?.serviceable === false ? (delivery.detail || "It is outside the restaurant's delivery area.") : null;
+  const unavailable =
+    choosing && (lines.some((line) => !line.availability) || (priceChange?.changes.some((c) => !c.available) ?? false));
 
   // An unfinished attempt stays here even with an empty cart: its order may exist already.
   if (attempt === null && cart.cart !== null && lines.length === 0 && !checkout.pending && !outcome) {
@@ -125,11 +146,18 @@ function Checkout({ userId }: { userId: number }) {
       payment.setErrors(checked.errors);
       return;
     }
-    await checkout.submit(chosen, checked.details);
+    const result = await checkout.submit(chosen, checked.details, total);
+    if (result?.kind === "refused" && result.error.code === "address_not_serviceable") {
+      refuse(chosen, fieldMessage(result.error, "address_id") ?? result.error.detail);
+    }
   };
 
   const mode = payment.form.mode;
-  const buttonText = placed || mode !== "COD" ? `Pay ${formatPaise(total)}` : `Place order · ${formatPaise(total)}`;
+  const buttonText = priceChange
+    ? `Place order at ${formatPaise(total)}`
+    : placed || mode !== "COD"
+      ? `Pay ${formatPaise(total)}`
+      : `Place order · ${formatPaise(total)}`;
 
   return (
     <section className="checkout">
@@ -157,6 +185,7 @@ function Checkout({ userId }: { userId: number }) {
                 selected={placedOrder?.delivery_address.address_id ?? attempt?.addressId ?? addressId}
                 locked={attempt !== null}
                 city={city}
+                undeliverable={undeliverable}
                 onSelect={setAddressId}
                 onAdded={(address) => {
                   setAddresses((current) => [...(current ?? []), address]);
@@ -188,6 +217,11 @@ function Checkout({ userId }: { userId: number }) {
             <span>To pay</span>
             <Money paise={total} className="total" />
           </div>
+          {unavailable && !priceChange && (
+            <ErrorBox message={`${goneNames(lines)} no longer available.`}>
+              <Link to="/cart">Review your cart</Link>
+            </ErrorBox>
+          )}
           <OutcomeMessage outcome={checkout.outcome} />
           <p className="visually-hidden" role="status">
             {PHASE_TEXT[checkout.phase]}
@@ -201,7 +235,10 @@ function Checkout({ userId }: { userId: number }) {
             type="submit"
             form="checkout-form"
             className="button button-block button-primary"
-            disabled={checkout.pending || (!placed && attempt === null && addressId === null)}
+            disabled={
+              checkout.pending ||
+              (choosing && (addressId === null || undeliverable !== null || unavailable))
+            }
           >
             {checkout.pending ? PHASE_TEXT[checkout.phase].replace(/ —.*/, "…") : undecided ? "Try again" : buttonText}
           </button>
@@ -216,6 +253,11 @@ function Checkout({ userId }: { userId: number }) {
   );
 }
 
+
+function goneNames(lines: ReadonlyArray<{ food_name: string; availability: boolean }>): string {
+  const gone = lines.filter((line) => !line.availability).map((line) => line.food_name);
+  return `${gone.join(", ")} ${gone.length === 1 ? "is" : "are"}`;
+}
 
 function OrderLines({
   items,
@@ -241,8 +283,8 @@ function OrderLines({
   );
 }
 
-function OutcomeMessage({ outcome }: { outcome: ReturnType<typeof useCheckout>["outcome"] }) {
-  if (!outcome || outcome.kind === "confirmed") return null;
+function OutcomeMessage({ outcome }: { outcome: CheckoutOutcome | null }) {
+  if (!outcome || outcome.kind === "confirmed" || outcome.kind === "existing") return null;
   if (outcome.kind === "declined") {
     return (
       <ErrorBox error={outcome.error}>
@@ -261,6 +303,8 @@ function OutcomeMessage({ outcome }: { outcome: ReturnType<typeof useCheckout>["
       />
     );
   }
+  const changed = cartChangedOf(outcome.error);
+  if (changed) return <PriceChanges changed={changed} />;
   if (outcome.error.code === "item_unavailable") {
     return (
       <ErrorBox error={outcome.error}>

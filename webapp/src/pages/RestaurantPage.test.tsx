@@ -1,11 +1,14 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { fakeFetch, json, problem } from "../test/fetch";
 import { cartOf, restaurant, user } from "../test/fixtures";
 import { renderApp } from "../test/render";
 import { groupByCategory } from "./RestaurantPage";
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe("the restaurant page", () => {
   test("the menu is grouped by category, with veg marks and prices in rupees", async () => {
@@ -75,6 +78,49 @@ describe("the restaurant page", () => {
     fakeFetch({ "GET /api/v1/me": problem(401, "unauthenticated"), "GET /api/v1/restaurants/9": problem(404, "not_found") });
     renderApp("/restaurants/9");
     expect(await screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();
+  });
+
+  test("a closed restaurant says when it opens; nothing can be added, a line can still be taken out", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-02T12:00:00+05:30"), toFake: ["Date"] });
+    const closed = { ...restaurant, is_open: false, opens_at: "2026-12-07T11:00:00+05:30" };
+    fakeFetch({
+      "GET /api/v1/me": json(user),
+      "GET /api/v1/cart": json(cartOf([{ food_id: 11, food_name: "Masala Dosa", quantity: 1 }])),
+      "GET /api/v1/restaurants/1": json(closed),
+    });
+    renderApp("/restaurants/1");
+    expect(await screen.findByText("Closed · opens Mon 11:00")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Add Filter Coffee" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Add Egg Curry" })).toBeDisabled();
+    const stepper = await screen.findByRole("group", { name: "Quantity of Masala Dosa" });
+    expect(within(stepper).getByRole("button", { name: "One more Masala Dosa" })).toBeDisabled();
+    expect(within(stepper).getByRole("button", { name: "Remove Masala Dosa" })).toBeEnabled();
+    vi.useRealTimers();
+  });
+
+  test("an open restaurant shows no closed note", async () => {
+    fakeFetch({ "GET /api/v1/me": problem(401, "unauthenticated"), "GET /api/v1/restaurants/1": json(restaurant) });
+    renderApp("/restaurants/1");
+    expect(await screen.findByRole("button", { name: "Add Filter Coffee" })).toBeEnabled();
+    expect(screen.queryByText(/^Closed/)).toBeNull();
+  });
+
+  test("closed meanwhile (409 restaurant_closed): the message, and the menu read again shows it closed", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-02T12:00:00+05:30"), toFake: ["Date"] });
+    const opensAt = "2026-12-02T16:00:00+05:30";
+    const fake = fakeFetch({
+      "GET /api/v1/me": json(user),
+      "GET /api/v1/cart": json(cartOf([])),
+      "GET /api/v1/restaurants/1": [json(restaurant), json({ ...restaurant, is_open: false, opens_at: opensAt })],
+      "PUT /api/v1/cart/items/11": problem(409, "restaurant_closed", { opens_at: opensAt }),
+    });
+    const app = renderApp("/restaurants/1");
+    await app.user.click(await screen.findByRole("button", { name: "Add Masala Dosa" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Closed · opens 16:00. You can order once it opens.");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Add Masala Dosa" })).toBeDisabled());
+    expect(screen.getByText("Closed · opens 16:00")).toBeInTheDocument();
+    expect(fake.calls("GET /api/v1/restaurants/1")).toHaveLength(2);
+    vi.useRealTimers();
   });
 
   test("groupByCategory keeps the API's order", () => {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { api } from "../api/endpoints";
 import type { FoodItem, RestaurantDetail } from "../api/types";
+import { ClosedNote } from "../components/ClosedNote";
 import { ErrorBox, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
 import { QuantityStepper } from "../components/QuantityStepper";
@@ -75,10 +76,14 @@ export function RestaurantPage() {
       await cart.setQuantity(dish, quantity);
     } catch (failure) {
       setActionError(failure);
-      if (failure instanceof ApiError && failure.code === "item_unavailable") void load();
+      // What changed (a dish gone, the restaurant closed) shows on the menu read again.
+      if (failure instanceof ApiError && (failure.code === "item_unavailable" || failure.code === "restaurant_closed")) {
+        void load();
+      }
     }
   };
   const groups = groupByCategory(restaurant.menu);
+  const closed = !restaurant.is_open;
 
   return (
     <article className="restaurant">
@@ -95,6 +100,11 @@ export function RestaurantPage() {
             <Money paise={restaurant.cost_for_two} /> for two
           </li>
           <li>Open {restaurant.open_hours}</li>
+          {closed && (
+            <li>
+              <ClosedNote restaurant={restaurant} />
+            </li>
+          )}
           {restaurant.is_veg_only && (
             <li className="veg-only">
               <VegMark veg /> Pure veg
@@ -143,6 +153,7 @@ export function RestaurantPage() {
                         name={item.food_name}
                         quantity={quantity}
                         busy={cart.busy.has(item.food_id)}
+                        canAdd={!closed}
                         onChange={(q) => void change(item, q)}
                       />
                     ) : (
@@ -150,7 +161,7 @@ export function RestaurantPage() {
                         type="button"
                         className="button button-add"
                         aria-label={`Add ${item.food_name}`}
-                        disabled={cart.busy.has(item.food_id)}
+                        disabled={closed || cart.busy.has(item.food_id)}
                         onClick={() => void change(item, 1)}
                       >
                         Add

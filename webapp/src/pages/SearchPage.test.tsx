@@ -6,7 +6,10 @@ import { fakeFetch, json, problem } from "../test/fetch";
 import { restaurant } from "../test/fixtures";
 import { renderApp } from "../test/render";
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 const PATH = "GET /api/v1/cities/560001/restaurants";
 
@@ -55,6 +58,24 @@ describe("restaurant search", () => {
       expect(searches().at(-1)).toBe("q=dosa&veg=true&min_rating=4&sort=delivery_time&limit=6"),
     );
     expect(app.location()).toBe("/?q=dosa&veg=1&min_rating=4&sort=delivery_time");
+  });
+
+  test("'Open now' asks for open_now=true; a closed restaurant says when it opens", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-02T12:00:00+05:30"), toFake: ["Date"] });
+    choose();
+    const stall = { ...named(2, "Chaat Stall"), is_open: false, opens_at: "2026-12-02T16:00:00+05:30" };
+    const fake = fakeFetch({
+      "GET /api/v1/me": problem(401, "unauthenticated"),
+      [PATH]: json({ restaurants: [named(1, "Dosa Corner"), stall], next_cursor: null }),
+    });
+    const app = renderApp("/");
+    expect(await screen.findByRole("link", { name: /Chaat Stall/ })).toHaveTextContent("Closed · opens 16:00");
+    expect(screen.getByRole("link", { name: /Dosa Corner/ })).not.toHaveTextContent("Closed");
+
+    await app.user.click(screen.getByRole("checkbox", { name: "Open now" }));
+    await waitFor(() => expect(fake.calls(PATH).at(-1)!.path).toContain("open_now=true"));
+    expect(app.location()).toBe("/?open=1");
+    vi.useRealTimers();
   });
 
   test("'More results' fetches the next page with next_cursor", async () => {

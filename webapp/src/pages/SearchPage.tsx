@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { type SearchParams, api } from "../api/endpoints";
 import type { Restaurant } from "../api/types";
+import { ClosedNote } from "../components/ClosedNote";
 import { EmptyState, ErrorBox, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
 import { Rating } from "../components/Rating";
@@ -53,6 +54,7 @@ export function SearchPage() {
     q: params.get("q") ?? undefined,
     cuisine: params.get("cuisine") ?? undefined,
     veg: params.get("veg") === "1",
+    open_now: params.get("open") === "1",
     min_rating: params.get("min_rating") ? Number(params.get("min_rating")) : undefined,
     sort: (params.get("sort") as Sort | null) ?? "rating",
     limit: PAGE_SIZE,
@@ -124,7 +126,7 @@ export function SearchPage() {
   };
 
   if (!city) return <Navigate to="/city" replace />;
-  const filtered = Boolean(query.q || query.cuisine || query.veg || query.min_rating);
+  const filtered = Boolean(query.q || query.cuisine || query.veg || query.open_now || query.min_rating);
 
   return (
     <section>
@@ -188,6 +190,14 @@ export function SearchPage() {
           />
           Pure veg only
         </label>
+        <label className="check filter-open">
+          <input
+            type="checkbox"
+            checked={query.open_now ?? false}
+            onChange={(e) => update("open", e.target.checked ? "1" : null)}
+          />
+          Open now
+        </label>
       </form>
 
       {error !== null && <ErrorBox error={error} onRetry={() => setAttempt((n) => n + 1)} />}
@@ -249,6 +259,7 @@ function RestaurantCard({ restaurant: r }: { restaurant: Restaurant }) {
               <VegMark veg /> Pure veg
             </span>
           )}
+          <ClosedNote restaurant={r} />
         </span>
       </span>
     </Link>
