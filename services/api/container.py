@@ -31,6 +31,7 @@ from adapters.memory import FakePaymentGateway
 from adapters.security.passwords import Argon2Hasher
 from adapters.stores import Store, open_store, ports_for
 from adapters.stream_leases import stream_leases_for
+from food_core.model import Tariff
 from food_core.ports import CatalogRepository, Clock, IdGenerator, PasswordHasher, PaymentGateway
 from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens, StreamLeases
 from services.api.auth.revocations import RememberedRevocations
@@ -118,8 +119,16 @@ class Container(containers.DeclarativeContainer):
         gateway_resource, settings, clock
     )
     catalog = providers.Singleton(build_catalog, settings, store, clock)
+    tariff = providers.Singleton(Tariff, platform_fee=settings.provided.platform_fee)
     ports = providers.Singleton(
-        ports_for, store, gateway=gateway, hasher=hasher, clock=clock, ids=ids, catalog=catalog
+        ports_for,
+        store,
+        gateway=gateway,
+        hasher=hasher,
+        clock=clock,
+        ids=ids,
+        catalog=catalog,
+        tariff=tariff,
     )
     # The edge's shared state lives in the same store, so it holds across replicas.
     request_log: providers.Provider[RequestLog] = store.provided.request_log

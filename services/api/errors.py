@@ -22,6 +22,7 @@ from food_core.errors import (
     CartTooLarge,
     ConcurrentUpdate,
     Conflict,
+    CouponInvalid,
     DomainError,
     Forbidden,
     IdempotencyKeyReused,
@@ -33,6 +34,7 @@ from food_core.errors import (
     PaymentUnavailable,
     QuantityOutOfRange,
     RequestInProgress,
+    TipOutOfRange,
     ValidationFailed,
 )
 from services.api.problems import ApiProblem, FieldError, problem_response
@@ -45,6 +47,8 @@ DOMAIN_STATUS: Mapping[type[DomainError], int] = {
     IdempotencyKeyReused: 422,
     InvalidPaymentDetails: 422,
     AddressNotServiceable: 422,
+    CouponInvalid: 422,
+    TipOutOfRange: 422,
     InvalidCredentials: 401,
     PaymentDeclined: 402,
     Forbidden: 403,

@@ -20,6 +20,7 @@ import attrs
 from attrs import field, frozen
 
 from adapters.ids import MAX_WORKER
+from food_core.model import DEFAULT_PLATFORM_FEE
 from food_core.usecases.expiring import UNPAID_ORDER_TTL
 from services.api.published import published
 
@@ -66,6 +67,7 @@ class Settings:
     catalog_cache_s: float
     revocation_cache_s: float
     unpaid_order_ttl_s: float
+    platform_fee: int
     clock_start: datetime | None
     request_log_retention_s: int
     purge_interval_s: float
@@ -324,6 +326,9 @@ VARIABLES: tuple[Variable, ...] = (
              always(UNPAID_ORDER_TTL.total_seconds()),
              "how long an order waits for a payment (nothing in flight) before the sweep "
              "cancels it with `cancel_reason: payment_not_completed`; at least 60"),
+    Variable("FOOD_PLATFORM_FEE_PAISE", "platform_fee", integer(0, 10_000),
+             always(DEFAULT_PLATFORM_FEE),
+             "the platform fee on every order's bill, in paise (GST at 18% is added on it)"),
     Variable("FOOD_CLOCK_START", "clock_start", instant, always(None),
              "refused in production; local and test stacks: the API's clock runs from "
              "this ISO 8601 instant (with a zone) at real speed, so a test picks the time "

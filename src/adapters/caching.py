@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable
 from datetime import timedelta
 from typing import TypeVar
 
-from food_core.model import City, FoodItem, Restaurant
+from food_core.model import City, Coupon, FoodItem, Restaurant
 from food_core.ports import CatalogRepository, Clock
 from food_core.search import RestaurantQuery
 
@@ -77,6 +77,9 @@ class CachedCatalog:
     def is_empty(self) -> bool:
         return self._inner.is_empty()
 
+    def get_coupon(self, code: str) -> Coupon | None:
+        return self._inner.get_coupon(code)
+
     # --- writes clear the cache ----------------------------------------------------------
 
     def add_city(self, city: City) -> None:
@@ -94,3 +97,6 @@ class CachedCatalog:
     def set_availability(self, food_id: int, availability: bool) -> None:
         self._inner.set_availability(food_id, availability)
         self._changed()
+
+    def add_coupons(self, coupons: Iterable[Coupon]) -> None:
+        self._inner.add_coupons(coupons)

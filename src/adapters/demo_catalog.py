@@ -20,7 +20,13 @@ from typing import NamedTuple, TypeVar
 
 from attrs import frozen
 
-from food_core.model import City, FoodItem, OpenHours, Restaurant
+from adapters.demo_offers import (
+    delivery_fee_paise,
+    demo_coupons,
+    free_delivery_above_paise,
+    packaging_paise,
+)
+from food_core.model import City, Coupon, FoodItem, OpenHours, Restaurant
 from food_core.ports.repositories import CatalogRepository
 
 DEFAULT_SEED = 2026
@@ -784,6 +790,7 @@ class DemoCatalog:
     cities: tuple[City, ...]
     restaurants: tuple[Restaurant, ...]
     food_items: tuple[FoodItem, ...]
+    coupons: tuple[Coupon, ...] = ()
 
 
 def generate(seed: int = DEFAULT_SEED) -> DemoCatalog:
@@ -806,17 +813,22 @@ def generate(seed: int = DEFAULT_SEED) -> DemoCatalog:
             )
             first_food_id = FIRST_FOOD_ID + len(items)
             items.extend(_menu(rng, restaurant_id, first_food_id, concept, level))
-    return DemoCatalog(tuple(cities), tuple(restaurants), tuple(items))
+    first: dict[str, int] = {}
+    for restaurant in restaurants:
+        first.setdefault(restaurant.city.city_name, restaurant.restaurant_id)
+    return DemoCatalog(tuple(cities), tuple(restaurants), tuple(items), demo_coupons(first))
 
 
 def load_into(catalog: CatalogRepository, demo: DemoCatalog) -> None:
-    """Add every city, then every restaurant, then the food items in batches."""
+    """Add every city, then every restaurant, then the food items in batches, then the
+    coupons."""
     for city in demo.cities:
         catalog.add_city(city)
     for restaurant in demo.restaurants:
         catalog.add_restaurant(restaurant)
     for start in range(0, len(demo.food_items), LOAD_BATCH):
         catalog.add_food_items(demo.food_items[start : start + LOAD_BATCH])
+    catalog.add_coupons(demo.coupons)
 
 
 def load_if_empty(catalog: CatalogRepository, seed: int = DEFAULT_SEED) -> bool:
@@ -870,6 +882,8 @@ def _restaurant(
         delivery_time_minutes=delivery,
         cost_for_two=cost * 100,
         open_hours=OpenHours.parse(OPEN_HOURS.get(main, DEFAULT_OPEN_HOURS)),
+        delivery_fee=delivery_fee_paise(delivery),
+        free_delivery_above=free_delivery_above_paise(cost * 100),
     )
 
 
@@ -899,6 +913,7 @@ def _menu(
             availability=is_available,
             is_veg=dish.is_veg,
             description=dish.description,
+            packaging=packaging_paise(dish.category),
         )
         for i, (dish, is_available) in enumerate(zip(dishes, available, strict=True))
     ]

@@ -19,6 +19,7 @@ from adapters.memory.store import (
     MemoryStore,
     MemoryUsers,
 )
+from food_core.model import Tariff
 from food_core.ports import (
     AddressRepository,
     CartRepository,
@@ -160,11 +161,13 @@ def ports_for(
     ids: IdGenerator,
     gateway: PaymentGateway | None = None,
     catalog: CatalogRepository | None = None,
+    tariff: Tariff | None = None,
 ) -> Ports:
     """The use cases' bundle of ports, with this store's repositories: the one place
     that makes a :class:`Ports` (the API's container, ``memory_ports``, the seed).
 
-    ``catalog`` stands in front of the store's (the API's cache). Without a ``gateway``
+    ``catalog`` stands in front of the store's (the API's cache); ``tariff``: what the
+    platform charges per order (the default platform fee unless configured). Without a ``gateway``
     every payment call raises ``RuntimeError``: for work that takes no payment (signing
     up the seed's accounts), so it needs no payments client.
     """
@@ -178,4 +181,5 @@ def ports_for(
         hasher=hasher,
         clock=clock,
         ids=ids,
+        tariff=tariff if tariff is not None else Tariff(),
     )

@@ -132,6 +132,30 @@ class CartChanged(Conflict):
         return {"changes": self.changes, "total_amount": self.total_amount}
 
 
+class CouponInvalid(DomainError):
+    """The coupon does not exist or does not apply; ``reason`` says which rule."""
+
+    code = "coupon_invalid"
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message, field="code")
+        self.reason = reason  # a food_core.model.coupons.CouponRefusal value
+
+    def details(self) -> dict[str, object]:
+        return {"reason": self.reason}
+
+
+class CouponUseTaken(Conflict):
+    """The store refused an order: another order of the customer holds that coupon use
+    (placing then tries the next free use, or says the coupon is used up)."""
+
+    code = "coupon_use_taken"
+
+
+class TipOutOfRange(DomainError):
+    code = "tip_out_of_range"
+
+
 class InvalidPaymentDetails(DomainError):
     code = "invalid_payment_details"
 

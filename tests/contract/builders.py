@@ -13,6 +13,7 @@ from food_core.model import (
     CardSummary,
     Cart,
     City,
+    CouponUse,
     FoodItem,
     Order,
     OrderItem,
@@ -106,6 +107,7 @@ class Maker:
         mode: PaymentMode = PaymentMode.CARD,
         quantity: int = 2,
         cart_version: int | None = None,
+        coupon: CouponUse | None = None,
     ) -> Order:
         """A new order (version 0); each from a cart version of its own unless given."""
         self._tick()
@@ -127,6 +129,7 @@ class Maker:
             created_at=now,
             updated_at=now,
             cart_version=self._n_orders() if cart_version is None else cart_version,
+            coupon=coupon,
         )
 
     def _n_orders(self) -> int:

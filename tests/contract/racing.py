@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from adapters.clock import ManualClock
 from adapters.ids import SnowflakeIds
 from adapters.stores import Store, open_store
-from food_core.model import FoodItem, Order, RestaurantRef
+from food_core.errors import CouponUseTaken
+from food_core.model import CouponUse, FoodItem, Order, RestaurantRef
 from food_core.ports.requests import RequestRecord
 from tests.contract.builders import Maker
 
@@ -167,4 +168,25 @@ def claim_same_request(
     for record in records:
         barrier.wait(TIMEOUT)
         outcomes.append(store.request_log.claim(record) is None)
+    return outcomes
+
+
+def use_same_coupon(
+    store: Store, barrier: Barrier, worker: int, job: tuple[int, list[str]]
+) -> list[bool]:
+    """Each round: place an order of my own (my key, my cart version) holding the one
+    use of a coupon; per round: did my order go in."""
+    user_id, codes = job
+    make = Maker(ManualClock(), SnowflakeIds(worker))
+    outcomes = []
+    for round_, code in enumerate(codes):
+        mine = make.order(
+            user_id, key=f"tab-{worker}-{round_}", cart_version=100 * worker + round_,
+            coupon=CouponUse(code, 1),
+        )  # fmt: skip
+        barrier.wait(TIMEOUT)
+        try:
+            outcomes.append(store.orders.add(mine).order_id == mine.order_id)
+        except CouponUseTaken:
+            outcomes.append(False)
     return outcomes

@@ -70,7 +70,7 @@ def test_a_line_keeps_the_food_item_as_it_was_added(store: Store, make: Maker) -
     stored = store.carts.get(7)
     assert stored is not None
     assert stored.food_items[0].food_item == item
-    assert stored.total_amount == 30_100
+    assert stored.item_total == 30_100
 
 
 def test_carts_of_different_users_are_separate(store: Store, make: Maker) -> None:

@@ -22,6 +22,7 @@ from adapters.memory import Fault
 from food_core.errors import DomainError
 from food_core.model import (
     CONFIRMED_STATUSES,
+    BillCode,
     CardDetails,
     OrderStatus,
     PaymentMode,
@@ -235,7 +236,10 @@ class CheckoutMachine(RuleBasedStateMachine):
     @invariant()
     def order_totals_are_the_sum_of_their_lines(self) -> None:
         for order in self.world.store.orders.values():
-            assert order.total_amount == sum(i.price * i.quantity for i in order.items)
+            assert order.bill.amount_of(BillCode.ITEM_TOTAL) == sum(
+                i.price * i.quantity for i in order.items
+            )
+            assert order.total_amount == sum(line.amount for line in order.bill.lines)
             if order.payment is not None:
                 assert order.payment.amount == order.total_amount
 

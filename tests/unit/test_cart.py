@@ -17,7 +17,7 @@ def test_adding_items_derives_the_total_from_the_lines(world: World) -> None:
     user = world.customer()
     set_cart_quantity(world.ports, user.user_id, 11, 2)
     cart = set_cart_quantity(world.ports, user.user_id, 13, 3)
-    assert cart.total_amount == 2 * 12_000 + 3 * 4_000
+    assert cart.item_total == 2 * 12_000 + 3 * 4_000
     assert cart.restaurant is not None and cart.restaurant.restaurant_id == 1
     assert view_cart(world.ports, user.user_id) == cart
 

@@ -16,7 +16,7 @@ from food_core.errors import (
     PaymentUnavailable,
     RestaurantClosed,
 )
-from food_core.model import IST, CancelReason, OpenHours, OrderStatus, PaymentMode
+from food_core.model import IST, BillCode, CancelReason, OpenHours, OrderStatus, PaymentMode
 from food_core.ports import ChargeRequest, GatewayPayment
 from food_core.usecases import (
     Placement,
@@ -25,9 +25,9 @@ from food_core.usecases import (
     expire_unpaid_orders,
     pay_order,
     place_order,
+    price_cart,
     search_restaurants,
     set_cart_quantity,
-    view_cart,
 )
 from tests.builders import GOOD_CARD, World, make_world
 
@@ -182,7 +182,7 @@ def test_a_price_changed_since_the_cart_was_shown_is_not_charged_silently(world:
     address = world.address(user).address_id
     set_cart_quantity(world.ports, user.user_id, DOSA, 2)
     set_cart_quantity(world.ports, user.user_id, IDLI, 1)
-    shown = view_cart(world.ports, user.user_id).total_amount
+    shown = price_cart(world.ports, user.user_id).total_amount
     world.ports.catalog.add_food_items([evolve(world.items["dosa"], price=15_000)])
     with pytest.raises(CartChanged) as changed:
         _place(world, user.user_id, address, expected_total=shown)
@@ -190,11 +190,14 @@ def test_a_price_changed_since_the_cart_was_shown_is_not_charged_silently(world:
         {"food_id": DOSA, "food_name": "Masala Dosa", "old_price": 12_000,
          "new_price": 15_000, "available": True},
     ]  # fmt: skip
-    assert changed.value.total_amount == 2 * 15_000 + 8_000
+    now = price_cart(world.ports, user.user_id)  # the cart took today's prices
+    assert now.bill is not None and now.bill.amount_of(BillCode.ITEM_TOTAL) == 2 * 15_000 + 8_000
+    assert changed.value.total_amount == now.total_amount > shown
     assert world.ports.orders.list_for_user(user.user_id, 10) == []
     # Agreeing to the new total (a second click) places the order at it.
-    again = _place(world, user.user_id, address, key="place-0002", expected_total=38_000)
-    assert again.order.total_amount == 38_000
+    agreed = now.total_amount
+    again = _place(world, user.user_id, address, key="place-0002", expected_total=agreed)
+    assert again.order.total_amount == agreed
 
 
 def test_an_item_gone_unavailable_is_listed_as_changed(world: World) -> None:
@@ -202,19 +205,23 @@ def test_an_item_gone_unavailable_is_listed_as_changed(world: World) -> None:
     address = world.address(user).address_id
     set_cart_quantity(world.ports, user.user_id, DOSA, 1)
     set_cart_quantity(world.ports, user.user_id, IDLI, 1)
+    shown = price_cart(world.ports, user.user_id).total_amount
     world.ports.catalog.set_availability(IDLI, False)
     with pytest.raises(CartChanged) as changed:
-        _place(world, user.user_id, address, expected_total=20_000)
+        _place(world, user.user_id, address, expected_total=shown)
     assert [(c["food_id"], c["available"]) for c in changed.value.changes] == [(IDLI, False)]
-    assert changed.value.total_amount == 12_000
+    now = price_cart(world.ports, user.user_id)  # billed without the unavailable dish
+    assert now.bill is not None and now.bill.amount_of(BillCode.ITEM_TOTAL) == 12_000
+    assert changed.value.total_amount == now.total_amount
 
 
 def test_the_shown_total_that_holds_places_the_order(world: World) -> None:
     user = world.customer()
     address = world.address(user).address_id
     set_cart_quantity(world.ports, user.user_id, DOSA, 1)
-    placed = _place(world, user.user_id, address, expected_total=12_000)
-    assert placed.order.total_amount == 12_000
+    shown = price_cart(world.ports, user.user_id).total_amount
+    placed = _place(world, user.user_id, address, expected_total=shown)
+    assert placed.order.total_amount == shown
 
 
 # --- an unpaid order waits, then expires ---

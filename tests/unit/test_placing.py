@@ -9,7 +9,7 @@ from food_core.errors import (
     NotFound,
     ValidationFailed,
 )
-from food_core.model import OrderStatus, PaymentMode, PaymentStatus
+from food_core.model import BillCode, OrderStatus, PaymentMode, PaymentStatus
 from food_core.usecases import Placement, place_order, set_cart_quantity, view_cart
 from tests.builders import World
 
@@ -46,7 +46,8 @@ def test_placing_snapshots_the_cart_and_clears_it(world: World) -> None:
         (11, 2, 12_000),
         (13, 1, 4_000),
     ]
-    assert order.total_amount == 28_000
+    assert order.bill.amount_of(BillCode.ITEM_TOTAL) == 28_000
+    assert order.total_amount == order.bill.total_amount
     assert order.delivery_address.address_id == address_id
     assert view_cart(world.ports, user_id).is_empty
 
@@ -107,7 +108,7 @@ def test_orders_use_the_price_at_placement(world: World) -> None:
     user_id, address_id = _ready(world)
     world.ports.catalog.add_food_items([evolve(world.items["dosa"], price=15_000)])
     order = _place(world, user_id, address_id).order
-    assert order.total_amount == 2 * 15_000 + 4_000
+    assert order.bill.amount_of(BillCode.ITEM_TOTAL) == 2 * 15_000 + 4_000
 
 
 def test_another_users_address_is_not_found(world: World) -> None:

@@ -1,17 +1,26 @@
-"""The signed-in customer's cart."""
+"""The signed-in customer's cart, its coupon and tip."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from food_core.model import Cart
 from food_core.usecases import (
+    Ports,
+    PricedCart,
+    apply_coupon,
     check_delivery,
     clear_cart,
+    price_cart,
     remove_cart_item,
+    remove_coupon,
     set_cart_quantity,
-    view_cart,
+    set_tip,
 )
 from services.api.calls import Call, Reply, no_content, ok
 from services.api.paths import PREFIX
 from services.api.routing import Operation
+from services.api.schemas.bill import CouponIn, TipIn
 from services.api.schemas.cart import (
     CartOut,
     DeliveryCheckOut,
@@ -21,26 +30,52 @@ from services.api.schemas.cart import (
 )
 
 
+def _edited(edit: Callable[[Ports, int], Cart]) -> Callable[[Ports, int], PricedCart]:
+    """An edit, then the cart as the customer now sees it, bill and all."""
+
+    def run(ports: Ports, user_id: int) -> PricedCart:
+        edit(ports, user_id)
+        return price_cart(ports, user_id)
+
+    return run
+
+
 async def get_cart(call: Call) -> Reply:
-    return ok(cart_out(await call.run(view_cart, call.ports, call.user_id)))
+    return ok(cart_out(await call.run(price_cart, call.ports, call.user_id)))
 
 
 async def set_item(call: Call) -> Reply:
-    body = call.body_as(SetQuantityIn)
-    cart = await call.run(
-        set_cart_quantity,
-        call.ports,
-        call.user_id,
-        call.id("food_id"),
-        body.quantity,
-        replace_cart=body.replace_cart,
-    )
-    return ok(cart_out(cart))
+    body, food_id = call.body_as(SetQuantityIn), call.id("food_id")
+
+    def edit(ports: Ports, user_id: int) -> Cart:
+        return set_cart_quantity(
+            ports, user_id, food_id, body.quantity, replace_cart=body.replace_cart
+        )
+
+    return ok(cart_out(await call.run(_edited(edit), call.ports, call.user_id)))
 
 
 async def remove_item(call: Call) -> Reply:
-    cart = await call.run(remove_cart_item, call.ports, call.user_id, call.id("food_id"))
-    return ok(cart_out(cart))
+    food_id = call.id("food_id")
+
+    def edit(ports: Ports, user_id: int) -> Cart:
+        return remove_cart_item(ports, user_id, food_id)
+
+    return ok(cart_out(await call.run(_edited(edit), call.ports, call.user_id)))
+
+
+async def put_coupon(call: Call) -> Reply:
+    code = call.body_as(CouponIn).code
+    return ok(cart_out(await call.run(apply_coupon, call.ports, call.user_id, code)))
+
+
+async def delete_coupon(call: Call) -> Reply:
+    return ok(cart_out(await call.run(remove_coupon, call.ports, call.user_id)))
+
+
+async def put_tip(call: Call) -> Reply:
+    amount = call.body_as(TipIn).amount
+    return ok(cart_out(await call.run(set_tip, call.ports, call.user_id, amount)))
 
 
 async def delivery(call: Call) -> Reply:
@@ -58,7 +93,7 @@ OPERATIONS = [
         "getCart",
         "GET",
         f"{PREFIX}/cart",
-        "Your cart, at current prices",
+        "Your cart at current prices, with its bill",
         "cart",
         get_cart,
         response=CartOut,
@@ -112,6 +147,49 @@ OPERATIONS = [
             "What placing the order would say about the address, asked before paying: "
             "a restaurant delivers in its own city, to the PIN codes it serves. "
             "409 cart_empty; 404 for an address that is not yours."
+        ),
+    ),
+    Operation(
+        "applyCartCoupon",
+        "PUT",
+        f"{PREFIX}/cart/coupon",
+        "Apply a coupon to your cart",
+        "cart",
+        put_coupon,
+        request=CouponIn,
+        response=CartOut,
+        errors=(409, 422),
+        description=(
+            "422 coupon_invalid with its reason (unknown, not_started, expired, "
+            "below_minimum, first_order_only, used_up, other_restaurant, other_city); "
+            "422 validation_failed for a code that is not 3 to 20 letters and digits; "
+            "409 cart_empty. The coupon is checked again whenever the cart changes and "
+            "when the order is placed; a use is counted by the order that uses it."
+        ),
+    ),
+    Operation(
+        "removeCartCoupon",
+        "DELETE",
+        f"{PREFIX}/cart/coupon",
+        "Take the coupon off your cart",
+        "cart",
+        delete_coupon,
+        response=CartOut,
+        errors=(409,),
+    ),
+    Operation(
+        "setCartTip",
+        "PUT",
+        f"{PREFIX}/cart/tip",
+        "Tip the rider (0 to ₹500, in paise; 0 removes it)",
+        "cart",
+        put_tip,
+        request=TipIn,
+        response=CartOut,
+        errors=(409, 422),
+        description=(
+            "422 tip_out_of_range; 409 cart_empty for a tip on an empty cart. The tip "
+            "carries no GST and is refunded with the order if it is cancelled."
         ),
     ),
 ]

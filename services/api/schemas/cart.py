@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from food_core.model import MAX_LINE_QUANTITY, Cart
-from food_core.usecases import DeliveryCheck
+from food_core.model import MAX_LINE_QUANTITY
+from food_core.usecases import DeliveryCheck, PricedCart
 from services.api.schemas import fields as f
+from services.api.schemas.bill import BillOut, CouponOut, bill_out, coupon_out
 from services.api.schemas.common import INR, Currency, RestaurantRefOut, restaurant_ref_out
 
 
@@ -26,11 +27,16 @@ class CartLineOut:
 
 @frozen(kw_only=True)
 class CartOut:
-    """One restaurant's items; ``cart_id`` is 0 before the first item is added."""
+    """One restaurant's items; ``cart_id`` is 0 before the first item is added.
+    ``bill`` (null for an empty cart) is what placing the order now would charge, and
+    ``total_amount`` its total: send it as ``expected_total`` when placing."""
 
     cart_id: int
     restaurant: RestaurantRefOut | None
     food_items: list[CartLineOut]
+    bill: BillOut | None
+    coupon: CouponOut | None
+    tip: int
     total_amount: int
     currency: Currency
 
@@ -59,7 +65,8 @@ class SetQuantityIn:
     )
 
 
-def cart_out(cart: Cart) -> CartOut:
+def cart_out(priced: PricedCart) -> CartOut:
+    cart = priced.cart
     return CartOut(
         cart_id=cart.cart_id,
         restaurant=restaurant_ref_out(cart.restaurant) if cart.restaurant else None,
@@ -75,7 +82,10 @@ def cart_out(cart: Cart) -> CartOut:
             )
             for line in cart.food_items
         ],
-        total_amount=cart.total_amount,
+        bill=None if priced.bill is None else bill_out(priced.bill),
+        coupon=None if priced.coupon is None else coupon_out(priced.coupon),
+        tip=cart.tip,
+        total_amount=priced.total_amount,
         currency=INR,
     )
 

@@ -20,6 +20,7 @@ from food_core.model import (
 from food_core.search import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from services.api.schemas import fields as f
 from services.api.schemas.addresses import AddressOut, address_out
+from services.api.schemas.bill import BillOut, bill_out
 from services.api.schemas.common import INR, Currency, RestaurantRefOut, restaurant_ref_out
 from services.api.schemas.fields import MAX_ID
 
@@ -76,6 +77,9 @@ class OrderOut:
     user_id: int
     restaurant: RestaurantRefOut
     items: list[OrderItemOut]
+    # The bill it was placed with: what was paid, and what a cancellation refunds.
+    bill: BillOut
+    coupon_code: str | None
     total_amount: int
     currency: Currency
     order_status: OrderStatus
@@ -175,6 +179,8 @@ def order_out(order: Order) -> OrderOut:
             )
             for item in order.items
         ],
+        bill=bill_out(order.bill),
+        coupon_code=None if order.coupon is None else order.coupon.code,
         total_amount=order.total_amount,
         currency=INR,
         order_status=order.order_status,

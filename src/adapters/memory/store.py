@@ -14,11 +14,13 @@ from datetime import datetime
 
 from attrs import evolve
 
-from food_core.errors import EmailTaken, PhoneTaken
+from food_core.errors import CouponUseTaken, EmailTaken, PhoneTaken
 from food_core.model import (
     Address,
     Cart,
     City,
+    Coupon,
+    CouponUse,
     FoodItem,
     Order,
     OrderStatus,
@@ -38,6 +40,7 @@ class MemoryStore:
         self.cities: dict[str, City] = {}
         self.restaurants: dict[int, Restaurant] = {}
         self.food_items: dict[int, FoodItem] = {}
+        self.coupons: dict[str, Coupon] = {}
         # Indexes the queries need, so no read scans the whole store.
         self.food_ids_by_restaurant: dict[int, set[int]] = {}
         self.restaurant_ids_by_city: dict[str, set[int]] = {}
@@ -47,6 +50,8 @@ class MemoryStore:
         self.orders: dict[int, Order] = {}
         self.order_ids_by_key: dict[tuple[int, str], int] = {}
         self.order_ids_by_cart: dict[tuple[int, int], int] = {}
+        # (user, coupon claim) → the order holding that use of the coupon.
+        self.order_ids_by_coupon_claim: dict[tuple[int, str], int] = {}
         self.order_ids_by_user: dict[int, list[int]] = {}
         self.order_ids_by_restaurant: dict[int, set[int]] = {}
         self.order_ids_needing_attention: set[int] = set()
@@ -132,6 +137,14 @@ class MemoryCatalog:
     def is_empty(self) -> bool:
         return not self._s.cities
 
+    def add_coupons(self, coupons: Iterable[Coupon]) -> None:
+        with self._s.lock:
+            for coupon in coupons:
+                self._s.coupons[coupon.code] = coupon
+
+    def get_coupon(self, code: str) -> Coupon | None:
+        return self._s.coupons.get(code)
+
     def list_cities(self) -> list[City]:
         with self._s.lock:
             return sorted(self._s.cities.values(), key=lambda c: (c.city_name, c.pincode))
@@ -209,6 +222,10 @@ class MemoryAddresses:
             return True
 
 
+def _coupon_claim(order: Order | None) -> str | None:
+    return None if order is None or order.coupon is None else order.coupon.claim
+
+
 class MemoryOrders:
     def __init__(self, store: MemoryStore) -> None:
         self._s = store
@@ -221,6 +238,9 @@ class MemoryOrders:
             existing = s.order_ids_by_key.get(key, s.order_ids_by_cart.get(cart))
             if existing is not None:
                 return s.orders[existing]
+            claim = _coupon_claim(order)
+            if claim is not None and (order.user, claim) in s.order_ids_by_coupon_claim:
+                raise CouponUseTaken(f"another order holds the use {claim}")
             s.orders[order.order_id] = order
             s.order_ids_by_key[key] = order.order_id
             s.order_ids_by_cart[cart] = order.order_id
@@ -233,6 +253,11 @@ class MemoryOrders:
 
     def _index(self, before: Order | None, after: Order) -> None:
         s = self._s
+        was, now = _coupon_claim(before), _coupon_claim(after)
+        if was is not None and was != now:  # a cancelled order gives its use back
+            s.order_ids_by_coupon_claim.pop((after.user, was), None)
+        if now is not None:
+            s.order_ids_by_coupon_claim[(after.user, now)] = after.order_id
         for ids, holds in (
             (s.order_ids_needing_attention, after.needs_attention),
             (s.order_ids_unpaid, after.is_payable),
@@ -288,3 +313,8 @@ class MemoryOrders:
         with self._s.lock:
             ids = sorted(self._s.order_ids_needing_attention)[: max(limit, 0)]
             return [self._s.orders[i] for i in ids]
+
+    def coupon_uses_held(self, user_id: int, code: str, slots: int) -> set[int]:
+        claims = self._s.order_ids_by_coupon_claim
+        with self._s.lock:
+            return {n for n in range(1, slots + 1) if (user_id, CouponUse(code, n).claim) in claims}

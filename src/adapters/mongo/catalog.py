@@ -9,9 +9,9 @@ from pymongo.database import Database
 from pymongo.errors import BulkWriteError
 
 from adapters.mongo.codec import from_document, to_document
-from adapters.mongo.schema import CITIES, FOOD_ITEMS, RESTAURANTS, Document
+from adapters.mongo.schema import CITIES, COUPONS, FOOD_ITEMS, RESTAURANTS, Document
 from adapters.mongo.search import search_fields, search_filter, search_sort
-from food_core.model import City, FoodItem, Restaurant
+from food_core.model import City, Coupon, FoodItem, Restaurant
 from food_core.search import RestaurantQuery
 
 
@@ -20,6 +20,7 @@ class MongoCatalog:
         self._cities = db[CITIES]
         self._restaurants = db[RESTAURANTS]
         self._food_items = db[FOOD_ITEMS]
+        self._coupons = db[COUPONS]
 
     def add_city(self, city: City) -> None:
         self._cities.replace_one(
@@ -57,6 +58,15 @@ class MongoCatalog:
 
     def set_availability(self, food_id: int, availability: bool) -> None:
         self._food_items.update_one({"_id": food_id}, {"$set": {"availability": availability}})
+
+    def add_coupons(self, coupons: Iterable[Coupon]) -> None:
+        for coupon in coupons:  # a handful: one upsert each
+            document = {"_id": coupon.code, **to_document(coupon)}
+            self._coupons.replace_one({"_id": coupon.code}, document, upsert=True)
+
+    def get_coupon(self, code: str) -> Coupon | None:
+        document = self._coupons.find_one({"_id": code})
+        return None if document is None else from_document(document, Coupon)
 
     def is_empty(self) -> bool:
         return self._cities.find_one({}, {"_id": True}) is None

@@ -22,9 +22,16 @@ from pymongo.errors import PyMongoError
 
 from adapters.mongo.codec import from_document, to_document
 from adapters.mongo.moves import Versioned
-from adapters.mongo.schema import ORDER_MOVES, ORDERS, Document, is_duplicate_key
+from adapters.mongo.schema import (
+    ORDER_MOVES,
+    ORDERS,
+    Document,
+    is_duplicate_key,
+    no_coupon_claim,
+)
 from adapters.stored_time import datetime_text
-from food_core.model import PAYABLE_STATUSES, Order, OrderStatus
+from food_core.errors import CouponUseTaken
+from food_core.model import PAYABLE_STATUSES, CouponUse, Order, OrderStatus
 
 
 def order_fields(order: Order) -> Document:
@@ -34,7 +41,13 @@ def order_fields(order: Order) -> Document:
         "restaurant_id": order.restaurant.restaurant_id,
         "needs_attention": order.needs_attention,
         "ever_confirmed": order.confirmed_at is not None,
+        "coupon_claim": _coupon_claim(order),
     }
+
+
+def _coupon_claim(order: Order) -> str:
+    claim = None if order.coupon is None else order.coupon.claim
+    return no_coupon_claim(order.order_id) if claim is None else claim
 
 
 class MongoOrders:
@@ -51,10 +64,20 @@ class MongoOrders:
             stored = self.get_by_key(order.user, order.idempotency_key) or self._first(
                 {"user_id": order.user, "cart_version": order.cart_version}
             )
-            if stored is None:
-                raise  # not a claim (a reused order_id): a real error
-            return stored
+            if stored is not None:
+                return stored
+            claim = {"user_id": order.user, "coupon_claim": _coupon_claim(order)}
+            if order.coupon is not None and self._first(claim) is not None:
+                raise CouponUseTaken(f"another order holds {claim['coupon_claim']}") from None
+            raise  # not a claim (a reused order_id): a real error
         return order
+
+    def coupon_uses_held(self, user_id: int, code: str, slots: int) -> set[int]:
+        claims = {CouponUse(code, n).claim: n for n in range(1, slots + 1)}
+        found = self._orders.find(
+            {"user_id": user_id, "coupon_claim": {"$in": list(claims)}}, {"coupon_claim": True}
+        )
+        return {claims[d["coupon_claim"]] for d in found}
 
     def _first(self, where: Document) -> Order | None:
         document = self._orders.find_one(where)

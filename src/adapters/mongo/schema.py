@@ -15,6 +15,7 @@ USERS = "users"
 CITIES = "cities"
 RESTAURANTS = "restaurants"
 FOOD_ITEMS = "food_items"
+COUPONS = "coupons"  # by _id: the code
 CARTS = "carts"
 ADDRESSES = "addresses"
 ORDERS = "orders"  # each holds its payment attempts
@@ -34,6 +35,7 @@ COLLECTIONS = (
     CITIES,
     RESTAURANTS,
     FOOD_ITEMS,
+    COUPONS,
     CARTS,
     ADDRESSES,
     ORDERS,
@@ -75,6 +77,9 @@ INDEXES: dict[str, list[IndexModel]] = {
         # same cart version, fails here.
         IndexModel([("user_id", _A), ("idempotency_key", _A)], name="user_key_unique", unique=True),
         IndexModel([("user_id", _A), ("cart_version", _A)], name="user_cart_unique", unique=True),
+        # The coupon use an order holds (``coupon_claim``; an order holding none carries
+        # a value of its own, so the index needs no sparse or partial form).
+        IndexModel([("user_id", _A), ("coupon_claim", _A)], name="user_coupon_unique", unique=True),
         IndexModel([("user_id", _A), ("_id", _D)], name="by_user"),
         IndexModel([("user_id", _A), ("ever_confirmed", _A)], name="confirmed_by_user"),
         IndexModel(
@@ -106,12 +111,28 @@ def ensure_indexes(db: Database[Document]) -> None:
     FerretDB 1.24 panics (and drops the connection) when one ``createIndexes`` command
     lists two or more indexes that already exist, i.e. on every restart.
     """
+    _backfill_coupon_claims(db)
     for name, indexes in INDEXES.items():
         collection = db[name]
         existing = {index["name"] for index in collection.list_indexes()}
         for index in indexes:
             if index.document["name"] not in existing:
                 collection.create_indexes([index])
+
+
+def no_coupon_claim(order_id: int) -> str:
+    """The ``coupon_claim`` of an order holding no coupon use: its own, never a use's."""
+    return f"~{order_id}"
+
+
+def _backfill_coupon_claims(db: Database[Document]) -> None:
+    """Orders stored before coupons lack ``coupon_claim``: give each its own before the
+    unique index is built (once; afterwards none is missing)."""
+    orders = db[ORDERS]
+    for document in orders.find({"coupon_claim": {"$exists": False}}, {"_id": True}):
+        orders.update_one(
+            {"_id": document["_id"]}, {"$set": {"coupon_claim": no_coupon_claim(document["_id"])}}
+        )
 
 
 _DUPLICATE_TEXTS = ("duplicate key value violates unique constraint", "UNIQUE constraint failed")

@@ -21,6 +21,8 @@ def _row(cart: Cart) -> dict[str, object]:
         "restaurant_name": None if restaurant is None else restaurant.restaurant_name,
         "lines": to_json(cart.food_items),
         "placed_order": cart.placed_order,
+        "coupon": cart.coupon,
+        "tip": cart.tip,
     }
 
 
@@ -35,6 +37,8 @@ def _cart(m: sa.RowMapping) -> Cart:
         food_items=from_json(m["lines"], tuple[CartLine, ...]),
         version=m["version"],
         placed_order=m["placed_order"],
+        coupon=m["coupon"],
+        tip=m["tip"],
     )
 
 

@@ -7,10 +7,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from adapters.sql.codec import from_json, to_json
 from adapters.sql.database import Database, upsert
 from adapters.sql.search import restaurant_search
-from adapters.sql.tables import cities, food_items, restaurant_cuisines, restaurants
-from food_core.model import City, FoodItem, OpenHours, Restaurant
+from adapters.sql.tables import cities, coupons, food_items, restaurant_cuisines, restaurants
+from food_core.model import City, Coupon, FoodItem, OpenHours, Restaurant
 from food_core.search import RestaurantQuery
 
 
@@ -27,6 +28,8 @@ def _restaurant_row(r: Restaurant) -> dict[str, object]:
         "delivery_time_minutes": r.delivery_time_minutes,
         "cost_for_two": r.cost_for_two,
         "open_hours": r.open_hours.text,
+        "delivery_fee": r.delivery_fee,
+        "free_delivery_above": r.free_delivery_above,
         "name_key": r.restaurant_name.casefold(),
         "description_key": r.restaurant_description.casefold(),
     }
@@ -44,6 +47,8 @@ def _restaurant(m: sa.RowMapping) -> Restaurant:
         delivery_time_minutes=m["delivery_time_minutes"],
         cost_for_two=m["cost_for_two"],
         open_hours=OpenHours.parse(m["open_hours"]),
+        delivery_fee=m["delivery_fee"],
+        free_delivery_above=m["free_delivery_above"],
     )
 
 
@@ -61,6 +66,7 @@ def _food_row(item: FoodItem) -> dict[str, object]:
         "availability": item.availability,
         "is_veg": item.is_veg,
         "description": item.description,
+        "packaging": item.packaging,
     }
 
 
@@ -74,6 +80,7 @@ def _food_item(m: sa.RowMapping) -> FoodItem:
         availability=m["availability"],
         is_veg=m["is_veg"],
         description=m["description"],
+        packaging=m["packaging"],
     )
 
 
@@ -125,6 +132,17 @@ class SqlCatalog:
                 .where(food_items.c.food_id == food_id)
                 .values(availability=availability)
             )
+
+    def add_coupons(self, found: Iterable[Coupon]) -> None:
+        rows = {coupon.code: {"code": coupon.code, "coupon": to_json(coupon)} for coupon in found}
+        if rows:
+            with self._db.writing() as c:
+                upsert(c, coupons, list(rows.values()), ["code"])
+
+    def get_coupon(self, code: str) -> Coupon | None:
+        with self._db.reading() as c:
+            row = c.execute(sa.select(coupons.c.coupon).where(coupons.c.code == code)).first()
+        return None if row is None else from_json(row.coupon, Coupon)
 
     def is_empty(self) -> bool:
         with self._db.reading() as c:

@@ -19,10 +19,13 @@ from adapters.sql.codec import from_json, to_json
 from adapters.sql.database import Database, upsert
 from adapters.sql.payments import attempt_row, attempts_by_order
 from adapters.sql.tables import orders, payments
+from food_core.errors import CouponUseTaken
 from food_core.model import (
     PAYABLE_STATUSES,
     Address,
+    Bill,
     CancelReason,
+    CouponUse,
     Delivery,
     Order,
     OrderItem,
@@ -57,11 +60,15 @@ def _row(order: Order) -> dict[str, object]:
         "items": to_json(order.items),
         "delivery_address": to_json(order.delivery_address),
         "delivery": to_json(order.delivery),
+        "bill": to_json(order.bill),
+        "coupon": to_json(order.coupon),
+        "coupon_claim": None if order.coupon is None else order.coupon.claim,
     }
 
 
 def _order(m: sa.RowMapping, attempts: Sequence[Payment]) -> Order:
-    delivery = m["delivery"]
+    delivery, bill, coupon = m["delivery"], m["bill"], m["coupon"]
+    before_bills = {} if bill is None else {"bill": from_json(bill, Bill)}
     return Order(
         order_id=m["order_id"],
         user=m["user_id"],
@@ -82,6 +89,8 @@ def _order(m: sa.RowMapping, attempts: Sequence[Payment]) -> Order:
         cancel_reason=None if m["cancel_reason"] is None else CancelReason(m["cancel_reason"]),
         version=m["version"],
         currency=m["currency"],
+        coupon=None if coupon is None else from_json(coupon, CouponUse),
+        **before_bills,
     )
 
 
@@ -105,10 +114,23 @@ class SqlOrders:
             stored = self.get_by_key(order.user, order.idempotency_key) or self._one(
                 _o.user_id == order.user, _o.cart_version == order.cart_version
             )
-            if stored is None:
-                raise  # some other constraint (a reused order_id): a real error
-            return stored
+            if stored is not None:
+                return stored
+            claim = None if order.coupon is None else order.coupon.claim
+            if claim is not None and self._one(_o.user_id == order.user, _o.coupon_claim == claim):
+                raise CouponUseTaken(f"another order holds the use {claim}") from None
+            raise  # some other constraint (a reused order_id): a real error
         return order
+
+    def coupon_uses_held(self, user_id: int, code: str, slots: int) -> set[int]:
+        claims = {CouponUse(code, n).claim: n for n in range(1, slots + 1)}
+        with self._db.reading() as c:
+            held = c.execute(
+                sa.select(_o.coupon_claim).where(
+                    _o.user_id == user_id, _o.coupon_claim.in_(list(claims))
+                )
+            ).scalars()
+            return {claims[claim] for claim in held}
 
     def _many(self, statement: sa.Select[*tuple[object, ...]]) -> list[Order]:
         with self._db.reading() as c:

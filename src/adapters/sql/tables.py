@@ -70,6 +70,9 @@ restaurants = sa.Table(
     sa.Column("delivery_time_minutes", sa.Integer, nullable=False),
     sa.Column("cost_for_two", sa.BigInteger, nullable=False),
     sa.Column("open_hours", sa.Text, nullable=False),
+    # The bill's delivery line (0006): a flat fee, waived from the threshold up.
+    sa.Column("delivery_fee", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("free_delivery_above", sa.BigInteger, nullable=True),
     # Case-folded copies for search: name sort and substring match (search.matches).
     sa.Column("name_key", sort_key_type(), nullable=False),
     sa.Column("description_key", sa.Text, nullable=False),
@@ -113,6 +116,7 @@ food_items = sa.Table(
     sa.Column("availability", sa.Boolean, nullable=False),
     sa.Column("is_veg", sa.Boolean, nullable=False),
     sa.Column("description", sa.Text, nullable=False),
+    sa.Column("packaging", sa.BigInteger, nullable=False, server_default="0"),  # per unit (0006)
     sa.Index("ix_food_items_menu", "restaurant_id", "food_category", "food_name", "food_id"),
 )
 
@@ -127,6 +131,16 @@ carts = sa.Table(
     # Each line keeps the food item as it was when added (the entity does too).
     sa.Column("lines", json_type(), nullable=False),
     sa.Column("placed_order", sa.BigInteger, nullable=True),
+    sa.Column("coupon", sa.Text, nullable=True),  # the code applied (0006)
+    sa.Column("tip", sa.BigInteger, nullable=False, server_default="0"),
+)
+
+# The platform's coupons, by code; the rules are read whole (0006).
+coupons = sa.Table(
+    "coupons",
+    metadata,
+    sa.Column("code", sa.Text, primary_key=True),
+    sa.Column("coupon", json_type(), nullable=False),
 )
 
 addresses = sa.Table(
@@ -167,10 +181,16 @@ orders = sa.Table(
     sa.Column("items", json_type(), nullable=False),
     sa.Column("delivery_address", json_type(), nullable=False),
     sa.Column("delivery", json_type(), nullable=True),
-    # The placement's claims: a second insert with the same key, or from the same cart
-    # version, fails here.
+    # The bill it was placed with (NULL for orders placed before 0006: items only), the
+    # coupon it used, and the use of that coupon it holds (NULL once released).
+    sa.Column("bill", json_type(), nullable=True),
+    sa.Column("coupon", json_type(), nullable=True),
+    sa.Column("coupon_claim", sa.Text, nullable=True),
+    # The placement's claims: a second insert with the same key, from the same cart
+    # version, or holding the same use of a coupon, fails here.
     sa.UniqueConstraint("user_id", "idempotency_key"),
     sa.UniqueConstraint("user_id", "cart_version"),
+    sa.UniqueConstraint("user_id", "coupon_claim"),
     sa.Index("ix_orders_by_user", "user_id", "order_id"),
     sa.Index("ix_orders_by_restaurant", "restaurant_id", "order_status", "order_id"),
     sa.Index("ix_orders_needing_attention", "needs_attention", "order_id"),

@@ -1,8 +1,26 @@
 """The domain model: entities (immutable, each edit returns a new value) and value objects."""
 
 from food_core.model.addresses import Address
+from food_core.model.bill import (
+    DEFAULT_PLATFORM_FEE,
+    MAX_TIP,
+    Bill,
+    BillCode,
+    BillLine,
+    BillPart,
+    PricedLine,
+    Tariff,
+    quote,
+)
 from food_core.model.cart import MAX_CART_UNITS, MAX_LINE_QUANTITY, Cart, CartLine
 from food_core.model.catalog import City, FoodItem, Restaurant, RestaurantRef
+from food_core.model.coupons import (
+    Coupon,
+    CouponKind,
+    CouponRefusal,
+    CouponUse,
+    normalize_coupon_code,
+)
 from food_core.model.delivery import Delivery
 from food_core.model.hours import IST, OpenHours
 from food_core.model.orders import Order, OrderItem
@@ -23,19 +41,29 @@ from food_core.model.users import User
 
 __all__ = [
     "CONFIRMED_STATUSES",
+    "DEFAULT_PLATFORM_FEE",
     "FINAL_STATUSES",
     "IST",
     "KITCHEN_STATUSES",
     "MAX_CART_UNITS",
     "MAX_LINE_QUANTITY",
+    "MAX_TIP",
     "PAYABLE_STATUSES",
     "Address",
+    "Bill",
+    "BillCode",
+    "BillLine",
+    "BillPart",
     "CancelReason",
     "CardDetails",
     "CardSummary",
     "Cart",
     "CartLine",
     "City",
+    "Coupon",
+    "CouponKind",
+    "CouponRefusal",
+    "CouponUse",
     "Delivery",
     "DeliveryStatus",
     "FoodItem",
@@ -46,9 +74,13 @@ __all__ = [
     "Payment",
     "PaymentMode",
     "PaymentStatus",
+    "PricedLine",
     "Restaurant",
     "RestaurantRef",
+    "Tariff",
     "UpiDetails",
     "User",
     "UserRole",
+    "normalize_coupon_code",
+    "quote",
 ]

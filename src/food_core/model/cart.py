@@ -12,7 +12,9 @@ from food_core.errors import (
     ItemUnavailable,
     NotFound,
     QuantityOutOfRange,
+    TipOutOfRange,
 )
+from food_core.model.bill import MAX_TIP
 from food_core.model.catalog import FoodItem, RestaurantRef
 
 MAX_LINE_QUANTITY = 20
@@ -63,6 +65,13 @@ def _lines(instance: Cart, _attribute: object, lines: tuple[CartLine, ...]) -> N
         )
 
 
+def _tip(_instance: object, _attribute: object, value: int) -> None:
+    if not 0 <= value <= MAX_TIP:
+        raise TipOutOfRange(
+            f"a tip is between 0 and ₹{MAX_TIP // 100}, got {value} paise", field="amount"
+        )
+
+
 @frozen
 class Cart:
     """Immutable: every edit returns a new cart with ``version`` + 1."""
@@ -74,9 +83,13 @@ class Cart:
     version: int = 0
     # Set when placing an order consumed the cart (the order's id); the next edit clears it.
     placed_order: int | None = None
+    # The coupon code the customer applied (checked again on every quote) and the tip
+    # for the rider, in paise. Both go when the cart is emptied.
+    coupon: str | None = None
+    tip: int = field(default=0, validator=_tip)
 
     @cached_property  # lines never change: computed once per cart value
-    def total_amount(self) -> int:
+    def item_total(self) -> int:
         return sum([line.food_item.price * line.quantity for line in self.food_items])
 
     @property
@@ -148,25 +161,39 @@ class Cart:
         if not self.quantity_of(food_id):
             raise NotFound(f"food item {food_id} is not in the cart", field="food_id")
         lines = tuple(line for line in self.food_items if line.food_item.food_id != food_id)
-        return evolve(
-            self,
-            restaurant=self.restaurant if lines else None,
-            food_items=lines,
-            version=self.version + 1,
-            placed_order=None,
-        )
+        if not lines:
+            return self.cleared()
+        return evolve(self, food_items=lines, version=self.version + 1, placed_order=None)
 
     def cleared(self) -> Cart:
-        return evolve(
-            self, restaurant=None, food_items=(), version=self.version + 1, placed_order=None
-        )
+        return self._emptied(placed_order=None)
 
     def consumed_by(self, order_id: int) -> Cart:
         """The cart once an order was placed from it: empty, and naming that order, so a
         second placement of it (another tab, a retry) finds the order instead."""
+        return self._emptied(placed_order=order_id)
+
+    def _emptied(self, *, placed_order: int | None) -> Cart:
         return evolve(
-            self, restaurant=None, food_items=(), version=self.version + 1, placed_order=order_id
+            self,
+            restaurant=None,
+            food_items=(),
+            version=self.version + 1,
+            placed_order=placed_order,
+            coupon=None,
+            tip=0,
         )
+
+    def with_coupon(self, code: str | None) -> Cart:
+        """Apply (or, with None, take off) a coupon code; the caller checked it applies."""
+        if code == self.coupon:
+            return self
+        return evolve(self, coupon=code, version=self.version + 1, placed_order=None)
+
+    def with_tip(self, amount: int) -> Cart:
+        if amount == self.tip:
+            return self
+        return evolve(self, tip=amount, version=self.version + 1, placed_order=None)
 
     def repriced(self, current: dict[int, FoodItem]) -> Cart:
         """The same lines at the catalog's current data, as an edit to store (version + 1):

@@ -67,6 +67,12 @@ class Restaurant:
     cost_for_two: int = field(validator=validators.ge(0))  # paise
     # Accepts the text form too (food_core.model.hours), so a catalog can be written down.
     open_hours: OpenHours = field(factory=lambda: OpenHours.parse("10:00-23:00"), converter=_hours)
+    # The bill's delivery line: a flat fee, waived when the item total reaches the
+    # threshold (None: never waived). Paise.
+    delivery_fee: int = field(default=0, validator=validators.ge(0))
+    free_delivery_above: int | None = field(
+        default=None, validator=validators.optional(validators.ge(0))
+    )
 
     @cached_property
     def ref(self) -> RestaurantRef:
@@ -83,3 +89,4 @@ class FoodItem:
     availability: bool
     is_veg: bool
     description: str = ""
+    packaging: int = field(default=0, validator=validators.ge(0))  # paise per unit

@@ -9,13 +9,14 @@ and what the outcome does to the order are one write, never two.
 from __future__ import annotations
 
 from datetime import datetime
-from functools import cached_property
 
-from attrs import evolve, field, frozen, validators
+from attrs import Factory, evolve, field, frozen, validators
 
 from food_core.errors import InvalidTransition, OrderAlreadyPaid
 from food_core.model.addresses import Address
+from food_core.model.bill import Bill, BillCode
 from food_core.model.catalog import RestaurantRef
+from food_core.model.coupons import CouponUse
 from food_core.model.delivery import Delivery
 from food_core.model.payments import Payment
 from food_core.model.status import (
@@ -50,6 +51,17 @@ class OrderItem:
 def _items(_instance: object, _attribute: object, items: tuple[OrderItem, ...]) -> None:
     if not items:
         raise ValueError("an order has at least one item")
+
+
+def _items_bill(items: tuple[OrderItem, ...]) -> Bill:
+    return Bill.of_items(sum(item.line_total for item in items))
+
+
+def _bill(instance: Order, _attribute: object, bill: Bill) -> None:
+    if bill.amount_of(BillCode.ITEM_TOTAL) != sum(item.line_total for item in instance.items):
+        raise ValueError("the bill's item total is not the order's items")
+    if instance.coupon is None and bill.amount_of(BillCode.DISCOUNT):
+        raise ValueError("a discount comes from a coupon")
 
 
 def _attempts(instance: Order, _attribute: object, payments: tuple[Payment, ...]) -> None:
@@ -88,6 +100,15 @@ class Order:
     updated_at: datetime
     # The version of the customer's cart this order was placed from: one order per version.
     cart_version: int = 0
+    # The coupon it used (and the customer's use of it that it holds), before the bill:
+    # the bill's discount comes from it.
+    coupon: CouponUse | None = None
+    # The bill it was placed with: its total is what the customer pays and is refunded.
+    # Orders stored before bills existed have one of their items only.
+    bill: Bill = field(
+        default=Factory(lambda order: _items_bill(order.items), takes_self=True),
+        validator=_bill,
+    )
     delivery: Delivery | None = None
     # Every payment attempt, oldest first.
     payments: tuple[Payment, ...] = field(default=(), validator=_attempts)
@@ -100,9 +121,9 @@ class Order:
     version: int = 0
     currency: str = "INR"
 
-    @cached_property  # items never change: computed once per order value
+    @property
     def total_amount(self) -> int:
-        return sum([item.price * item.quantity for item in self.items])
+        return self.bill.total_amount
 
     # --- what the order says about its payments -------------------------------------
 
@@ -254,8 +275,14 @@ class Order:
             else p
             for p in self.payments
         )
+        coupon = None if self.coupon is None else self.coupon.release()
         return self._moved(
-            OrderStatus.CANCELLED, now, delivery=delivery, payments=payments, cancel_reason=reason
+            OrderStatus.CANCELLED,
+            now,
+            delivery=delivery,
+            payments=payments,
+            cancel_reason=reason,
+            coupon=coupon,
         )
 
     def advanced(self, status: OrderStatus, now: datetime) -> Order:

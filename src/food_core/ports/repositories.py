@@ -17,6 +17,7 @@ from food_core.model import (
     Address,
     Cart,
     City,
+    Coupon,
     FoodItem,
     Order,
     OrderStatus,
@@ -73,6 +74,14 @@ class CatalogRepository(Protocol):
 
     def get_food_items(self, food_ids: Collection[int]) -> dict[int, FoodItem]: ...
 
+    def add_coupons(self, coupons: Iterable[Coupon]) -> None:
+        """Insert or replace, by code."""
+        ...
+
+    def get_coupon(self, code: str) -> Coupon | None:
+        """By its (upper-case) code."""
+        ...
+
 
 class CartRepository(Protocol):
     def get(self, user_id: int) -> Cart | None: ...
@@ -106,7 +115,14 @@ class OrderRepository(Protocol):
         """The placement's commit: insert ``order`` (version 0) unless the customer
         already has an order under the same idempotency key, or one placed from the same
         cart version (``order.cart_version``); then insert nothing and return the order
-        stored under that claim (the key's, when both are taken)."""
+        stored under that claim (the key's, when both are taken). Failing those, if
+        another of the customer's orders holds the same coupon use (``order.coupon.claim``)
+        insert nothing and raise ``CouponUseTaken``."""
+        ...
+
+    def coupon_uses_held(self, user_id: int, code: str, slots: int) -> set[int]:
+        """Which of the customer's uses 1..``slots`` of coupon ``code`` their orders hold
+        (a cancelled order gives its use back)."""
         ...
 
     def get(self, order_id: int) -> Order | None: ...

@@ -2,6 +2,14 @@
 
 from food_core.usecases.accounts import login, signup
 from food_core.usecases.addresses import add_address, delete_address, list_addresses
+from food_core.usecases.billing import (
+    CouponStatus,
+    PricedCart,
+    apply_coupon,
+    price_cart,
+    remove_coupon,
+    set_tip,
+)
 from food_core.usecases.browsing import (
     RestaurantMenu,
     SearchPage,
@@ -28,16 +36,19 @@ from food_core.usecases.reconciling import reconcile_order, reconcile_pending
 from food_core.usecases.serviceability import DeliveryCheck, check_delivery
 
 __all__ = [
+    "CouponStatus",
     "DeliveryCheck",
     "Opening",
     "PaymentResult",
     "Placement",
     "Ports",
+    "PricedCart",
     "RestaurantMenu",
     "SearchPage",
     "add_address",
     "advance_order",
     "advance_order_as_system",
+    "apply_coupon",
     "cancel_order",
     "check_delivery",
     "clear_cart",
@@ -54,12 +65,15 @@ __all__ = [
     "own_order",
     "pay_order",
     "place_order",
+    "price_cart",
     "reconcile_order",
     "reconcile_pending",
     "remove_cart_item",
+    "remove_coupon",
     "restaurant_menu",
     "search_restaurants",
     "set_cart_quantity",
+    "set_tip",
     "signup",
     "view_cart",
 ]

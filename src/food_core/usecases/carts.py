@@ -27,7 +27,8 @@ def view_cart(ports: Ports, user_id: int) -> Cart:
     return cart.refreshed(current)
 
 
-def _edit(ports: Ports, user_id: int, change: Callable[[Cart], Cart]) -> Cart:
+def edit_cart(ports: Ports, user_id: int, change: Callable[[Cart], Cart]) -> Cart:
+    """Apply ``change`` to the stored cart (an empty one if none) by compare-and-set."""
     for _ in range(_ATTEMPTS):
         stored = ports.carts.get(user_id)
         base = stored if stored is not None else _empty_cart(ports, user_id)
@@ -57,12 +58,12 @@ def set_cart_quantity(
             ensure_open(restaurant, now)
         return cart.set_quantity(item, ref, quantity, replace_cart=replace_cart)
 
-    return _edit(ports, user_id, change)
+    return edit_cart(ports, user_id, change)
 
 
 def remove_cart_item(ports: Ports, user_id: int, food_id: int) -> Cart:
-    return _edit(ports, user_id, lambda cart: cart.remove(food_id))
+    return edit_cart(ports, user_id, lambda cart: cart.remove(food_id))
 
 
 def clear_cart(ports: Ports, user_id: int) -> Cart:
-    return _edit(ports, user_id, lambda cart: cart if cart.is_empty else cart.cleared())
+    return edit_cart(ports, user_id, lambda cart: cart if cart.is_empty else cart.cleared())

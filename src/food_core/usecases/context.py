@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import field, frozen
 
+from food_core.model import Tariff
 from food_core.ports import (
     AddressRepository,
     CartRepository,
@@ -28,3 +29,5 @@ class Ports:
     hasher: PasswordHasher
     clock: Clock
     ids: IdGenerator
+    # What the platform charges per order (the bill's platform fee): configuration.
+    tariff: Tariff = field(factory=Tariff)

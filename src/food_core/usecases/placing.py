@@ -15,12 +15,17 @@ from attrs import evolve, frozen
 from food_core.errors import (
     CartChanged,
     CartEmpty,
+    ConcurrentUpdate,
+    CouponInvalid,
+    CouponUseTaken,
     ItemUnavailable,
     NotFound,
 )
 from food_core.model import (
     Address,
     Cart,
+    CouponRefusal,
+    CouponUse,
     FoodItem,
     Order,
     OrderItem,
@@ -28,11 +33,15 @@ from food_core.model import (
     PaymentMode,
 )
 from food_core.usecases.addresses import own_address
+from food_core.usecases.billing import PricedCart, orderable_lines, price_lines
 from food_core.usecases.context import Ports
 from food_core.usecases.idempotency import check_key, ensure_same_request, fingerprint
 from food_core.usecases.opening import ensure_open
 from food_core.usecases.serviceability import ensure_delivers
 from food_core.usecases.settlement import cod_attempt, confirm_cash_on_delivery
+
+# A coupon use lost to another order is retried with the next one, at most this often.
+_COUPON_ATTEMPTS = 4
 
 
 @frozen
@@ -51,11 +60,13 @@ def place_order(
     payment_mode: PaymentMode,
     expected_total: int | None = None,
 ) -> Placement:
-    """``expected_total``: the total, in paise, the customer was shown; if the order
-    would cost anything else now, ``CartChanged`` says what changed and nothing is
+    """``expected_total``: the bill's total, in paise, the customer was shown; if the
+    order would cost anything else now, ``CartChanged`` says what changed and nothing is
     ordered (the cart then holds today's prices, so showing it again and placing again
-    with its total goes through). Also refuses a closed restaurant (``RestaurantClosed``)
-    and an address it does not deliver to (``AddressNotServiceable``)."""
+    with its total goes through). Also refuses a closed restaurant (``RestaurantClosed``),
+    an address it does not deliver to (``AddressNotServiceable``) and a coupon on the
+    cart that no longer applies (``CouponInvalid``). The order stores the bill (coupon
+    discount and tip included) and holds one of the customer's uses of the coupon."""
     check_key(idempotency_key)
     request = fingerprint(
         "place_order", {"address_id": address_id, "payment_mode": payment_mode.value}
@@ -80,31 +91,55 @@ def place_order(
     address = own_address(ports, user_id, address_id)
     ensure_delivers(ports, restaurant, address)
     current = ports.catalog.get_food_items([line.food_item.food_id for line in cart.food_items])
+    priced = price_lines(ports, user_id, cart, orderable_lines(cart, current), restaurant)
+    if priced.coupon is not None and priced.coupon.refusal is not None:
+        raise CouponInvalid(priced.coupon.message or "", reason=priced.coupon.refusal.value)
     if expected_total is not None:
-        _ensure_price_holds(ports, cart, current, expected_total)
+        _ensure_price_holds(ports, cart, current, priced, expected_total)
+    assert priced.bill is not None  # the cart is not empty
     order = _order_from(cart, current, address, payment_mode, idempotency_key, request, ports)
+    order = evolve(order, bill=priced.bill, coupon=_coupon_use(ports, user_id, priced))
     if payment_mode is PaymentMode.COD:
         # The cash promise travels with the order, so recording it later is one write.
         order = evolve(order, payments=(cod_attempt(ports, order),))
-    stored = ports.orders.add(order)
+    stored = _add(ports, order, priced)
     if stored.order_id != order.order_id:  # this key, or this cart, was ordered first
         return _replay(ports, stored, idempotency_key, request)
     return Placement(_follow_up(ports, stored, cart), replayed=False)
 
 
+def _coupon_use(ports: Ports, user_id: int, priced: PricedCart) -> CouponUse | None:
+    """The first of the customer's uses of the applied coupon that no order holds."""
+    coupon = priced.applied_coupon
+    if coupon is None:
+        return None
+    held = ports.orders.coupon_uses_held(user_id, coupon.code, coupon.uses_per_customer)
+    for slot in range(1, coupon.uses_per_customer + 1):
+        if slot not in held:
+            return CouponUse(coupon.code, slot)
+    raise coupon.invalid(CouponRefusal.USED_UP)
+
+
+def _add(ports: Ports, order: Order, priced: PricedCart) -> Order:
+    """Insert the order; if another order took its coupon use meanwhile (another cart of
+    the customer's placed at the same moment), take the next free use, or refuse."""
+    for _ in range(_COUPON_ATTEMPTS):
+        try:
+            return ports.orders.add(order)
+        except CouponUseTaken:
+            order = evolve(order, coupon=_coupon_use(ports, order.user, priced))
+    raise ConcurrentUpdate("the coupon was being used by another order; try again")
+
+
 def _ensure_price_holds(
-    ports: Ports, cart: Cart, current: dict[int, FoodItem], expected_total: int
+    ports: Ports, cart: Cart, current: dict[int, FoodItem], priced: PricedCart, expected: int
 ) -> None:
-    """The price lock: refuse with what changed unless the order costs what was shown."""
+    """The price lock: refuse with what changed unless the bill's total is what was shown."""
     changes: list[dict[str, object]] = []
-    total = 0
     for line in cart.food_items:
         was = line.food_item
         now = current.get(was.food_id)
         available = now is not None and now.availability
-        if available:
-            assert now is not None
-            total += now.price * line.quantity
         if now is None or not available or now.price != was.price:
             changes.append(
                 {
@@ -115,12 +150,13 @@ def _ensure_price_holds(
                     "available": available,
                 }
             )
-    if total == expected_total and not changes:
+    total = priced.total_amount
+    if total == expected and not changes:
         return
     if changes:  # the cart takes today's prices, so the customer can agree to them
         ports.carts.save(cart.repriced(current), cart.version)
     raise CartChanged(
-        f"the cart now costs {total} paise, not the {expected_total} you were shown",
+        f"the order now costs {total} paise, not the {expected} you were shown",
         changes=changes,
         total_amount=total,
     )
