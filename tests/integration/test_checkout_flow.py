@@ -50,7 +50,9 @@ def test_signup_to_paid_order_confirmation(client: ApiClient) -> None:
 
     client.set_item(DOSA, 2)
     cart = client.set_item(COFFEE, 1)
-    assert cart["total_amount"] == 2 * 12_000 + 4_000
+    lines = {line["code"]: line["amount"] for line in cart["bill"]["lines"]}
+    assert lines["item_total"] == 2 * 12_000 + 4_000
+    assert cart["total_amount"] == cart["bill"]["total_amount"] == sum(lines.values())
     assert cart["currency"] == "INR"
     assert [(line["food_id"], line["line_total"]) for line in cart["food_items"]] == [
         (DOSA, 24_000),
@@ -62,7 +64,8 @@ def test_signup_to_paid_order_confirmation(client: ApiClient) -> None:
 
     order = client.place_order(address["address_id"], "CARD")
     assert order["order_status"] == "PENDING_PAYMENT"
-    assert order["total_amount"] == 28_000 and order["currency"] == "INR"
+    assert order["bill"] == cart["bill"]  # the bill shown is the bill placed
+    assert order["total_amount"] == cart["total_amount"] and order["currency"] == "INR"
     assert order["delivery_address"] == address
     assert client.get(f"{API}/cart").json()["food_items"] == []  # ordered: cart cleared
 
@@ -72,7 +75,7 @@ def test_signup_to_paid_order_confirmation(client: ApiClient) -> None:
     assert result["order"]["order_status"] == "CONFIRMED"
     assert result["payment"]["payment_status"] == "SUCCEEDED"
     assert result["payment"]["card"] == {"brand": "visa", "last4": "4242"}
-    assert result["payment"]["amount"] == 28_000
+    assert result["payment"]["amount"] == order["total_amount"]  # the bill, paid
     assert GOOD_CARD["number"] not in paid.text and GOOD_CARD["cvc"] not in str(result["payment"])
 
     confirmation = client.get(f"{API}/orders/{order['order_id']}").json()

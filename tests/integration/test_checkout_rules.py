@@ -66,11 +66,12 @@ def test_a_changed_price_is_a_409_listing_it_and_the_second_click_places(
         {"food_id": DOSA, "food_name": item.food_name, "old_price": item.price,
          "new_price": item.price + 1_000, "available": True},
     ]  # fmt: skip
-    assert body["total_amount"] == shown + 2_000
+    # Two dishes ₹10 dearer, and 5% GST on it.
+    assert body["total_amount"] == shown + 2_000 + 100
     assert client.get(f"{API}/orders").json()["orders"] == []
-    assert client.get(f"{API}/cart").json()["total_amount"] == shown + 2_000
+    assert client.get(f"{API}/cart").json()["total_amount"] == body["total_amount"]
     agreed = _place(client, address, expected_total=body["total_amount"])
-    assert agreed.status_code == 201 and agreed.json()["total_amount"] == shown + 2_000
+    assert agreed.status_code == 201 and agreed.json()["total_amount"] == body["total_amount"]
 
 
 def test_an_address_the_restaurant_does_not_deliver_to_is_a_422_naming_it(

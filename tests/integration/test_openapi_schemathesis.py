@@ -8,6 +8,8 @@ schema cannot express:
 - ``payOrder``: a card number must pass Luhn and its payment mode must match the details
   given (CARD↔card, UPI↔upi); schema-valid data breaking those is a 422 by design.
 - ``searchRestaurants``: a ``cursor`` is opaque; one the server did not make is a 422.
+- ``applyCartCoupon``: a well-formed code the catalog has no coupon for, or one that does
+  not apply to the cart, is a 422 ``coupon_invalid`` by design.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ CONFIG = {
     "checks": {"enabled": True},
     "operations": [
         {
-            "include-operation-id": ["payOrder", "searchRestaurants"],
+            "include-operation-id": ["payOrder", "searchRestaurants", "applyCartCoupon"],
             "checks": {
                 "positive_data_acceptance": {"expected-statuses": [*POSITIVE_ACCEPTED, "422"]}
             },

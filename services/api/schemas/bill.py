@@ -5,6 +5,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from food_core.model import MAX_TIP, Bill, BillCode, BillPart
+from food_core.model.coupons import COUPON_CODE_PATTERN
 from food_core.usecases import CouponStatus
 from services.api.schemas import fields as f
 from services.api.schemas.common import INR, Currency
@@ -53,7 +54,13 @@ class CouponOut:
 
 @frozen(kw_only=True)
 class CouponIn:
-    code: str = f.text(40, description="The coupon code, e.g. WELCOME50 (any case)")
+    code: str = f.pattern(
+        COUPON_CODE_PATTERN,
+        "a coupon code is 3 to 20 letters and digits, like WELCOME50",
+        max_length=20,
+        min_length=3,
+        description="The coupon code, e.g. WELCOME50 (any case)",
+    )
 
 
 @frozen(kw_only=True)

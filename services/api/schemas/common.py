@@ -34,7 +34,8 @@ class FieldErrorOut:
 @frozen(kw_only=True)
 class ProblemOut:
     """RFC 9457 problem details. ``code`` is stable and machine-readable; ``errors`` names
-    the fields at fault; ``failure_code`` says why a payment was declined."""
+    the fields at fault; ``failure_code`` says why a payment was declined; ``reason`` why
+    a coupon does not apply (coupon_invalid)."""
 
     type: str
     title: str
@@ -43,3 +44,4 @@ class ProblemOut:
     code: str
     errors: list[FieldErrorOut] = field(factory=list)
     failure_code: str = ""
+    reason: str = ""

@@ -18,6 +18,8 @@ from food_core.model.bill import share
 from food_core.model.catalog import Restaurant
 
 _CODE = re.compile(r"^[A-Z0-9]{3,20}$")
+# What a customer may type: the code in any case (the API documents it).
+COUPON_CODE_PATTERN = r"^[A-Za-z0-9]{3,20}$"
 
 
 def normalize_coupon_code(raw: str) -> str:
