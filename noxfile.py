@@ -16,7 +16,8 @@ DEV = nox.project.dependency_groups(PYPROJECT, "dev")
 
 
 def install_project(session: nox.Session) -> None:
-    session.install("-e", ".", *DEV)
+    # The domain is its own distribution (packages/food-core), editable like the rest.
+    session.install("-e", "./packages/food-core", "-e", ".", *DEV)
 
 
 @nox.session(python=PYTHON)

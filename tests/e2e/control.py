@@ -5,6 +5,10 @@ SIGKILL to one (the stack's supervisor restarts it, as in production); with ``?h
 stays down (and the answer waits until Traefik has taken it out of rotation) until
 ``POST /replicas/{i}/restart`` (which answers at once and restarts in the background);
 ``POST /replicas/wait`` waits until both replicas are back in Traefik's rotation.
+``POST /catalog/price`` with ``{"food_id": …, "price": …}`` (paise) reprices a dish behind
+the app's back: written to the stack's store through the catalog port, as the
+restaurant's own edit would be, answered once no replica's catalog cache can still serve
+the old price.
 Bound to 127.0.0.1 on a free port; it lives as long as the e2e run.
 """
 
@@ -19,7 +23,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
+from attrs import evolve
 
+from adapters.stores import open_store
+from services.api.settings import Settings
 from services.stack import Stack
 
 _ACTION = re.compile(r"^/replicas/([01])/(kill|restart)(\?hold=1)?$")
@@ -79,6 +86,45 @@ def wait_until_out(stack: Stack, index: int, timeout: float = 15.0) -> None:
     raise TimeoutError(f"Traefik still routes to {url}")
 
 
+def catalog_cache_s(stack: Stack) -> float:
+    """How long a replica serves menus and searches from memory: the replicas' own
+    setting (``FOOD_CATALOG_CACHE_S``), read from the environment the stack gives them."""
+    return Settings.from_env(stack.api_env()).catalog_cache_s
+
+
+def set_price(stack: Stack, food_id: int, price: int) -> dict[str, Any] | None:
+    """Give the dish a new price in the stack's store (None: no such dish). Carts and
+    orders read prices from the store at once; menus and searches may come from a
+    replica's catalog cache, so the answer waits out its lifetime: after it, every read
+    of the API shows the new price."""
+    store = open_store(stack.config.store_url, migrate=False)
+    try:
+        item = store.catalog.get_food_items([food_id]).get(food_id)
+        if item is None:
+            return None
+        store.catalog.add_food_items([evolve(item, price=price)])
+    finally:
+        store.close()
+    waited = catalog_cache_s(stack)
+    # An entry read before the write expires at most this long after it.
+    time.sleep(waited)
+    stack.log(f"e2e: food item {food_id} repriced {item.price} -> {price} paise")
+    return {"food_id": food_id, "old_price": item.price, "price": price, "waited_s": waited}
+
+
+def _price_body(raw: bytes) -> tuple[int, int] | None:
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(body, dict):
+        return None
+    food_id, price = body.get("food_id"), body.get("price")
+    if type(food_id) is not int or type(price) is not int or food_id <= 0 or price <= 0:
+        return None
+    return food_id, price
+
+
 class _Handler(BaseHTTPRequestHandler):
     stack: Stack
 
@@ -114,10 +160,24 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(202, {"restarting": self.stack.replicas[index].name})
             elif self.path == "/replicas/wait":
                 self._send(200, {"status": wait_until_both_serve(self.stack)})
+            elif self.path == "/catalog/price":
+                self._reprice()
             else:
                 self._send(404, {"error": "not found"})
         except Exception as error:
             self._send(500, {"error": repr(error)})
+
+    def _reprice(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        asked = _price_body(self.rfile.read(length))
+        if asked is None:
+            self._send(400, {"error": "send {food_id, price}: positive integers (paise)"})
+            return
+        done = set_price(self.stack, *asked)
+        if done is None:
+            self._send(404, {"error": f"no food item {asked[0]}"})
+        else:
+            self._send(200, done)
 
     def log_message(self, format: str, *args: object) -> None:
         return

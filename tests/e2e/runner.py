@@ -70,6 +70,7 @@ def run(argv: list[str]) -> int:
                 "E2E_DEMO_EMAIL": DEMO_EMAIL,
                 "E2E_PARTNER_EMAIL": PARTNER_EMAIL,
                 "E2E_DEMO_PASSWORD": stack.secrets.demo_password,
+                "E2E_CLOCK_START": config.clock_start or "",
             }
             print(f"[e2e] stack at {config.web_url}; control at {control.url}", flush=True)
             command = ["npm", "run", "test:e2e", "--", *argv]

@@ -7,7 +7,13 @@ export interface ApiSession {
   user: { user_id: number; restaurant_id: number | null; total_orders: number };
 }
 
-async function send(method: string, path: string, token?: string, body?: unknown, key?: string) {
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** The API's answer, whatever its status. */
+async function ask(method: string, path: string, token?: string, body?: unknown, key?: string): Promise<Answer> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -18,8 +24,23 @@ async function send(method: string, path: string, token?: string, body?: unknown
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
+  return { status: response.status, body: text ? parsed(text) : undefined };
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text; // an error page from the proxy, say
+  }
+}
+
+async function send(method: string, path: string, token?: string, body?: unknown, key?: string) {
+  const answer = await ask(method, path, token, body, key);
+  if (answer.status < 200 || answer.status > 299) {
+    throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body;
 }
 
 export async function login(email: string, password: string): Promise<ApiSession> {
@@ -32,6 +53,7 @@ export interface ApiOrder {
   order_id: number;
   order_status: string;
   total_amount: number;
+  items: Array<{ food_id: number; price: number; quantity: number }>;
   payment: { payment_status: string; card: { brand: string; last4: string } | null } | null;
 }
 
@@ -55,6 +77,45 @@ export interface ApiRestaurant {
 
 export async function restaurant(id: number): Promise<ApiRestaurant> {
   return (await send("GET", `/api/v1/restaurants/${id}`)) as ApiRestaurant;
+}
+
+export interface ApiCity {
+  pincode: string;
+  city_name: string;
+}
+
+export async function cities(): Promise<ApiCity[]> {
+  return ((await send("GET", "/api/v1/cities")) as { cities: ApiCity[] }).cities;
+}
+
+/** A restaurant as a search lists it: whether it takes orders now, and when it opens next. */
+export interface ApiListing {
+  restaurant_id: number;
+  restaurant_name: string;
+  city: ApiCity;
+  is_open: boolean;
+  opens_at: string | null;
+}
+
+/** Every restaurant of a city, as the search lists them now (all its pages). */
+export async function restaurantsIn(pincode: string): Promise<ApiListing[]> {
+  const found: ApiListing[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
+    const page = (await send("GET", `/api/v1/cities/${pincode}/restaurants?limit=50${query}`)) as {
+      restaurants: ApiListing[];
+      next_cursor: string | null;
+    };
+    found.push(...page.restaurants);
+    cursor = page.next_cursor;
+  } while (cursor !== null);
+  return found;
+}
+
+/** PUT a cart line, answered whatever the status (to see a refusal). */
+export function putCartItem(token: string, foodId: number, quantity: number): Promise<Answer> {
+  return ask("PUT", `/api/v1/cart/items/${foodId}`, token, { quantity });
 }
 
 /** The demo partner's restaurant: the suite orders there so the partner can move orders on. */

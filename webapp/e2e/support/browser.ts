@@ -43,12 +43,25 @@ export async function openTab(
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const problems: string[] = [];
+  watch(page, problems);
+  return { context, page, problems };
+}
+
+/** Another tab of the same browser context: the same signed-in customer (cookies are
+ * shared), with its own sessionStorage (so its own checkout attempt and keys). Its
+ * problems join the tab's. */
+export async function anotherTab(tab: Tab): Promise<Page> {
+  const page = await tab.context.newPage();
+  watch(page, tab.problems);
+  return page;
+}
+
+function watch(page: Page, problems: string[]): void {
   page.on("console", (message) => {
     const text = message.text();
     if (/Content[- ]Security[- ]Policy/i.test(text)) problems.push(`CSP: ${text}`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  return { context, page, problems };
 }
 
 export async function shot(page: Page, name: string): Promise<string> {

@@ -1,4 +1,5 @@
-// The runner's control endpoint (tests/e2e/control.py): replica pids, SIGKILL, wait.
+// The runner's control endpoint (tests/e2e/control.py): replica pids, SIGKILL, wait; and
+// the store behind the app's back (a dish's price).
 import { env } from "./env";
 
 export interface ReplicaInfo {
@@ -8,8 +9,12 @@ export interface ReplicaInfo {
   url: string | null;
 }
 
-async function control<T>(method: "GET" | "POST", path: string): Promise<T> {
-  const response = await fetch(env.controlUrl + path, { method });
+async function control<T>(method: "GET" | "POST", path: string, send?: unknown): Promise<T> {
+  const response = await fetch(env.controlUrl + path, {
+    method,
+    headers: send === undefined ? undefined : { "Content-Type": "application/json" },
+    body: send === undefined ? undefined : JSON.stringify(send),
+  });
   const body = (await response.json()) as T;
   if (!response.ok) throw new Error(`control ${path}: ${response.status} ${JSON.stringify(body)}`);
   return body;
@@ -33,4 +38,19 @@ export async function restartReplica(index: 0 | 1): Promise<void> {
 /** Until both replicas run and Traefik has them in rotation again. */
 export async function waitForReplicas(): Promise<void> {
   await control("POST", "/replicas/wait");
+}
+
+export interface Repriced {
+  food_id: number;
+  old_price: number;
+  price: number;
+  /** Seconds waited for the replicas' catalog caches (FOOD_CATALOG_CACHE_S) to expire. */
+  waited_s: number;
+}
+
+/** The restaurant reprices a dish (paise), written to the stack's store. Answers once every
+ * read of the API shows it: carts and orders at once, cached menus and searches after the
+ * cache's lifetime, which the control endpoint waits out. */
+export async function setPrice(foodId: number, price: number): Promise<Repriced> {
+  return control<Repriced>("POST", "/catalog/price", { food_id: foodId, price });
 }

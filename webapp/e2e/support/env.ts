@@ -6,6 +6,8 @@ export const env = {
   artifacts: process.env.E2E_ARTIFACTS ?? new URL("../../artifacts/e2e", import.meta.url).pathname,
   partnerEmail: process.env.E2E_PARTNER_EMAIL ?? "partner@example.com",
   demoPassword: process.env.E2E_DEMO_PASSWORD ?? "",
+  /** Where the replicas' clock started (FOOD_CLOCK_START; it runs on at real speed). */
+  clockStart: process.env.E2E_CLOCK_START ?? "",
 };
 
 /** Without a stack the suite is skipped locally, and fails in CI (it must never skip there). */
