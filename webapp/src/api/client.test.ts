@@ -14,7 +14,7 @@ describe("the API client", () => {
   test("sends the session cookie and, on unsafe methods, the CSRF token and idempotency key", async () => {
     document.cookie = "food_csrf=tok%2Ben";
     const { fetchMock, seen } = fakeFetch({
-      "GET /api/v1/cart": json({ cart_id: 0, restaurant: null, food_items: [], total_amount: 0, currency: "INR" }),
+      "GET /api/v1/cart": json({ cart_id: 0, restaurant: null, food_items: [], bill: null, coupon: null, tip: 0, total_amount: 0, currency: "INR" }),
       "POST /api/v1/orders": json({ order_id: 1 }, 201),
     });
     await api.cart();

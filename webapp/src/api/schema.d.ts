@@ -102,12 +102,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your cart, at current prices */
+        /** Your cart at current prices, with its bill */
         get: operations["getCart"];
         put?: never;
         post?: never;
         /** Empty your cart */
         delete: operations["clearCart"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/coupon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Apply a coupon to your cart
+         * @description 422 coupon_invalid with its reason (unknown, not_started, expired, below_minimum, first_order_only, used_up, other_restaurant, other_city); 422 validation_failed for a code that is not 3 to 20 letters and digits; 409 cart_empty. The coupon is checked again whenever the cart changes and when the order is placed; a use is counted by the order that uses it.
+         */
+        put: operations["applyCartCoupon"];
+        post?: never;
+        /** Take the coupon off your cart */
+        delete: operations["removeCartCoupon"];
         options?: never;
         head?: never;
         patch?: never;
@@ -149,6 +170,26 @@ export interface paths {
         post?: never;
         /** Remove a dish from your cart */
         delete: operations["removeCartItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/tip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tip the rider (0 to ₹500, in paise; 0 removes it)
+         * @description 422 tip_out_of_range; 409 cart_empty for a tip on an empty cart. The tip carries no GST and is refunded with the order if it is cancelled.
+         */
+        put: operations["setCartTip"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -430,6 +471,27 @@ export interface components {
             line2: string;
             pincode: string;
         };
+        /** @description One line, in paise; only ``discount`` is negative. */
+        BillLineOut: {
+            amount: number;
+            /** @enum {string} */
+            code: "item_total" | "packaging" | "delivery_fee" | "platform_fee" | "gst" | "discount" | "tip";
+            label: string;
+            parts: components["schemas"]["BillPartOut"][];
+        };
+        /** @description Every line the customer pays; ``total_amount`` is their sum (rounded per line, half up to the paisa). */
+        BillOut: {
+            /** @constant */
+            currency: "INR";
+            lines: components["schemas"]["BillLineOut"][];
+            total_amount: number;
+        };
+        /** @description A component of a line: GST's CGST and SGST halves. */
+        BillPartOut: {
+            amount: number;
+            code: string;
+            label: string;
+        };
         CardIn: {
             cvc: string;
             exp_month: number;
@@ -453,13 +515,16 @@ export interface components {
             price: number;
             quantity: number;
         };
-        /** @description One restaurant's items; ``cart_id`` is 0 before the first item is added. */
+        /** @description One restaurant's items; ``cart_id`` is 0 before the first item is added. ``bill`` (null for an empty cart) is what placing the order now would charge, and ``total_amount`` its total: send it as ``expected_total`` when placing. */
         CartOut: {
+            bill: components["schemas"]["BillOut"] | null;
             cart_id: number;
+            coupon: components["schemas"]["CouponOut"] | null;
             /** @constant */
             currency: "INR";
             food_items: components["schemas"]["CartLineOut"][];
             restaurant: components["schemas"]["RestaurantRefOut"] | null;
+            tip: number;
             total_amount: number;
         };
         CitiesOut: {
@@ -468,6 +533,18 @@ export interface components {
         CityOut: {
             city_name: string;
             pincode: string;
+        };
+        CouponIn: {
+            /** @description The coupon code, e.g. WELCOME50 (any case) */
+            code: string;
+        };
+        /** @description The coupon on the cart: ``applied`` false says why not in ``reason`` and ``message`` (it is checked again whenever the cart changes). */
+        CouponOut: {
+            applied: boolean;
+            code: string;
+            description: string | null;
+            message: string | null;
+            reason: string | null;
         };
         /** @description Would the cart's restaurant deliver to this address? ``detail`` says why not. */
         DeliveryCheckOut: {
@@ -519,7 +596,9 @@ export interface components {
         };
         /** @description An order: price snapshots, status, where it goes, how it is paid (paise). */
         OrderOut: {
+            bill: components["schemas"]["BillOut"];
             cancel_reason: ("cancelled_by_customer" | "payment_not_completed") | null;
+            coupon_code: string | null;
             /** Format: date-time */
             created_at: string;
             /** @constant */
@@ -587,12 +666,13 @@ export interface components {
              */
             payment_mode: "CARD" | "UPI" | "COD";
         };
-        /** @description RFC 9457 problem details. ``code`` is stable and machine-readable; ``errors`` names the fields at fault; ``failure_code`` says why a payment was declined. */
+        /** @description RFC 9457 problem details. ``code`` is stable and machine-readable; ``errors`` names the fields at fault; ``failure_code`` says why a payment was declined; ``reason`` why a coupon does not apply (coupon_invalid). */
         ProblemOut: {
             code: string;
             detail: string;
             errors?: components["schemas"]["FieldErrorOut"][];
             failure_code?: string;
+            reason?: string;
             status: number;
             title: string;
             type: string;
@@ -668,6 +748,10 @@ export interface components {
             phone: string;
             /** @description How the restaurant and the rider address you */
             user_name: string;
+        };
+        TipIn: {
+            /** @description The rider's tip in paise (0 removes it) */
+            amount: number;
         };
         UpiIn: {
             vpa: string;
@@ -1434,6 +1518,236 @@ export interface operations {
             };
         };
     };
+    applyCartCoupon: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    removeCartCoupon: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
     checkCartDelivery: {
         parameters: {
             query?: never;
@@ -1695,6 +2009,123 @@ export interface operations {
             };
             /** @description Not found (another user's resources are not found either) */
             404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    setCartTip: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TipIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
                     "X-Request-ID"?: string;

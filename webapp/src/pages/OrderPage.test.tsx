@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { fakeFetch, json } from "../test/fetch";
-import { order, user } from "../test/fixtures";
+import { cartOf, order, user } from "../test/fixtures";
 import { renderApp } from "../test/render";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -12,7 +12,7 @@ const waiting = order({ order_id: 603 });
 
 describe("why an order was cancelled", () => {
   test("the order page says an unpaid order expired, and offers no payment", async () => {
-    fakeFetch({ "GET /api/v1/me": json(user), "GET /api/v1/cart": json({ cart_id: 0, restaurant: null, food_items: [], total_amount: 0, currency: "INR" }), "GET /api/v1/orders/601": json(expired) });
+    fakeFetch({ "GET /api/v1/me": json(user), "GET /api/v1/cart": json(cartOf([])), "GET /api/v1/orders/601": json(expired) });
     renderApp("/orders/601");
     expect(await screen.findByTestId("cancel-reason")).toHaveTextContent(
       "Cancelled automatically: the payment wasn't completed in time.",
@@ -23,7 +23,7 @@ describe("why an order was cancelled", () => {
   });
 
   test("the order page says the customer cancelled it", async () => {
-    fakeFetch({ "GET /api/v1/me": json(user), "GET /api/v1/cart": json({ cart_id: 0, restaurant: null, food_items: [], total_amount: 0, currency: "INR" }), "GET /api/v1/orders/602": json(withdrawn) });
+    fakeFetch({ "GET /api/v1/me": json(user), "GET /api/v1/cart": json(cartOf([])), "GET /api/v1/orders/602": json(withdrawn) });
     renderApp("/orders/602");
     expect(await screen.findByTestId("cancel-reason")).toHaveTextContent("You cancelled this order.");
   });
@@ -31,7 +31,7 @@ describe("why an order was cancelled", () => {
   test("the order list gives each cancelled order its reason, and none to the others", async () => {
     fakeFetch({
       "GET /api/v1/me": json(user),
-      "GET /api/v1/cart": json({ cart_id: 0, restaurant: null, food_items: [], total_amount: 0, currency: "INR" }),
+      "GET /api/v1/cart": json(cartOf([])),
       "GET /api/v1/orders": json({ orders: [expired, withdrawn, waiting] }),
     });
     renderApp("/orders");

@@ -1,5 +1,5 @@
 // Shapes as the API sends them (typed by the generated schema).
-import type { Cart, FoodItem, Order, RestaurantDetail, User } from "../api/types";
+import type { Bill, BillLine, Cart, FoodItem, Order, RestaurantDetail, User } from "../api/types";
 
 export const user: User = {
   user_id: 7,
@@ -49,9 +49,41 @@ export const restaurant: RestaurantDetail = {
   ],
 };
 
+const LABELS: Record<BillLine["code"], string> = {
+  item_total: "Item total",
+  packaging: "Packaging",
+  delivery_fee: "Delivery fee",
+  platform_fee: "Platform fee",
+  gst: "GST",
+  discount: "Discount",
+  tip: "Rider tip",
+};
+
+/** A bill as the API sends it: the lines given (in paise; GST split into equal CGST and
+ * SGST halves), their sum as the total. The fixture never prices anything itself. */
+export function billOf(amounts: Partial<Record<BillLine["code"], number>>): Bill {
+  const lines: BillLine[] = (Object.keys(LABELS) as Array<BillLine["code"]>)
+    .filter((code) => amounts[code] !== undefined)
+    .map((code) => {
+      const amount = amounts[code]!;
+      const parts =
+        code === "gst"
+          ? [
+              { code: "cgst", label: "CGST (2.5% food, 9% fees)", amount: amount / 2 },
+              { code: "sgst", label: "SGST (2.5% food, 9% fees)", amount: amount / 2 },
+            ]
+          : [];
+      return { code, label: LABELS[code], amount, parts };
+    });
+  return { lines, total_amount: lines.reduce((sum, l) => sum + l.amount, 0), currency: "INR" };
+}
+
+/** A cart of `lines`; its bill is the item total alone unless `extra.bill` says otherwise,
+ * and its total_amount is always its bill's total. */
 export function cartOf(
   lines: Array<{ food_id: number; food_name: string; quantity: number; price?: number; availability?: boolean }>,
   restaurantRef = { restaurant_id: 1, restaurant_name: "Dosa Corner" },
+  extra: Partial<Pick<Cart, "bill" | "coupon" | "tip">> = {},
 ): Cart {
   const food_items = lines.map((l) => ({
     food_id: l.food_id,
@@ -62,22 +94,30 @@ export function cartOf(
     is_veg: true,
     availability: l.availability ?? true,
   }));
+  const itemTotal = food_items.reduce((sum, l) => sum + l.line_total, 0);
+  const bill = lines.length ? (extra.bill ?? billOf({ item_total: itemTotal })) : null;
   return {
     cart_id: lines.length ? 99 : 0,
     restaurant: lines.length ? restaurantRef : null,
     food_items,
-    total_amount: food_items.reduce((sum, l) => sum + l.line_total, 0),
+    bill,
+    coupon: extra.coupon ?? null,
+    tip: extra.tip ?? 0,
+    total_amount: bill?.total_amount ?? 0,
     currency: "INR",
   };
 }
 
+/** An order; its bill is the item total alone unless `extra` gives one (a `total_amount`
+ * alone becomes a one-line bill of that total), and its total is the bill's. */
 export function order(extra: Partial<Order> = {}): Order {
+  const bill = extra.bill ?? billOf({ item_total: extra.total_amount ?? 24_000 });
   return {
     order_id: 501,
     user_id: 7,
     restaurant: { restaurant_id: 1, restaurant_name: "Dosa Corner" },
     items: [{ food_id: 11, food_name: "Masala Dosa", price: 12_000, quantity: 2, line_total: 24_000, is_veg: true }],
-    total_amount: 24_000,
+    coupon_code: null,
     currency: "INR",
     order_status: "PENDING_PAYMENT",
     payment_mode: "CARD",
@@ -96,5 +136,7 @@ export function order(extra: Partial<Order> = {}): Order {
     created_at: "2026-01-01T10:00:00+00:00",
     updated_at: "2026-01-01T10:00:00+00:00",
     ...extra,
+    bill,
+    total_amount: bill.total_amount,
   };
 }
