@@ -64,8 +64,12 @@ def test_a_price_changed_mid_checkout_is_shown_and_needs_agreement(
         assert refused.status_code == 409, refused.text
         assert refused.json()["code"] == "cart_changed"
         assert refused.json()["changes"][0]["new_price"] == item.price + 500
+        now = shopper.get("/api/v1/cart").json()  # the cart took the new price
+        assert refused.json()["total_amount"] == now["total_amount"] > shown
         agreed = _place(shopper, expected_total=refused.json()["total_amount"])
-        assert agreed.status_code == 201 and agreed.json()["total_amount"] == shown + 500
+        assert agreed.status_code == 201, agreed.text
+        assert agreed.json()["total_amount"] == now["total_amount"]
+        assert agreed.json()["bill"] == now["bill"]
     finally:
         store.catalog.add_food_items([item])
 

@@ -28,7 +28,9 @@ def test_a_customer_orders_and_pays_through_traefik(healthy: Stack) -> None:
                 me.put(f"/api/v1/cart/items/{dish['food_id']}", {"quantity": 2}).status_code == 200
             )
         cart = me.get("/api/v1/cart").json()
-        assert cart["total_amount"] == sum(2 * d["price"] for d in dishes)
+        items = next(line for line in cart["bill"]["lines"] if line["code"] == "item_total")
+        assert items["amount"] == sum(2 * d["price"] for d in dishes)
+        assert cart["total_amount"] == sum(line["amount"] for line in cart["bill"]["lines"])
         assert cart["currency"] == "INR"
 
         placed = me.post(

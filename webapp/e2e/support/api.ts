@@ -61,6 +61,11 @@ export async function ordersOf(token: string): Promise<ApiOrder[]> {
   return ((await send("GET", "/api/v1/orders?limit=50", token)) as { orders: ApiOrder[] }).orders;
 }
 
+/** The total the API bills the customer's cart at now (its bill: fees and GST included). */
+export async function cartTotalOf(token: string): Promise<number> {
+  return ((await send("GET", "/api/v1/cart", token)) as { total_amount: number }).total_amount;
+}
+
 export interface ApiDish {
   food_id: number;
   food_name: string;
