@@ -9,13 +9,21 @@ A check never stops at the first problem: it counts them all and keeps a few exa
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from adapters.memory import FakePaymentGateway, MemoryStore
-from food_core.model import CONFIRMED_STATUSES, OrderStatus, PaymentMode, PaymentStatus
+from food_core.model import (
+    CONFIRMED_STATUSES,
+    BillCode,
+    Coupon,
+    OrderStatus,
+    PaymentMode,
+    PaymentStatus,
+)
 from services.simulator.ledger import CheckoutAttempt
+from services.simulator.shop import BillLines
 
 EXAMPLES = 5
 CONFIRMED_NAMES = frozenset(s.value for s in CONFIRMED_STATUSES)
@@ -24,6 +32,9 @@ SUCCEEDED = PaymentStatus.SUCCEEDED.value
 REFUNDED = PaymentStatus.REFUNDED.value
 PENDING = PaymentStatus.PENDING.value
 COD = PaymentMode.COD.value
+ITEM_TOTAL = BillCode.ITEM_TOTAL.value
+DISCOUNT = BillCode.DISCOUNT.value
+ONCE_ONLY = {"WELCOME50": 1}  # uses per customer when the shop's coupons are not given
 
 # Invariant names, in the order they are reported, with what each one promises.
 INVARIANTS: dict[str, str] = {
@@ -35,9 +46,14 @@ INVARIANTS: dict[str, str] = {
     "unsettled_payments": "after reconciliation no payment attempt is left with an unknown "
     "outcome and no cancelled order still holds a charge",
     "total_orders": "each user's total_orders equals the number of their orders ever confirmed",
-    "order_totals": "each order's total is the sum of its lines, every payment amount equals "
-    "it, and it equals the cart total the customer saw; each cart total shown was the sum "
-    "of its lines",
+    "order_totals": "the bill shown is the amount charged is the receipt: each order's bill "
+    "has an item total equal to the sum of its lines, lines that add up to its total (only "
+    "the discount negative), every payment amount equals that total, and the receipt "
+    "carries the bill (lines and total) the customer was shown when placing; each cart "
+    "item total shown was the sum of its lines",
+    "coupons": "a discount comes from the order's coupon and never exceeds the coupon's cap "
+    "or the item total; no customer holds a coupon on more non-cancelled orders than it "
+    "allows (WELCOME50: one)",
 }
 
 
@@ -55,10 +71,14 @@ class OrderRecord(NamedTuple):
     key: str | None  # the Idempotency-Key (not shown by the API: None in live mode)
     status: str
     payment_mode: str
-    total_amount: int
+    total_amount: int  # the order's total (the bill's, since issue 14)
     lines_total: int  # sum of price × quantity over the items
     ever_confirmed: bool  # a delivery exists only once the order has been confirmed
     payments: tuple[PaymentRecord, ...]  # every attempt known (live: the latest only)
+    # The receipt's bill: (code, amount) per line, and the total it states.
+    bill: BillLines = ()
+    bill_total: int = 0
+    coupon_code: str | None = None
 
 
 class UserRecord(NamedTuple):
@@ -116,6 +136,7 @@ def audit_records(
     seen_payments: dict[int, set[int]] | None = None,
     strict_settlement: bool = True,
     cart_mismatches: tuple[int, Sequence[str]] = (0, ()),
+    coupons: Mapping[str, Coupon] | None = None,
 ) -> AuditReport:
     """Run every check.
 
@@ -124,8 +145,10 @@ def audit_records(
     ``seen_payments``: order_id → payment ids customers were shown as SUCCEEDED.
     ``strict_settlement``: whether an attempt of unknown outcome is a failure (memory mode,
     after the sweep) or may still be awaiting reconciliation (live mode).
-    ``cart_mismatches``: how many cart answers showed a total that was not the sum of their
-    lines, with a few examples (the customers' own check, as they edit).
+    ``cart_mismatches``: how many cart answers showed an item total that was not the sum
+    of their lines, with a few examples (the customers' own check, as they edit).
+    ``coupons``: the shop's coupons by code, for their caps and uses per customer (without
+    it a coupon's cap is not checked, and WELCOME50 is taken to allow one use).
     """
     f = _findings()
     users = list(users)
@@ -136,6 +159,7 @@ def audit_records(
     _check_settled(f["unsettled_payments"], orders, strict_settlement)
     _check_total_orders(f["total_orders"], orders, users)
     _check_totals(f["order_totals"], orders, by_id, attempts)
+    _check_coupons(f["coupons"], orders, coupons)
     count, examples = cart_mismatches
     f["order_totals"].add_many(count, examples)
     return AuditReport(f, len(orders), len(users))
@@ -247,6 +271,14 @@ def _check_total_orders(
             )
 
 
+def _who(o: OrderRecord) -> str:
+    return f"order {o.order_id} (customer {o.user_id})"
+
+
+def _rupees(paise: int) -> str:
+    return f"₹{paise / 100:,.2f}"
+
+
 def _check_totals(
     finding: Finding,
     orders: Sequence[OrderRecord],
@@ -254,24 +286,87 @@ def _check_totals(
     attempts: Sequence[CheckoutAttempt],
 ) -> None:
     for o in orders:
-        if o.total_amount != o.lines_total:
-            finding.add(
-                f"order {o.order_id}: total_amount {o.total_amount} ≠ sum of lines {o.lines_total}"
-            )
+        who = _who(o)
+        amounts = dict(o.bill)
+        item_total = amounts.get(ITEM_TOTAL)
+        if item_total != o.lines_total:
+            finding.add(f"{who}: bill item_total {item_total} ≠ sum of its lines {o.lines_total}")
+        lines_sum = sum(amount for _code, amount in o.bill)
+        if lines_sum != o.bill_total:
+            finding.add(f"{who}: bill lines add up to {lines_sum} ≠ its total {o.bill_total}")
+        if o.total_amount != o.bill_total:
+            finding.add(f"{who}: total_amount {o.total_amount} ≠ its bill's total {o.bill_total}")
+        for code, amount in o.bill:
+            if (amount < 0) != (code == DISCOUNT) and amount != 0:
+                finding.add(f"{who}: bill line {code} is {amount}")
         for p in o.payments:
             if p.amount != o.total_amount:
                 finding.add(
-                    f"order {o.order_id}: payment {p.payment_id} amount {p.amount} "
-                    f"≠ total {o.total_amount}"
+                    f"{who}: payment {p.payment_id} amount {p.amount} ≠ total {o.total_amount}"
                 )
     for attempt in attempts:
         for order_id in attempt.order_ids:
             order = by_id.get(order_id)
-            if order is not None and order.total_amount != attempt.expected_total:
+            if order is None:
+                continue
+            who = _who(order)
+            if order.total_amount != attempt.expected_total:
                 finding.add(
-                    f"order {order_id}: total {order.total_amount} ≠ the cart total "
-                    f"{attempt.expected_total} the customer saw"
+                    f"{who}: total {order.total_amount} ≠ the bill total "
+                    f"{attempt.expected_total} the customer was shown"
                 )
+            if attempt.shown_bill is not None and order.bill != attempt.shown_bill:
+                finding.add(
+                    f"{who}: the receipt's bill {_bill_text(order.bill)} ≠ the bill shown "
+                    f"{_bill_text(attempt.shown_bill)}"
+                )
+
+
+def _bill_text(lines: BillLines) -> str:
+    return "[" + ", ".join(f"{code} {amount}" for code, amount in lines) + "]"
+
+
+def _check_coupons(
+    finding: Finding, orders: Sequence[OrderRecord], coupons: Mapping[str, Coupon] | None
+) -> None:
+    held: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for o in orders:
+        who = _who(o)
+        amounts = dict(o.bill)
+        discount = -amounts.get(DISCOUNT, 0)
+        item_total = amounts.get(ITEM_TOTAL, 0)
+        if o.coupon_code is not None and o.status != CANCELLED:
+            held[(o.user_id, o.coupon_code)].append(o.order_id)
+        if not discount:
+            continue
+        if o.coupon_code is None:
+            finding.add(f"{who}: a discount of {_rupees(discount)} without a coupon")
+            continue
+        if discount > item_total:
+            finding.add(
+                f"{who}: {o.coupon_code} took {_rupees(discount)} off an item total of "
+                f"{_rupees(item_total)}"
+            )
+        coupon = None if coupons is None else coupons.get(o.coupon_code)
+        if coupons is not None and coupon is None:
+            finding.add(f"{who}: a discount from {o.coupon_code}, which is no coupon")
+        elif (
+            coupon is not None
+            and coupon.max_discount is not None
+            and discount > coupon.max_discount
+        ):
+            finding.add(
+                f"{who}: {o.coupon_code} took {_rupees(discount)} off, above its cap of "
+                f"{_rupees(coupon.max_discount)}"
+            )
+    for (user_id, code), ids in sorted(held.items()):
+        coupon = None if coupons is None else coupons.get(code)
+        allowed = coupon.uses_per_customer if coupon is not None else ONCE_ONLY.get(code)
+        if allowed is not None and len(ids) > allowed:
+            finding.add(
+                f"customer {user_id}: {code} on {len(ids)} orders not cancelled "
+                f"{sorted(ids)}, at most {allowed} allowed"
+            )
 
 
 # --- memory mode ---------------------------------------------------------------------
@@ -293,6 +388,7 @@ def memory_records(store: MemoryStore) -> tuple[list[OrderRecord], list[UserReco
             for p in o.payments
         )
         lines = sum(item.price * item.quantity for item in o.items)
+        bill = o.bill
         orders.append(
             OrderRecord(
                 o.order_id,
@@ -304,6 +400,9 @@ def memory_records(store: MemoryStore) -> tuple[list[OrderRecord], list[UserReco
                 lines,
                 o.delivery is not None,
                 records,
+                tuple((line.code.value, line.amount) for line in bill.lines),
+                bill.total_amount,
+                None if o.coupon is None else o.coupon.code,
             )
         )
     counts = store.confirmed_counts  # what the users repository reports as total_orders
@@ -327,4 +426,5 @@ def audit_memory(
         attempts=attempts,
         seen_payments=seen_payments,
         strict_settlement=True,
+        coupons=store.coupons,
     )

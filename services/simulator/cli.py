@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
         ("retry", "a checkout POST's answer lost, resent with the same key"),
         ("timeout", "the payment gateway does not answer (memory mode)"),
         ("cancel", "a confirmed order is cancelled"),
+        ("coupon", "a customer checking out types a coupon code (mostly WELCOME50)"),
+        ("tip", "a customer checking out tips the rider ₹20, ₹30 or ₹50"),
     ):
         default = getattr(rates, name.replace("-", "_"))
         p.add_argument(
@@ -154,6 +156,8 @@ def config_from(args: argparse.Namespace) -> SimConfig:
             retry=args.retry_rate,
             timeout=args.timeout_rate,
             cancel=args.cancel_rate,
+            coupon=args.coupon_rate,
+            tip=args.tip_rate,
         ),
         arrival_rate=args.arrival_rate,
     )

@@ -98,9 +98,11 @@ class Rates:
     retry: float = 0.05  # a checkout POST's answer is lost and it is resent, same key
     timeout: float = 0.03  # the payment gateway times out (memory mode)
     cancel: float = 0.04  # a confirmed order is cancelled
+    coupon: float = 0.25  # a customer checking out types a coupon code
+    tip: float = 0.2  # a customer checking out tips the rider
 
     def __post_init__(self) -> None:
-        for name in ("decline", "double_click", "retry", "timeout", "cancel"):
+        for name in ("decline", "double_click", "retry", "timeout", "cancel", "coupon", "tip"):
             _share(str(getattr(self, name)), f"--{name.replace('_', '-')}-rate")
 
 

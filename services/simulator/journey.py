@@ -16,6 +16,7 @@ from food_core.model import PaymentMode
 from services.simulator.config import Kind, SimConfig
 from services.simulator.ledger import CheckoutAttempt, Tally
 from services.simulator.shop import (
+    COUPON_INVALID,
     DECLINING_CARDS,
     DECLINING_VPA,
     GOOD_CARD,
@@ -42,6 +43,14 @@ SUCCEEDED = "SUCCEEDED"
 # A double click's second request can arrive while the first still runs (409
 # request_in_progress); a client waits briefly and asks again, a bounded number of times.
 IN_PROGRESS_TRIES = 5
+# The coupon a new customer types (first order, item total from ₹149), and codes that
+# do not apply — one that is not valid at the run's date (the monsoon sale: not started
+# on the simulated clock, over on the real one) and one that does not exist: 422
+# coupon_invalid, and the customer checks out without.
+WELCOME = "WELCOME50"
+INVALID_COUPONS = ("MONSOON30", "FREEFOOD")
+COUPON_REFUSED_BESIDE_ORDER = "coupon_invalid_beside_its_order"
+TIPS = (2_000, 3_000, 5_000)  # ₹20, ₹30, ₹50 in paise
 MODES = {Kind.CARD: PaymentMode.CARD, Kind.UPI: PaymentMode.UPI, Kind.COD: PaymentMode.COD}
 
 
@@ -143,10 +152,22 @@ class Customer:
         if kind is Kind.ABANDON and rng.random() < 0.7:
             tally.carts_abandoned += 1
             return
+        if rng.random() < self.cfg.rates.coupon:
+            yield from self._coupon()
+        if rng.random() < self.cfg.rates.tip:
+            shop.set_tip(s, TIPS[int(rng.random() * len(TIPS))])
+            tally.tips += 1
+            yield self.think(3)
         address_id = shop.add_address(s, self.index, city_name, pincode)
         yield self.think(20)
         mode = MODES.get(kind, PaymentMode.CARD)
-        attempt = tally.new_attempt(s.user_id, f"sim-{self.index:08d}-order", expected)
+        # The checkout page: the bill the customer agrees to pay, sent as expected_total.
+        bill = shop.view_cart(s)
+        if bill.item_total != expected:
+            tally.cart_mismatch(s.user_id, bill.item_total, expected, "checkout bill's")
+        attempt = tally.new_attempt(
+            s.user_id, f"sim-{self.index:08d}-order", bill.total_amount, bill.lines
+        )
         cod_fault = mode is PaymentMode.COD and kind is not Kind.ABANDON
         if cod_fault and rng.random() < self.cfg.rates.timeout:
             shop.arm_fault(Fault(lost_after_charge=rng.random() < 0.5))
@@ -171,6 +192,30 @@ class Customer:
                 shop.cancel(s, placed.order_id)
                 tally.cancels += 1
 
+    def _coupon(self) -> Journey:
+        """Type a coupon code: mostly WELCOME50 (refused below its minimum), sometimes one
+        that does not apply (refused: the customer carries on without); a few take an
+        applied coupon off again."""
+        rng, shop, tally, s = self.rng, self.shop, self.tally, self.s
+        invalid = rng.random() < 0.2
+        code = INVALID_COUPONS[int(rng.random() * 2)] if invalid else WELCOME
+        try:
+            shop.apply_coupon(s, code)
+        except ShopError as error:
+            if error.code != COUPON_INVALID:
+                raise
+            tally.coupons_refused += 1
+            yield self.think(5)
+            return
+        if invalid:  # a code that never applies was accepted
+            tally.unexpected[f"coupon_accepted_{code}"] += 1
+        tally.coupons_applied += 1
+        yield self.think(4)
+        if rng.random() < 0.1:
+            shop.remove_coupon(s)
+            tally.coupons_removed += 1
+            yield self.think(3)
+
     def _place(
         self, attempt: CheckoutAttempt, address_id: int, mode: PaymentMode
     ) -> Generator[float, None, Placed | None]:
@@ -179,12 +224,17 @@ class Customer:
         lost = not twice and rng.random() < self.cfg.rates.retry
         if twice:
             tally.double_clicks += 1
-        answers = shop.place_order(s, attempt.key, address_id, mode, twice=twice)
+        total = attempt.expected_total
+        answers = shop.place_order(
+            s, attempt.key, address_id, mode, twice=twice, expected_total=total
+        )
         attempt.sent += len(answers)
         if lost:  # the answer never reached the customer: the web app resends, same key
             tally.retries += 1
             yield self.think(2)
-            answers += shop.place_order(s, attempt.key, address_id, mode, twice=False)
+            answers += shop.place_order(
+                s, attempt.key, address_id, mode, twice=False, expected_total=total
+            )
             attempt.sent += 1
         for _ in range(IN_PROGRESS_TRIES):
             if not any(_in_progress(a) for a in answers) or any(
@@ -193,7 +243,9 @@ class Customer:
                 break
             tally.retries += 1
             yield 0.2
-            answers += shop.place_order(s, attempt.key, address_id, mode, twice=False)
+            answers += shop.place_order(
+                s, attempt.key, address_id, mode, twice=False, expected_total=total
+            )
             attempt.sent += 1
         placed: Placed | None = None
         for answer in answers:
@@ -206,6 +258,11 @@ class Customer:
                 placed = placed or answer
             elif answer.code == RESTAURANT_CLOSED:
                 tally.closed_mid_checkout += 1
+            elif answer.code == COUPON_INVALID and any(isinstance(a, Placed) for a in answers):
+                # A click of this checkout was answered with the order, this one (the same
+                # key) with 422 used_up, its coupon being held by that very order: no
+                # replay, a known race of the core's placement (live double clicks).
+                tally.unexpected[COUPON_REFUSED_BESIDE_ORDER] += 1
             elif not _in_progress(answer):
                 tally.unexpected[answer.code] += 1
         return placed

@@ -29,7 +29,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from food_core.model import PaymentMode
+from adapters import demo_catalog
+from food_core.model import Coupon, PaymentMode
 from services.simulator.audit import (
     CONFIRMED_NAMES,
     AuditReport,
@@ -44,6 +45,7 @@ from services.simulator.ledger import Tally
 from services.simulator.report import Timeline
 from services.simulator.shop import (
     DEADLINE,
+    EMPTY_CART,
     NETWORK_ERROR,
     Card,
     Dish,
@@ -52,6 +54,7 @@ from services.simulator.shop import (
     Placed,
     Session,
     ShopError,
+    Shown,
 )
 from services.simulator.summary import Latency, Summary, build_summary, payment_outcomes
 
@@ -249,7 +252,19 @@ class LiveShop:
 
     def set_quantity(self, s: Session, food_id: int, quantity: int) -> int:
         response = self._send("PUT", f"/cart/items/{food_id}", s, {"quantity": quantity})
-        return int(self._json(response, 200)["total_amount"])
+        return shown(self._json(response, 200)).item_total
+
+    def view_cart(self, s: Session) -> Shown:
+        return shown(self._json(self._send("GET", "/cart", s), 200))
+
+    def apply_coupon(self, s: Session, code: str) -> Shown:
+        return shown(self._json(self._send("PUT", "/cart/coupon", s, {"code": code}), 200))
+
+    def remove_coupon(self, s: Session) -> Shown:
+        return shown(self._json(self._send("DELETE", "/cart/coupon", s), 200))
+
+    def set_tip(self, s: Session, amount: int) -> Shown:
+        return shown(self._json(self._send("PUT", "/cart/tip", s, {"amount": amount}), 200))
 
     def add_address(self, s: Session, n: int, city_name: str, pincode: str) -> int:
         body = {
@@ -261,9 +276,18 @@ class LiveShop:
         return int(self._json(self._send("POST", "/addresses", s, body), 201)["address_id"])
 
     def place_order(
-        self, s: Session, key: str, address_id: int, mode: PaymentMode, *, twice: bool
+        self,
+        s: Session,
+        key: str,
+        address_id: int,
+        mode: PaymentMode,
+        *,
+        twice: bool,
+        expected_total: int | None = None,
     ) -> list[Placed | ShopError]:
-        body = {"address_id": address_id, "payment_mode": mode.value}
+        body: dict[str, Any] = {"address_id": address_id, "payment_mode": mode.value}
+        if expected_total is not None:
+            body["expected_total"] = expected_total
 
         def once() -> Placed | ShopError:
             try:
@@ -349,6 +373,24 @@ class LiveShop:
     def order(self, s: Session, order_id: int) -> dict[str, Any]:
         data: dict[str, Any] = self._json(self._send("GET", f"/orders/{order_id}", s), 200)
         return data
+
+
+def bill_lines(bill: dict[str, Any] | None) -> tuple[tuple[str, int], ...]:
+    """A bill as the API shows it (cart or order), reduced to (code, amount) per line."""
+    if not bill:
+        return ()
+    return tuple((str(line["code"]), int(line["amount"])) for line in bill["lines"])
+
+
+def shown(cart: dict[str, Any]) -> Shown:
+    """A cart answer (GET/PUT /cart…) as the customer reads it: its bill."""
+    bill = cart.get("bill")
+    if not bill:
+        return EMPTY_CART
+    lines = bill_lines(bill)
+    coupon = cart.get("coupon")
+    applied = str(coupon["code"]) if coupon and coupon.get("applied") else None
+    return Shown(dict(lines).get("item_total", 0), int(cart["total_amount"]), lines, applied)
 
 
 def _replayed(response: httpx.Response) -> bool:
@@ -572,23 +614,18 @@ def audit_live(
 ) -> tuple[AuditReport, list[OrderRecord]]:
     """Read every simulated customer's orders and total_orders back through the API.
 
-    An order whose card/UPI payment is still PENDING is fetched by id, which reconciles
-    it on read (docs/design.md §5.4). What the API does not show — every payment attempt, the
-    gateway's own records — cannot be checked here: a stack test that wants those asks
-    the payments service directly."""
+    Each order listed is fetched by id — its receipt, whose bill the audit compares with
+    the bill the customer was shown — which also reconciles a card/UPI payment still
+    PENDING on read (docs/design.md §5.4). What the API does not show — every payment
+    attempt, the gateway's own records — cannot be checked here: a stack test that wants
+    those asks the payments service directly."""
     orders: list[OrderRecord] = []
     users: list[UserRecord] = []
     seen = {order_id: set(ids) for order_id, ids in tally.succeeded_payments.items()}
     for s in sessions:
         users.append(UserRecord(s.user_id, int(shop.me(s)["total_orders"])))
-        for data in shop.orders_of(s):
-            payment = data.get("payment")
-            if (
-                payment
-                and payment["payment_status"] == "PENDING"
-                and payment["payment_mode"] != "COD"
-            ):
-                data = shop.order(s, int(data["order_id"]))
+        for listed in shop.orders_of(s):
+            data = shop.order(s, int(listed["order_id"]))
             record = order_record(data, s.user_id)
             orders.append(record)
             for p in record.payments:
@@ -602,8 +639,15 @@ def audit_live(
         seen_payments=seen,
         strict_settlement=False,
         cart_mismatches=(tally.cart_total_mismatches, tally.cart_mismatch_examples),
+        coupons=demo_coupons(),
     )
     return report, orders
+
+
+def demo_coupons() -> dict[str, Coupon]:
+    """The coupons a stack seeded with the demo catalog offers (their caps and uses per
+    customer do not depend on the catalog's seed)."""
+    return {c.code: c for c in demo_catalog.generate().coupons}
 
 
 def order_record(data: dict[str, Any], user_id: int) -> OrderRecord:
@@ -622,6 +666,8 @@ def order_record(data: dict[str, Any], user_id: int) -> OrderRecord:
             ),
         )
     lines = sum(int(i["price"]) * int(i["quantity"]) for i in data["items"])
+    bill = data.get("bill")
+    coupon = data.get("coupon_code")
     return OrderRecord(
         int(data["order_id"]),
         int(data.get("user_id", user_id)),
@@ -632,4 +678,7 @@ def order_record(data: dict[str, Any], user_id: int) -> OrderRecord:
         lines,
         status in CONFIRMED_NAMES or (status == "CANCELLED" and data.get("delivery") is not None),
         payments,
+        bill_lines(bill),
+        int(bill["total_amount"]) if bill else 0,
+        None if coupon is None else str(coupon),
     )

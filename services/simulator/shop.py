@@ -29,6 +29,7 @@ PAYMENT_DECLINED = "payment_declined"
 PAYMENT_UNAVAILABLE = "payment_unavailable"
 REQUEST_IN_PROGRESS = "request_in_progress"
 RESTAURANT_CLOSED = "restaurant_closed"
+COUPON_INVALID = "coupon_invalid"  # 422: the coupon does not apply (unknown, expired…)
 NETWORK_ERROR = "network_error"  # live mode: no HTTP answer at all
 DEADLINE = "deadline"  # live mode: --max-seconds ran out before this request
 
@@ -58,6 +59,21 @@ class Dish(NamedTuple):
     food_id: int
     price: int
     availability: bool
+
+
+BillLines = tuple[tuple[str, int], ...]  # (code, amount) per line, in the bill's order
+
+
+class Shown(NamedTuple):
+    """The cart's bill as the customer is shown it (GET /cart, or the answer of an edit)."""
+
+    item_total: int  # the bill's item_total line (0 for an empty cart)
+    total_amount: int  # the bill's total: what placing now charges (``expected_total``)
+    lines: BillLines
+    coupon: str | None  # the coupon applied to the bill (None: none, or it does not apply)
+
+
+EMPTY_CART = Shown(0, 0, (), None)
 
 
 class Placed(NamedTuple):
@@ -115,17 +131,41 @@ class Shop(Protocol):
     def menu(self, s: Session, restaurant_id: int) -> Sequence[MenuDish]: ...
 
     def set_quantity(self, s: Session, food_id: int, quantity: int) -> int:
-        """Returns the cart's total_amount."""
+        """Returns the cart's item total: the sum of its lines as the shop prices them
+        (the bill's ``item_total`` line; 0 for an empty cart). Fees, GST, a discount and
+        a tip are on the bill (:meth:`view_cart`), not in this figure."""
+        ...
+
+    def view_cart(self, s: Session) -> Shown:
+        """The cart's bill, as the checkout page shows it."""
+        ...
+
+    def apply_coupon(self, s: Session, code: str) -> Shown:
+        """``ShopError(COUPON_INVALID)`` when it does not apply; the cart is unchanged."""
+        ...
+
+    def remove_coupon(self, s: Session) -> Shown: ...
+
+    def set_tip(self, s: Session, amount: int) -> Shown:
+        """The rider's tip in paise (0 removes it)."""
         ...
 
     def add_address(self, s: Session, n: int, city_name: str, pincode: str) -> int: ...
 
     def place_order(
-        self, s: Session, key: str, address_id: int, mode: PaymentMode, *, twice: bool
+        self,
+        s: Session,
+        key: str,
+        address_id: int,
+        mode: PaymentMode,
+        *,
+        twice: bool,
+        expected_total: int | None = None,
     ) -> list[Placed | ShopError]:
         """Send once, or twice with the same key (a double click: concurrently where the
         shop can). Each send's outcome is returned; errors are values here so that one
-        refused click does not hide the other's answer."""
+        refused click does not hide the other's answer. ``expected_total``: the bill's
+        total the customer was shown (the price lock: ``cart_changed`` if it moved)."""
         ...
 
     def pay(

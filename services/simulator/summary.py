@@ -61,6 +61,11 @@ class Summary:
     carts_abandoned: int = 0
     orders_abandoned: int = 0
     checkouts: int = 0
+    coupons_applied: int = 0  # WELCOME50 accepted on a cart
+    coupons_refused: int = 0  # 422 coupon_invalid
+    coupons_removed: int = 0
+    tips: int = 0  # carts given a rider's tip
+    orders_with_coupon: int = 0  # orders whose bill carries a discount
     swept: int = 0  # orders the final reconciliation sweep looked at (memory)
     unexpected_errors: dict[str, int] = field(default_factory=dict)
     order_statuses: dict[str, int] = field(default_factory=dict)
@@ -132,6 +137,11 @@ def build_summary(
         carts_abandoned=tally.carts_abandoned,
         orders_abandoned=tally.orders_abandoned,
         checkouts=tally.checkouts,
+        coupons_applied=tally.coupons_applied,
+        coupons_refused=tally.coupons_refused,
+        coupons_removed=tally.coupons_removed,
+        tips=tally.tips,
+        orders_with_coupon=sum(o.coupon_code is not None for o in orders),
         swept=swept,
         unexpected_errors=dict(sorted(tally.unexpected.items())),
         order_statuses=dict(sorted(statuses.items())),
@@ -165,12 +175,15 @@ def render(summary: Summary, console: Console) -> None:
         ("customers", f"{summary.customers:,}"),
         ("  browsed only", f"{summary.browsed_only:,}"),
         ("  abandoned a cart", f"{summary.carts_abandoned:,}"),
+        ("coupons applied / refused / removed", _coupons(summary)),
+        ("tips", f"{summary.tips:,}"),
         ("checkout attempts", f"{summary.checkouts:,}"),
         ("orders", f"{summary.orders:,}"),
         ("  confirmed (or further)", f"{summary.confirmed:,}"),
         ("  cancelled", f"{summary.cancelled:,}"),
         ("  payment failed", f"{summary.payment_failed:,}"),
         ("  left unpaid", f"{summary.pending:,}"),
+        ("  with a coupon", f"{summary.orders_with_coupon:,}"),
         ("failed payments", f"{summary.failed_payments:,}"),
         ("declines", f"{summary.declines:,}"),
         ("payment timeouts", f"{summary.payment_timeouts:,}"),
@@ -207,6 +220,12 @@ def render(summary: Summary, console: Console) -> None:
     for name, value in rows:
         table.add_row(name, value)
     console.print(table)
+
+
+def _coupons(summary: Summary) -> str:
+    return (
+        f"{summary.coupons_applied:,} / {summary.coupons_refused:,} / {summary.coupons_removed:,}"
+    )
 
 
 def _rate(per_s: float) -> str:

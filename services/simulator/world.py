@@ -22,21 +22,26 @@ from adapters.ids import SnowflakeIds
 from adapters.memory import FakePaymentGateway, FastTestHasher, MemoryStore, memory_ports
 from adapters.memory import Fault as GatewayFault
 from food_core.errors import DomainError, PaymentDeclined
-from food_core.model import CardDetails, PaymentMode, UpiDetails
+from food_core.model import BillCode, CardDetails, PaymentMode, UpiDetails
 from food_core.ports import ChargeRequest
 from food_core.search import RestaurantSort
 from food_core.usecases import (
     Ports,
+    PricedCart,
     add_address,
+    apply_coupon,
     cancel_order,
     get_order,
     list_cities,
     pay_order,
     place_order,
+    price_cart,
     reconcile_pending,
+    remove_coupon,
     restaurant_menu,
     search_restaurants,
     set_cart_quantity,
+    set_tip,
     signup,
 )
 from food_core.usecases.reconciling import LOST_AFTER
@@ -45,7 +50,17 @@ from services.simulator.config import SimConfig
 from services.simulator.journey import Customer, Journey
 from services.simulator.ledger import Tally
 from services.simulator.report import Timeline
-from services.simulator.shop import Card, Fault, MenuDish, Paid, Placed, Session, ShopError
+from services.simulator.shop import (
+    EMPTY_CART,
+    Card,
+    Fault,
+    MenuDish,
+    Paid,
+    Placed,
+    Session,
+    ShopError,
+    Shown,
+)
 from services.simulator.summary import Summary, build_summary
 
 START = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
@@ -154,8 +169,28 @@ class MemoryShop:
         return restaurant_menu(self.ports, restaurant_id).menu
 
     def set_quantity(self, s: Session, food_id: int, quantity: int) -> int:
+        # The use case's cart, not a bill: pricing every edit would cost each customer
+        # a quote per dish; the checkout reads the bill (view_cart) once.
         try:
-            return set_cart_quantity(self.ports, s.user_id, food_id, quantity).total_amount
+            return set_cart_quantity(self.ports, s.user_id, food_id, quantity).item_total
+        except DomainError as error:
+            raise ShopError(error.code, None, error.message) from None
+
+    def view_cart(self, s: Session) -> Shown:
+        return shown(price_cart(self.ports, s.user_id))
+
+    def apply_coupon(self, s: Session, code: str) -> Shown:
+        try:
+            return shown(apply_coupon(self.ports, s.user_id, code))
+        except DomainError as error:
+            raise ShopError(error.code, None, error.message) from None
+
+    def remove_coupon(self, s: Session) -> Shown:
+        return shown(remove_coupon(self.ports, s.user_id))
+
+    def set_tip(self, s: Session, amount: int) -> Shown:
+        try:
+            return shown(set_tip(self.ports, s.user_id, amount))
         except DomainError as error:
             raise ShopError(error.code, None, error.message) from None
 
@@ -171,7 +206,14 @@ class MemoryShop:
         return address.address_id
 
     def place_order(
-        self, s: Session, key: str, address_id: int, mode: PaymentMode, *, twice: bool
+        self,
+        s: Session,
+        key: str,
+        address_id: int,
+        mode: PaymentMode,
+        *,
+        twice: bool,
+        expected_total: int | None = None,
     ) -> list[Placed | ShopError]:
         answers: list[Placed | ShopError] = []
         for _ in range(2 if twice else 1):
@@ -182,6 +224,7 @@ class MemoryShop:
                     idempotency_key=key,
                     address_id=address_id,
                     payment_mode=mode,
+                    expected_total=expected_total,
                 )
             except DomainError as error:
                 answers.append(ShopError(error.code, None, error.message))
@@ -258,6 +301,20 @@ class MemoryShop:
             else GatewayFault.UNAVAILABLE
         )
         return True
+
+
+def shown(priced: PricedCart) -> Shown:
+    """What the customer is shown of a priced cart: its bill, as the API answers it."""
+    bill = priced.bill
+    if bill is None:
+        return EMPTY_CART
+    coupon = priced.applied_coupon
+    return Shown(
+        bill.amount_of(BillCode.ITEM_TOTAL),
+        bill.total_amount,
+        tuple((line.code.value, line.amount) for line in bill.lines),
+        None if coupon is None else coupon.code,
+    )
 
 
 @dataclass
@@ -395,6 +452,7 @@ def _simulate(cfg: SimConfig, on_progress: Callable[[int], None] | None) -> Memo
         seen_payments=tally.succeeded_payments,
         strict_settlement=True,
         cart_mismatches=(tally.cart_total_mismatches, tally.cart_mismatch_examples),
+        coupons=store.coupons,
     )
     summary = build_summary(
         "memory",

@@ -6,8 +6,10 @@ total_orders behave as the core makes them. It is not the API (services/api is):
 stack tests run live mode against the real thing. Two knobs make it misbehave on
 purpose: ``lose_every`` drops the answer of every n-th POST after acting on it (as a
 replica killed mid-response would; a resend is answered), ``forget_keys`` ignores
-Idempotency-Key on POST /orders, so the audit has a real duplicate to find, and
-``cart_off_by`` shows wrong cart totals.
+Idempotency-Key on POST /orders, so the audit has a real duplicate to find,
+``cart_off_by`` shows wrong cart item totals and ``receipt_off_by`` a receipt
+(GET /orders/{id}) whose bill is not the one placed. Carts and order bills are answered
+with the API's own schema functions (``cart_out``, ``bill_out``), so their JSON is the API's.
 """
 
 from __future__ import annotations
@@ -30,19 +32,27 @@ from food_core.errors import DomainError, NotFound, PaymentDeclined
 from food_core.model import CardDetails, Order, PaymentMode, UpiDetails
 from food_core.search import RestaurantSort
 from food_core.usecases import (
+    PricedCart,
     add_address,
+    apply_coupon,
     cancel_order,
     get_order,
     list_cities,
     list_orders,
     pay_order,
     place_order,
+    price_cart,
+    remove_coupon,
     restaurant_menu,
     search_restaurants,
     set_cart_quantity,
+    set_tip,
     signup,
 )
 from services.api.errors import status_of
+from services.api.schemas.bill import bill_out
+from services.api.schemas.cart import cart_out
+from services.api.schemas.converter import unstructure
 
 
 def problem(code: str, status: int, detail: str = "") -> httpx.Response:
@@ -66,6 +76,8 @@ def order_json(order: Order) -> dict[str, Any]:
             }
             for i in order.items
         ],
+        "bill": unstructure(bill_out(order.bill)),
+        "coupon_code": None if order.coupon is None else order.coupon.code,
         "total_amount": order.total_amount,
         "order_status": order.order_status.value,
         "payment_mode": order.payment_mode.value,
@@ -83,7 +95,12 @@ def order_json(order: Order) -> dict[str, Any]:
 
 class FakeApi:
     def __init__(
-        self, *, lose_every: int = 0, forget_keys: bool = False, cart_off_by: int = 0
+        self,
+        *,
+        lose_every: int = 0,
+        forget_keys: bool = False,
+        cart_off_by: int = 0,
+        receipt_off_by: int = 0,
     ) -> None:
         self.clock = ManualClock()
         self.store = MemoryStore()
@@ -98,7 +115,8 @@ class FakeApi:
         demo_catalog.load_into(self.ports.catalog, demo_catalog.generate())
         self.lose_every = lose_every
         self.forget_keys = forget_keys
-        self.cart_off_by = cart_off_by  # added to every cart total shown
+        self.cart_off_by = cart_off_by  # added to every cart item total shown
+        self.receipt_off_by = receipt_off_by  # moved from a receipt's GST to its platform fee
         self._posts = itertools.count(1)
         self._lock = threading.Lock()
         self._lost: set[tuple[str, str | None, bytes]] = set()
@@ -126,6 +144,26 @@ class FakeApi:
             if lose:
                 raise httpx.ReadError("connection reset by peer", request=request)
         return response
+
+    def _cart(self, priced: PricedCart) -> httpx.Response:
+        body: dict[str, Any] = unstructure(cart_out(priced))
+        if self.cart_off_by and body["bill"]:
+            for line in body["bill"]["lines"]:
+                if line["code"] == "item_total":
+                    line["amount"] += self.cart_off_by
+            body["bill"]["total_amount"] += self.cart_off_by
+            body["total_amount"] += self.cart_off_by
+        return httpx.Response(200, json=body)
+
+    def _receipt(self, order: Order) -> httpx.Response:
+        body = order_json(order)
+        if self.receipt_off_by:  # the same total, split otherwise than the bill placed
+            for line in body["bill"]["lines"]:
+                if line["code"] == "platform_fee":
+                    line["amount"] += self.receipt_off_by
+                elif line["code"] == "gst":
+                    line["amount"] -= self.receipt_off_by
+        return httpx.Response(200, json=body)
 
     def _user(self, request: httpx.Request) -> int:
         token = request.headers.get("authorization", "").removeprefix("Bearer ")
@@ -172,9 +210,16 @@ class FakeApi:
             ]
             return httpx.Response(200, json={"restaurant_id": int(m[1]), "menu": dishes})
         if method == "PUT" and (m := re.fullmatch(r"/cart/items/(\d+)", path)):
-            cart = set_cart_quantity(ports, uid, int(m[1]), body["quantity"])
-            shown = cart.total_amount + self.cart_off_by
-            return httpx.Response(200, json={"total_amount": shown})
+            set_cart_quantity(ports, uid, int(m[1]), body["quantity"])
+            return self._cart(price_cart(ports, uid))
+        if method == "GET" and path == "/cart":
+            return self._cart(price_cart(ports, uid))
+        if method == "PUT" and path == "/cart/coupon":
+            return self._cart(apply_coupon(ports, uid, body["code"]))
+        if method == "DELETE" and path == "/cart/coupon":
+            return self._cart(remove_coupon(ports, uid))
+        if method == "PUT" and path == "/cart/tip":
+            return self._cart(set_tip(ports, uid, body["amount"]))
         if method == "POST" and path == "/addresses":
             address = add_address(ports, uid, **body)
             return httpx.Response(201, json={"address_id": address.address_id})
@@ -188,6 +233,7 @@ class FakeApi:
                 idempotency_key=key,
                 address_id=body["address_id"],
                 payment_mode=PaymentMode(body["payment_mode"]),
+                expected_total=body.get("expected_total"),
             )
             if self.forget_keys and kept is not None:
                 # ... and it keeps no cart claim either: the cart comes back as a new version.
@@ -219,5 +265,5 @@ class FakeApi:
         if m := re.fullmatch(r"/orders/(\d+)/cancel", path):
             return httpx.Response(200, json=order_json(cancel_order(ports, uid, int(m[1]))))
         if m := re.fullmatch(r"/orders/(\d+)", path):
-            return httpx.Response(200, json=order_json(get_order(ports, uid, int(m[1]))))
+            return self._receipt(get_order(ports, uid, int(m[1])))
         return problem("not_found", 404, f"{method} {path}")

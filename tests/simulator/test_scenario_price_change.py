@@ -6,7 +6,7 @@ from __future__ import annotations
 import attrs
 from attrs import evolve
 
-from food_core.model import Order
+from food_core.model import Bill, BillCode, Order
 from services.simulator.config import SimConfig
 from services.simulator.scenarios import price_change
 from services.simulator.scenarios.price_change import SHOWN_TOTAL, TOLD_FIRST, PriceRun
@@ -51,14 +51,23 @@ def test_an_order_at_a_price_not_shown_is_reported() -> None:
     run = _play()
     order = next(o for o in run.world.store.orders.values() if not o.payments or o.is_confirmed)
     item = order.items[0]
+    delta = 500 * item.quantity  # the dish ₹5 dearer, on the items and on the bill
+    lines = tuple(
+        evolve(line, amount=line.amount + delta) if line.code is BillCode.ITEM_TOTAL else line
+        for line in order.bill.lines
+    )
     with attrs.validators.disabled():  # payments no longer match the total: a broken state
-        dearer = evolve(order, items=(evolve(item, price=item.price + 500), *order.items[1:]))
+        dearer = evolve(
+            order,
+            items=(evolve(item, price=item.price + 500), *order.items[1:]),
+            bill=Bill(lines),
+        )
     run.world.store.orders[order.order_id] = dearer
     breaches = _audit(run)
     shown = next(r.expected_total for r in run.ledger.requests if r.order_id == order.order_id)
     assert breaches[SHOWN_TOTAL] == [
         f"order {order.order_id} (customer {order.user}): placed at "
-        f"₹{(order.total_amount + 500) / 100:,.2f}, but the customer was shown "
+        f"₹{(order.total_amount + delta) / 100:,.2f}, but the customer was shown "
         f"₹{shown / 100:,.2f}"
     ]
     was = run.ledger.added[order.user][item.food_id]

@@ -1,7 +1,8 @@
 """price-change: the restaurant changes a price (or runs out of a dish) between the
 moment a customer is shown the cart and the moment they place it.
 
-Every customer places with ``expected_total``, the total they were shown. For some, the
+Every customer places with ``expected_total``, the bill's total they were shown
+(``price_cart``: items, fees, GST). For some, the
 restaurant reprices a dish in their cart, or marks it unavailable, while they look; a
 few see a second change while they decide, and some resend the old total from a stale
 tab after being told. A customer told ``cart_changed`` reads the cart again (taking out
@@ -28,7 +29,7 @@ from attrs import evolve
 from adapters.memory import MemoryStore
 from food_core.errors import CartChanged, DomainError
 from food_core.model import CardDetails, Cart, FoodItem, PaymentMode, Restaurant
-from food_core.usecases import pay_order, place_order, set_cart_quantity, view_cart
+from food_core.usecases import PricedCart, pay_order, place_order, price_cart, set_cart_quantity
 from services.simulator.audit import Finding
 from services.simulator.config import SimConfig
 from services.simulator.scenarios.common import (
@@ -128,11 +129,11 @@ class _Customer:
             self.ledger.gave_up += 1
             return
         fill_cart(world, self.user_id, rng, dishes, 1 + int(rng.random() * 3))
-        shown = view_cart(ports, self.user_id)
-        self.ledger.added[self.user_id] = prices_of(shown)
+        shown = price_cart(ports, self.user_id)  # the cart and its bill, as the page shows
+        self.ledger.added[self.user_id] = prices_of(shown.cart)
         yield rng.expovariate(1 / 15)
         if rng.random() < CHANGED_SHARE:
-            self._restaurant_changes(rng.choice(shown.food_items).food_item.food_id)
+            self._restaurant_changes(rng.choice(shown.cart.food_items).food_item.food_id)
         mode = PaymentMode.COD if rng.random() < 0.5 else PaymentMode.CARD
         key = f"{NAME}-{self.index:07d}"
         for _ in range(AGREEMENTS):
@@ -151,11 +152,11 @@ class _Customer:
             if rng.random() < STALE_TAB:  # the old page, still open, sends the old total
                 self._place(f"{key}-stale", address_id, mode, shown)
             shown = self._agree(answer.changes)
-            if shown.is_empty:
+            if shown.cart.is_empty:
                 self.ledger.gave_up += 1
                 return
             if rng.random() < CHANGES_AGAIN:  # while they read the new total
-                self._restaurant_changes(rng.choice(shown.food_items).food_item.food_id)
+                self._restaurant_changes(rng.choice(shown.cart.food_items).food_item.food_id)
         self.ledger.gave_up += 1
 
     def _restaurant_changes(self, food_id: int) -> None:
@@ -171,7 +172,9 @@ class _Customer:
         catalog.add_food_items([evolve(item, price=_new_price(rng, item))])
         self.ledger.repriced += 1
 
-    def _place(self, key: str, address_id: int, mode: PaymentMode, shown: Cart) -> PriceRequest:
+    def _place(
+        self, key: str, address_id: int, mode: PaymentMode, shown: PricedCart
+    ) -> PriceRequest:
         request = PriceRequest(self.user_id, key, shown.total_amount, None, False, None, ())
         try:
             placement = place_order(
@@ -194,12 +197,12 @@ class _Customer:
         self.ledger.requests.append(request)
         return request
 
-    def _agree(self, changes: tuple[Change, ...]) -> Cart:
+    def _agree(self, changes: tuple[Change, ...]) -> PricedCart:
         """Take out what ran out and read the cart again: what the customer now sees."""
         for change in changes:
             if not change.available:
                 set_cart_quantity(self.world.ports, self.user_id, change.food_id, 0)
-        return view_cart(self.world.ports, self.user_id)
+        return price_cart(self.world.ports, self.user_id)
 
     def _pay(self, order_id: int) -> None:
         try:
