@@ -134,3 +134,15 @@ def test_four_carts_taking_the_last_use_of_a_coupon_at_once_use_it_once(
         assert [racer[round_] for racer in outcomes].count(True) == 1, code
         assert store.orders.coupon_uses_held(user.user_id, code, 1) == {1}
     assert len(store.orders.list_for_user(user.user_id, 50)) == ROUNDS
+
+
+def test_an_order_is_found_by_the_cart_version_it_was_placed_from(
+    store: Store, make: Maker
+) -> None:
+    user = make.user()
+    store.users.add(user, "hash")
+    order = make.order(user.user_id, cart_version=7)
+    store.orders.add(order)
+    assert store.orders.get_by_cart(user.user_id, 7) == order
+    assert store.orders.get_by_cart(user.user_id, 8) is None
+    assert store.orders.get_by_cart(user.user_id + 1, 7) is None

@@ -229,3 +229,36 @@ def test_a_coupon_window_is_read_in_the_injected_clock(world: World) -> None:
     assert apply_coupon(world.ports, user.user_id, "HAPPYHOUR").coupon is not None
     world.clock.advance(timedelta(hours=1))
     assert price_cart(world.ports, user.user_id).coupon.refusal.value == "expired"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("key", ["place-0001", "place-0002"], ids=["same-key", "other-tab"])
+def test_a_second_click_beside_an_order_holding_the_coupon_gets_that_order(
+    world: World, key: str
+) -> None:
+    user = world.customer()
+    set_cart_quantity(world.ports, user.user_id, DOSA, 2)
+    apply_coupon(world.ports, user.user_id, "WELCOME50")
+    before = world.store.carts[user.user_id]
+    first = _place(world, user.user_id).order
+    # The second click read the cart before the first emptied it (the follow-up).
+    world.store.carts[user.user_id] = before
+    again = place_order(
+        world.ports, user.user_id, idempotency_key=key,
+        address_id=first.delivery_address.address_id, payment_mode=PaymentMode.CARD,
+    )  # fmt: skip
+    assert again.replayed and again.order.order_id == first.order_id
+
+
+def test_a_coupon_used_up_meanwhile_is_refused_at_placement(world: World) -> None:
+    user = world.customer()
+    set_cart_quantity(world.ports, user.user_id, DOSA, 2)
+    apply_coupon(world.ports, user.user_id, "WELCOME50")
+    _place(world, user.user_id)
+    set_cart_quantity(world.ports, user.user_id, DOSA, 2)
+    world.store.carts[user.user_id] = evolve(
+        world.store.carts[user.user_id], coupon="WELCOME50"
+    )  # applied in another tab before the first order took the use
+    with pytest.raises(CouponInvalid) as refused:
+        _place(world, user.user_id, key="place-0002")
+    assert _refusal(refused) == "used_up"
+    assert len(world.ports.orders.list_for_user(user.user_id, 10)) == 1

@@ -277,6 +277,11 @@ class MemoryOrders:
             order_id = self._s.order_ids_by_key.get((user_id, idempotency_key))
             return None if order_id is None else self._s.orders[order_id]
 
+    def get_by_cart(self, user_id: int, cart_version: int) -> Order | None:
+        with self._s.lock:
+            order_id = self._s.order_ids_by_cart.get((user_id, cart_version))
+            return None if order_id is None else self._s.orders[order_id]
+
     def save(self, order: Order, expected_version: int) -> bool:
         s = self._s
         with s.lock:

@@ -61,8 +61,8 @@ class MongoOrders:
         except PyMongoError as error:
             if not is_duplicate_key(error):
                 raise
-            stored = self.get_by_key(order.user, order.idempotency_key) or self._first(
-                {"user_id": order.user, "cart_version": order.cart_version}
+            stored = self.get_by_key(order.user, order.idempotency_key) or self.get_by_cart(
+                order.user, order.cart_version
             )
             if stored is not None:
                 return stored
@@ -88,6 +88,9 @@ class MongoOrders:
 
     def get_by_key(self, user_id: int, idempotency_key: str) -> Order | None:
         return self._first({"user_id": user_id, "idempotency_key": idempotency_key})
+
+    def get_by_cart(self, user_id: int, cart_version: int) -> Order | None:
+        return self._first({"user_id": user_id, "cart_version": cart_version})
 
     def save(self, order: Order, expected_version: int) -> bool:
         return self._versions.save(order.order_id, expected_version, order_fields(order))

@@ -111,8 +111,8 @@ class SqlOrders:
                     c.execute(sa.insert(payments), [attempt_row(p) for p in order.payments])
         except IntegrityError:
             # A unique claim refused us: the stored order wins (the key's first).
-            stored = self.get_by_key(order.user, order.idempotency_key) or self._one(
-                _o.user_id == order.user, _o.cart_version == order.cart_version
+            stored = self.get_by_key(order.user, order.idempotency_key) or self.get_by_cart(
+                order.user, order.cart_version
             )
             if stored is not None:
                 return stored
@@ -147,6 +147,9 @@ class SqlOrders:
 
     def get_by_key(self, user_id: int, idempotency_key: str) -> Order | None:
         return self._one(_o.user_id == user_id, _o.idempotency_key == idempotency_key)
+
+    def get_by_cart(self, user_id: int, cart_version: int) -> Order | None:
+        return self._one(_o.user_id == user_id, _o.cart_version == cart_version)
 
     def save(self, order: Order, expected_version: int) -> bool:
         with self._db.writing() as c:

@@ -129,6 +129,10 @@ class OrderRepository(Protocol):
 
     def get_by_key(self, user_id: int, idempotency_key: str) -> Order | None: ...
 
+    def get_by_cart(self, user_id: int, cart_version: int) -> Order | None:
+        """The order placed from that version of the customer's cart."""
+        ...
+
     def save(self, order: Order, expected_version: int) -> bool:
         """Compare-and-set: replace the stored order by ``order`` only if the stored one's
         version is ``expected_version`` (which ``order.version``, incremented by every

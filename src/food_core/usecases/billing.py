@@ -73,14 +73,13 @@ def coupon_refusal(
     ports: Ports, user_id: int, coupon: Coupon, restaurant: Restaurant, item_total: int
 ) -> CouponRefusal | None:
     user = ports.users.get(user_id)
+    held = ports.orders.coupon_uses_held(user_id, coupon.code, coupon.uses_per_customer)
     return coupon.refusal(
         item_total=item_total,
         restaurant=restaurant,
         now=ports.clock.now(),
         confirmed_orders=0 if user is None else user.total_orders,
-        uses_held=len(
-            ports.orders.coupon_uses_held(user_id, coupon.code, coupon.uses_per_customer)
-        ),
+        uses_held=len(held),
     )
 
 

@@ -24,6 +24,7 @@ from food_core.errors import (
 from food_core.model import (
     Address,
     Cart,
+    Coupon,
     CouponRefusal,
     CouponUse,
     FoodItem,
@@ -93,6 +94,13 @@ def place_order(
     current = ports.catalog.get_food_items([line.food_item.food_id for line in cart.food_items])
     priced = price_lines(ports, user_id, cart, orderable_lines(cart, current), restaurant)
     if priced.coupon is not None and priced.coupon.refusal is not None:
+        if priced.coupon.refusal is CouponRefusal.USED_UP:
+            # A second click whose first order already holds the use gets that order.
+            earlier = ports.orders.get_by_key(user_id, idempotency_key) or ports.orders.get_by_cart(
+                user_id, cart.version
+            )
+            if earlier is not None:
+                return _replay(ports, earlier, idempotency_key, request)
         raise CouponInvalid(priced.coupon.message or "", reason=priced.coupon.refusal.value)
     if expected_total is not None:
         _ensure_price_holds(ports, cart, current, priced, expected_total)
@@ -108,26 +116,38 @@ def place_order(
     return Placement(_follow_up(ports, stored, cart), replayed=False)
 
 
-def _coupon_use(ports: Ports, user_id: int, priced: PricedCart) -> CouponUse | None:
-    """The first of the customer's uses of the applied coupon that no order holds."""
-    coupon = priced.applied_coupon
-    if coupon is None:
-        return None
+def _free_use(ports: Ports, user_id: int, coupon: Coupon) -> CouponUse | None:
+    """The first of the customer's uses of ``coupon`` that no order holds."""
     held = ports.orders.coupon_uses_held(user_id, coupon.code, coupon.uses_per_customer)
     for slot in range(1, coupon.uses_per_customer + 1):
         if slot not in held:
             return CouponUse(coupon.code, slot)
-    raise coupon.invalid(CouponRefusal.USED_UP)
+    return None
+
+
+def _coupon_use(ports: Ports, user_id: int, priced: PricedCart) -> CouponUse | None:
+    """The use the order claims: the first free one (the quote found one); if another
+    order took it since, the insert says so and ``_add`` takes the next."""
+    coupon = priced.applied_coupon
+    if coupon is None:
+        return None
+    return _free_use(ports, user_id, coupon) or CouponUse(coupon.code, 1)
 
 
 def _add(ports: Ports, order: Order, priced: PricedCart) -> Order:
-    """Insert the order; if another order took its coupon use meanwhile (another cart of
-    the customer's placed at the same moment), take the next free use, or refuse."""
+    """Insert the order; if another order holds its coupon use (an earlier order, or
+    another cart of the customer's placed at the same moment), take the next free use,
+    or say the coupon is used up."""
+    coupon = priced.applied_coupon
     for _ in range(_COUPON_ATTEMPTS):
         try:
             return ports.orders.add(order)
         except CouponUseTaken:
-            order = evolve(order, coupon=_coupon_use(ports, order.user, priced))
+            assert coupon is not None  # only an order holding a use is refused for it
+            use = _free_use(ports, order.user, coupon)
+            if use is None:
+                raise coupon.invalid(CouponRefusal.USED_UP) from None
+            order = evolve(order, coupon=use)
     raise ConcurrentUpdate("the coupon was being used by another order; try again")
 
 
