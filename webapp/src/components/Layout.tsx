@@ -92,7 +92,7 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>Prices include taxes. Pay by card, UPI or cash on delivery.</p>
+        <p>Pay by card, UPI or cash on delivery.</p>
       </footer>
       <CartConflictDialog />
     </>

@@ -1,7 +1,8 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { fakeFetch, json } from "../test/fetch";
-import { cartOf, order, user } from "../test/fixtures";
+import { seriousFindings } from "../test/axe";
+import { billOf, cartOf, order, user } from "../test/fixtures";
 import { renderApp } from "../test/render";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -42,5 +43,40 @@ describe("why an order was cancelled", () => {
     const other = screen.getByRole("link", { name: /#603/ });
     expect(other).toHaveTextContent("Waiting for payment");
     expect(other).not.toHaveTextContent(/cancel/i);
+  });
+});
+
+describe("the order's bill", () => {
+  const discounted = order({
+    order_id: 604,
+    coupon_code: "WELCOME50",
+    bill: billOf({ item_total: 24_000, delivery_fee: 0, platform_fee: 1_000, gst: 880, discount: -10_000, tip: 2_000 }),
+  });
+
+  test("the bill it was placed with: every line, GST's halves, the coupon, its total", async () => {
+    const fake = fakeFetch({
+      "GET /api/v1/me": json(user),
+      "GET /api/v1/cart": json(cartOf([])),
+      "GET /api/v1/orders/604": json(discounted),
+    });
+    const app = renderApp("/orders/604");
+    await screen.findByRole("heading", { name: "Order #604" });
+    expect(screen.getByTestId("order-coupon")).toHaveTextContent("Coupon WELCOME50");
+    expect(screen.getByText("Total").nextSibling).toHaveTextContent("₹178.80");
+    await app.user.click(screen.getByRole("button", { name: "Bill details" }));
+    const bill = screen.getByRole("list", { name: "Bill details" });
+    expect(bill).toHaveTextContent("Delivery feeFree");
+    expect(bill).toHaveTextContent("Discount− ₹100.00");
+    expect(bill).toHaveTextContent("Rider tip₹20.00");
+    expect(within(bill).getByRole("list", { name: "GST parts" })).toHaveTextContent(/CGST.*₹4\.40.*SGST.*₹4\.40/);
+    expect(fake.calls("GET /api/v1/orders/604")).toHaveLength(1);
+    expect(await seriousFindings()).toEqual([]);
+  });
+
+  test("the footer no longer claims prices include taxes: the bill shows them", async () => {
+    fakeFetch({ "GET /api/v1/me": json(user), "GET /api/v1/cart": json(cartOf([])), "GET /api/v1/orders/604": json(discounted) });
+    renderApp("/orders/604");
+    await screen.findByRole("heading", { name: "Order #604" });
+    expect(screen.getByRole("contentinfo")).not.toHaveTextContent(/include taxes/i);
   });
 });

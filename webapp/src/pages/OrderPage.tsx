@@ -6,6 +6,7 @@ import { ApiError } from "../api/errors";
 import type { Order, OrderStatus } from "../api/types";
 import { formatAddress } from "../checkout/AddressSection";
 import { isFinal, useOrderEvents } from "../checkout/useOrderEvents";
+import { BillDetails } from "../components/BillDetails";
 import { Dialog } from "../components/Dialog";
 import { ErrorBox, Notice, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
@@ -180,10 +181,12 @@ export function OrderPage() {
               </li>
             ))}
           </ul>
-          <div className="totals">
-            <span>Total</span>
-            <Money paise={order.total_amount} className="total" />
-          </div>
+          {order.coupon_code && (
+            <p className="muted" data-testid="order-coupon">
+              Coupon {order.coupon_code}
+            </p>
+          )}
+          <BillDetails bill={order.bill} totalLabel="Total" />
         </section>
 
         <section className="panel" aria-labelledby="payment-details-heading">
