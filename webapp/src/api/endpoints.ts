@@ -59,6 +59,10 @@ export const api = {
   removeCartItem: (foodId: number) =>
     call("delete", `${V1}/cart/items/{food_id}`, { params: { food_id: foodId } }),
   clearCart: () => call("delete", `${V1}/cart`),
+  applyCoupon: (code: string) => call("put", `${V1}/cart/coupon`, { body: { code } }),
+  removeCoupon: () => call("delete", `${V1}/cart/coupon`),
+  /** The rider's tip in paise (0 removes it). */
+  setTip: (amount: number) => call("put", `${V1}/cart/tip`, { body: { amount } }),
 
   addresses: () => call("get", `${V1}/addresses`),
   addAddress: (body: AddressBody) => call("post", `${V1}/addresses`, { body }),

@@ -1,6 +1,13 @@
 import { describe, expect, test, vi } from "vitest";
 import { ApiError, NetworkError } from "./errors";
-import { PROBLEM_MESSAGES, UNREACHABLE_MESSAGE, fieldErrors, messageFor } from "./problems";
+import {
+  PROBLEM_MESSAGES,
+  UNREACHABLE_MESSAGE,
+  couponErrorMessage,
+  fieldErrors,
+  messageFor,
+  sentence,
+} from "./problems";
 
 const problem = (code: string, status = 409, extra: Partial<ConstructorParameters<typeof ApiError>[0]> = {}) =>
   new ApiError({ status, code, detail: `server says ${code}`, ...extra });
@@ -81,4 +88,39 @@ describe("fieldErrors", () => {
     expect(fieldErrors(error)).toEqual({ "card.number": "fails the Luhn check", "upi.vpa": "bad" });
     expect(fieldErrors(new NetworkError())).toEqual({});
   });
+});
+
+describe("coupons and tips (issue 14)", () => {
+  test("a refused coupon says what the API said of it, as a sentence naming the code", () => {
+    const refused = problem("coupon_invalid", 422, {
+      detail: "WELCOME50 is for a first order only",
+      fieldErrors: [{ field: "code", message: "WELCOME50 is for a first order only" }],
+      extra: { reason: "first_order_only" },
+    });
+    expect(messageFor(refused)).toBe("WELCOME50 is for a first order only.");
+    expect(messageFor(problem("coupon_invalid", 422, { detail: "you have used HOUSE15 as many times as it allows" }))).toBe(
+      "You have used HOUSE15 as many times as it allows.",
+    );
+    expect(messageFor(problem("coupon_invalid", 422, { detail: "" }))).toBe(PROBLEM_MESSAGES.coupon_invalid);
+  });
+
+  test("a malformed code: the field's message under the coupon field", () => {
+    const malformed = problem("validation_failed", 422, {
+      fieldErrors: [{ field: "code", message: "a coupon code is 3 to 20 letters and digits, like WELCOME50" }],
+    });
+    expect(couponErrorMessage(malformed)).toBe("A coupon code is 3 to 20 letters and digits, like WELCOME50.");
+    expect(couponErrorMessage(problem("cart_empty"))).toBe(PROBLEM_MESSAGES.cart_empty);
+    expect(couponErrorMessage(new NetworkError())).toBe(UNREACHABLE_MESSAGE);
+  });
+
+  test("a tip out of range", () => {
+    expect(messageFor(problem("tip_out_of_range", 422))).toBe("A tip can be anything up to ₹500.");
+  });
+
+  test.each([
+    ["MONSOON30 has expired", "MONSOON30 has expired."],
+    ["already a sentence.", "Already a sentence."],
+    ["  spaced  ", "Spaced."],
+    ["", ""],
+  ])("sentence(%j) is %j", (text, expected) => expect(sentence(text)).toBe(expected));
 });

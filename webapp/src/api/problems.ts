@@ -1,7 +1,7 @@
 // Problem `code`s (docs/design.md §6, food_core/errors.py) → what the customer reads.
 import { closedLabel } from "../lib/hours";
 import { closedOf } from "./conflicts";
-import { ApiError, NetworkError } from "./errors";
+import { ApiError, NetworkError, fieldMessage } from "./errors";
 
 export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   validation_failed: "Some details need fixing. Please check the highlighted fields.",
@@ -25,6 +25,8 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   cart_changed: "Some prices in your cart changed. Please check the new total.",
   restaurant_closed: "This restaurant is closed right now.",
   address_not_serviceable: "This restaurant doesn't deliver to that address. Please choose another.",
+  coupon_invalid: "That coupon can't be used on this cart.",
+  tip_out_of_range: "A tip can be anything up to ₹500.",
   concurrent_update: "Something changed at the same moment. Please try again.",
   conflict: "That clashed with another change. Please try again.",
   idempotency_key_reused: "This checkout attempt changed midway. Please try again.",
@@ -59,6 +61,11 @@ export function messageFor(error: unknown): string {
     if (error.code === "payment_declined" && error.failureCode) {
       return DECLINE_MESSAGES[error.failureCode] ?? PROBLEM_MESSAGES.payment_declined!;
     }
+    if (error.code === "coupon_invalid") {
+      // The API's own words name the code and the rule (e.g. the minimum item total).
+      const said = fieldMessage(error, "code") ?? error.detail;
+      return said ? sentence(said) : PROBLEM_MESSAGES.coupon_invalid!;
+    }
     const closed = closedOf(error);
     if (closed) return `${closedLabel(closed.opensAt)}. You can order once it opens.`;
     return (
@@ -67,6 +74,23 @@ export function messageFor(error: unknown): string {
     );
   }
   return PROBLEM_MESSAGES.internal_error!;
+}
+
+/** Text as a sentence: a capital first letter and a full stop ("WELCOME50 has expired."). */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) return trimmed;
+  const capital = trimmed[0]!.toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** What to say under the coupon field when applying a code failed. */
+export function couponErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.code === "validation_failed") {
+    const said = fieldMessage(error, "code");
+    if (said) return sentence(said);
+  }
+  return messageFor(error);
 }
 
 /** Field errors as a map from the field's name (without any prefix like `card.`). */

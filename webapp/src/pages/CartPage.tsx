@@ -1,7 +1,9 @@
-// The cart: quantities per line, totals in rupees, on to checkout.
+// The cart: quantities per line, the coupon, the bill in rupees, on to checkout.
 import { useState } from "react";
 import { Link } from "react-router";
 import type { CartLine } from "../api/types";
+import { BillDetails } from "../components/BillDetails";
+import { CouponSection } from "../components/CouponSection";
 import { EmptyState, ErrorBox, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
 import { QuantityStepper } from "../components/QuantityStepper";
@@ -31,7 +33,7 @@ export function CartPage() {
     );
   }
 
-  const { food_items: lines, restaurant, total_amount } = cart.cart;
+  const { food_items: lines, restaurant, bill, coupon, total_amount } = cart.cart;
   if (lines.length === 0 || restaurant === null) {
     return (
       <section>
@@ -106,10 +108,15 @@ export function CartPage() {
           </li>
         ))}
       </ul>
-      <div className="totals">
-        <span>Total</span>
-        <Money paise={total_amount} className="total" />
-      </div>
+      <CouponSection coupon={coupon} onApply={cart.applyCoupon} onRemove={cart.removeCoupon} />
+      {bill ? (
+        <BillDetails bill={bill} totalLabel="Total" />
+      ) : (
+        <div className="totals">
+          <span>Total</span>
+          <Money paise={total_amount} className="total" />
+        </div>
+      )}
       <div className="actions">
         <Link to={`/restaurants/${restaurant.restaurant_id}`} className="button button-secondary">
           Add more

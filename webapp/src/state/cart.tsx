@@ -40,6 +40,11 @@ export interface CartValue {
   /** PUT the dish's quantity; a restaurant conflict opens the dialog instead of throwing. */
   setQuantity(dish: DishRef, quantity: number): Promise<void>;
   resolveConflict(replace: boolean): Promise<void>;
+  /** PUT the coupon code; a refusal (422 coupon_invalid, validation_failed) is thrown. */
+  applyCoupon(code: string): Promise<void>;
+  removeCoupon(): Promise<void>;
+  /** PUT the rider's tip in paise; the cart (and its bill) is the answer's. */
+  setTip(amount: number): Promise<void>;
   clearLocal(): void;
 }
 
@@ -118,6 +123,10 @@ export function CartProvider({ children }: { children: ReactNode }) {
     [conflict, put],
   );
 
+  const applyCoupon = useCallback(async (code: string) => setCart(await api.applyCoupon(code)), []);
+  const removeCoupon = useCallback(async () => setCart(await api.removeCoupon()), []);
+  const setTip = useCallback(async (amount: number) => setCart(await api.setTip(amount)), []);
+
   const value = useMemo<CartValue>(() => {
     const lines = cart?.food_items ?? [];
     return {
@@ -131,9 +140,17 @@ export function CartProvider({ children }: { children: ReactNode }) {
       refresh,
       setQuantity,
       resolveConflict,
-      clearLocal: () => setCart((current) => (current ? { ...current, food_items: [], total_amount: 0, restaurant: null } : current)),
+      applyCoupon,
+      removeCoupon,
+      setTip,
+      clearLocal: () =>
+        setCart((current) =>
+          current
+            ? { ...current, food_items: [], bill: null, coupon: null, tip: 0, total_amount: 0, restaurant: null }
+            : current,
+        ),
     };
-  }, [cart, loading, loadError, busy, conflict, refresh, setQuantity, resolveConflict]);
+  }, [cart, loading, loadError, busy, conflict, refresh, setQuantity, resolveConflict, applyCoupon, removeCoupon, setTip]);
 
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }
