@@ -45,6 +45,8 @@ export function useCheckout(userId: number, deps: CheckoutApi = checkoutApi) {
   );
 
   const reload = useCallback(() => setAttempt(loadAttempt(userId)), [userId]);
+  /** Forget a refusal (e.g. a 409's new total) once the cart changed again since. */
+  const dismiss = useCallback(() => setOutcome(null), []);
 
-  return { attempt, phase, outcome, submit, reload, pending: phase !== "idle" };
+  return { attempt, phase, outcome, submit, reload, dismiss, pending: phase !== "idle" };
 }

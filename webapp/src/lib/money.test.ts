@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatPaise } from "./money";
+import { formatPaise, formatShortPaise } from "./money";
 
 describe("formatPaise", () => {
   test.each([
@@ -16,5 +16,15 @@ describe("formatPaise", () => {
   test("refuses what is not an integer number of paise", () => {
     expect(() => formatPaise(1.5)).toThrow(RangeError);
     expect(() => formatPaise(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe("formatShortPaise", () => {
+  test.each([
+    [2_000, "₹20"],
+    [1_00_000_00, "₹1,00,000"],
+    [2_050, "₹20.50"],
+  ])("%i paise is %s", (paise, text) => {
+    expect(formatShortPaise(paise)).toBe(text);
   });
 });

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { ATTEMPT_STORAGE_KEY } from "../checkout/attempt";
+import { seriousFindings } from "../test/axe";
 import { fakeFetch, json, problem } from "../test/fetch";
-import { cartOf, order, user } from "../test/fixtures";
+import { billOf, cartOf, order, user } from "../test/fixtures";
 import { renderApp } from "../test/render";
 
 const address = order().delivery_address;
@@ -317,5 +318,122 @@ describe("checkout: issue 13 (price lock, one order per cart, service area, open
     await app.user.click(screen.getByRole("button", { name: /Place order/ }));
     expect(await screen.findByText("Closed · opens 16:00. You can order once it opens.")).toBeInTheDocument();
     vi.useRealTimers();
+  });
+});
+
+describe("checkout: the bill and the rider's tip (issue 14)", () => {
+  const lines = [{ food_id: 11, food_name: "Masala Dosa", quantity: 2 }];
+  const fees = { item_total: 24_000, delivery_fee: 3_000, platform_fee: 1_000, gst: 1_920 };
+  const billed = cartOf(lines, undefined, { bill: billOf(fees) });
+  const tipped = (tip: number) => cartOf(lines, undefined, { bill: billOf({ ...fees, tip }), tip });
+
+  test("the bill is shown with the total to pay; a preset tip is PUT and the bill and button follow the answer", async () => {
+    const fake = checkoutRoutes({
+      "GET /api/v1/cart": [json(billed), json(billed), json(cartOf([]))],
+      "PUT /api/v1/cart/tip": [json(tipped(3_000)), json(billed)],
+      "POST /api/v1/orders": json(order({ order_status: "CONFIRMED", payment_mode: "COD" }), 201),
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    expect(screen.getByText("To pay").nextSibling).toHaveTextContent("₹299.20");
+    const tips = screen.getByRole("group", { name: "Tip amount" });
+    expect(within(tips).getByRole("radio", { name: "No tip" })).toBeChecked();
+    expect(within(tips).getAllByRole("radio").map((r) => r.closest("label")!.textContent)).toEqual([
+      "No tip",
+      "₹20",
+      "₹30",
+      "₹50",
+      "Other",
+    ]);
+
+    await app.user.click(within(tips).getByRole("radio", { name: "₹30" }));
+    await waitFor(() => expect(screen.getByText("To pay").nextSibling).toHaveTextContent("₹329.20"));
+    expect(fake.calls("PUT /api/v1/cart/tip").map((c) => c.body)).toEqual([{ amount: 3_000 }]);
+    expect(within(tips).getByRole("radio", { name: "₹30" })).toBeChecked();
+    await app.user.click(screen.getByRole("button", { name: "Bill details" }));
+    expect(screen.getByRole("list", { name: "Bill details" })).toHaveTextContent("Rider tip₹30.00");
+    await app.user.click(screen.getByRole("radio", { name: /Cash on delivery/ }));
+    expect(screen.getByRole("button", { name: "Place order · ₹329.20" })).toBeEnabled();
+    expect(await seriousFindings()).toEqual([]);
+
+    await app.user.click(within(tips).getByRole("radio", { name: "No tip" }));
+    await waitFor(() => expect(screen.getByText("To pay").nextSibling).toHaveTextContent("₹299.20"));
+    expect(fake.calls("PUT /api/v1/cart/tip").map((c) => c.body)).toEqual([{ amount: 3_000 }, { amount: 0 }]);
+    expect(screen.getByRole("list", { name: "Bill details" })).not.toHaveTextContent("Rider tip");
+    await app.user.click(screen.getByRole("button", { name: "Place order · ₹299.20" }));
+    await screen.findByRole("heading", { name: /Order/ });
+    expect(fake.calls("POST /api/v1/orders").map((c) => (c.body as { expected_total: number }).expected_total)).toEqual([
+      29_920,
+    ]);
+  });
+
+  test("an amount of the customer's own: 422 tip_out_of_range is said under the field, then a good one is set", async () => {
+    const fake = checkoutRoutes({
+      "GET /api/v1/cart": [json(billed), json(billed), json(cartOf([]))],
+      "PUT /api/v1/cart/tip": [problem(422, "tip_out_of_range"), json(tipped(4_550))],
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await app.user.click(screen.getByRole("radio", { name: "Other" }));
+    const field = screen.getByLabelText("Tip in rupees");
+    await app.user.click(screen.getByRole("button", { name: "Set tip" }));
+    expect(screen.getByText("Enter the tip in rupees, like 40.")).toBeInTheDocument();
+    expect(fake.calls("PUT /api/v1/cart/tip")).toHaveLength(0);
+
+    await app.user.type(field, "600");
+    await app.user.click(screen.getByRole("button", { name: "Set tip" }));
+    expect(await screen.findByText("A tip can be anything up to ₹500.")).toHaveClass("field-error");
+    expect(field).toHaveAttribute("aria-invalid", "true");
+    expect(await seriousFindings()).toEqual([]);
+
+    await app.user.clear(field);
+    await app.user.type(field, "45.5");
+    await app.user.click(screen.getByRole("button", { name: "Set tip" }));
+    await waitFor(() => expect(screen.getByText("To pay").nextSibling).toHaveTextContent("₹344.70"));
+    expect(fake.calls("PUT /api/v1/cart/tip").map((c) => c.body)).toEqual([{ amount: 60_000 }, { amount: 4_550 }]);
+    expect(screen.getByRole("radio", { name: "Other" })).toBeChecked();
+  });
+
+  test("a tip after a 409 cart_changed: the answer's total is the one placed, not the 409's", async () => {
+    const dosa = { food_id: 11, food_name: "Masala Dosa", old_price: 12_000, new_price: 12_500, available: true };
+    const repriced = cartOf([{ ...lines[0]!, price: 12_500 }], undefined, { bill: billOf({ ...fees, item_total: 25_000 }) });
+    const repricedTipped = cartOf([{ ...lines[0]!, price: 12_500 }], undefined, {
+      bill: billOf({ ...fees, item_total: 25_000, tip: 2_000 }),
+      tip: 2_000,
+    });
+    const fake = checkoutRoutes({
+      "GET /api/v1/cart": [json(billed), json(billed), json(repriced)],
+      "PUT /api/v1/cart/tip": json(repricedTipped),
+      "POST /api/v1/orders": [
+        problem(409, "cart_changed", { changes: [dosa], total_amount: 30_920 }),
+        json(order({ order_status: "CONFIRMED", payment_mode: "COD", total_amount: 32_920 }), 201),
+      ],
+    });
+    const app = renderApp("/checkout");
+    await screen.findByRole("radio", { name: /Home/ });
+    await app.user.click(screen.getByRole("radio", { name: /Cash on delivery/ }));
+    await app.user.click(screen.getByRole("button", { name: "Place order · ₹299.20" }));
+    await screen.findByRole("button", { name: "Place order at ₹309.20" });
+    await waitFor(() => expect(screen.getByText("To pay").nextSibling).toHaveTextContent("₹309.20"));
+
+    await app.user.click(screen.getByRole("radio", { name: "₹20" }));
+    await app.user.click(await screen.findByRole("button", { name: "Place order · ₹329.20" }));
+    await screen.findByRole("heading", { name: /Order/ });
+    expect(fake.calls("POST /api/v1/orders").map((c) => (c.body as { expected_total: number }).expected_total)).toEqual([
+      29_920, 32_920,
+    ]);
+  });
+
+  test("no tip to change while an unanswered attempt is under way (its total is fixed)", async () => {
+    sessionStorage.setItem(
+      ATTEMPT_STORAGE_KEY,
+      JSON.stringify({ userId: 7, orderKey: "kept-key-123", addressId: 3, paymentMode: "COD", orderId: null, paymentKey: null }),
+    );
+    checkoutRoutes({ "GET /api/v1/cart": json(billed) });
+    renderApp("/checkout");
+    expect(await screen.findByText(/didn't hear back about your last try/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText("To pay").nextSibling).toHaveTextContent("₹299.20"));
+    expect(screen.getByRole("button", { name: "Bill details" })).toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: "Tip amount" })).toBeNull();
   });
 });

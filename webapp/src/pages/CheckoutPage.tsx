@@ -1,4 +1,4 @@
-// Checkout: address, payment, summary, and one button that never orders twice.
+// Checkout: address, payment, the rider's tip, the bill, and one button that never orders twice.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
 import { cartChangedOf } from "../api/conflicts";
@@ -10,10 +10,12 @@ import { clearAttempt } from "../checkout/attempt";
 import { AddressSection } from "../checkout/AddressSection";
 import { PaymentSection } from "../checkout/PaymentSection";
 import { PriceChanges } from "../checkout/PriceChanges";
+import { TipSection } from "../checkout/TipSection";
 import { usePaymentForm, validatePayment } from "../checkout/paymentForm";
 import { type CheckoutOutcome, isPaid } from "../checkout/runCheckout";
 import { type CheckoutPhase, useCheckout } from "../checkout/useCheckout";
 import { useDeliveryCheck } from "../checkout/useDeliveryCheck";
+import { BillDetails } from "../components/BillDetails";
 import { ErrorBox, Notice, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
 import { VegMark } from "../components/VegMark";
@@ -121,6 +123,11 @@ function Checkout({ userId }: { userId: number }) {
   const priceChange = !placed && outcome?.kind === "refused" && outcome.stage === "order" ? cartChangedOf(outcome.error) : null;
   // The total shown is the total the order is placed at (expected_total, the price lock).
   const total = placedOrder?.total_amount ?? priceChange?.total ?? cart.cart?.total_amount ?? 0;
+  // The bill shown: the placed order's, or the cart's (refreshed after any outcome, so a
+  // 409's repriced cart is the one shown once it is here). A bill whose total is not the
+  // total the button sends is not shown meanwhile: the total alone is.
+  const shownBill = placedOrder?.bill ?? cart.cart?.bill ?? null;
+  const bill = shownBill?.total_amount === total ? shownBill : null;
   const choosing = attempt === null; // no attempt under way fixes the address yet
   const { delivery, refuse } = useDeliveryCheck(
     choosing ? addressId : null,
@@ -135,6 +142,12 @@ function Checkout({ userId }: { userId: number }) {
   if (attempt === null && cart.cart !== null && lines.length === 0 && !checkout.pending && !outcome) {
     return <Navigate to="/cart" replace />;
   }
+
+  const tipTo = async (amount: number) => {
+    await cart.setTip(amount);
+    // The answer's total is the one to agree to now, not an earlier 409's.
+    checkout.dismiss();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -205,6 +218,9 @@ function Checkout({ userId }: { userId: number }) {
               onChange={payment.update}
             />
           </form>
+          {choosing && cart.cart?.bill && (
+            <TipSection tip={cart.cart.tip} disabled={checkout.pending} onTip={tipTo} />
+          )}
         </div>
         <aside className="panel summary" aria-labelledby="summary-heading">
           <h2 id="summary-heading">Your order</h2>
@@ -213,10 +229,14 @@ function Checkout({ userId }: { userId: number }) {
           ) : (
             <OrderLines items={lines} restaurant={cart.cart?.restaurant?.restaurant_name ?? ""} />
           )}
-          <div className="totals">
-            <span>To pay</span>
-            <Money paise={total} className="total" />
-          </div>
+          {bill ? (
+            <BillDetails bill={bill} />
+          ) : (
+            <div className="totals">
+              <span>To pay</span>
+              <Money paise={total} className="total" />
+            </div>
+          )}
           {unavailable && !priceChange && (
             <ErrorBox message={`${goneNames(lines)} no longer available.`}>
               <Link to="/cart">Review your cart</Link>
