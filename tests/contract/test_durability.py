@@ -33,7 +33,7 @@ from typing import Any
 import pytest
 
 from adapters.stores import open_store
-from food_core.model import OrderStatus
+from food_core.model import BillCode, OrderStatus
 from tests.contract.backends import with_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -166,7 +166,9 @@ def _assert_order_stored(url: str, ack: dict[str, Any], stage: str) -> None:
         assert {item.food_id: item.quantity for item in order.items} == {
             food_id: quantity for food_id, (_, _, quantity) in DISHES.items()
         }
-        assert order.total_amount == sum(price * qty for _, price, qty in DISHES.values())
+        items = sum(price * qty for _, price, qty in DISHES.values())
+        assert order.bill.amount_of(BillCode.ITEM_TOTAL) == items
+        assert order.total_amount == order.bill.total_amount
         if stage == "placed":
             assert order.order_status is OrderStatus.PENDING_PAYMENT
         else:

@@ -34,8 +34,7 @@ def _edited(edit: Callable[[Ports, int], Cart]) -> Callable[[Ports, int], Priced
     """An edit, then the cart as the customer now sees it, bill and all."""
 
     def run(ports: Ports, user_id: int) -> PricedCart:
-        edit(ports, user_id)
-        return price_cart(ports, user_id)
+        return price_cart(ports, user_id, edit(ports, user_id))
 
     return run
 

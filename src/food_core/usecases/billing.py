@@ -115,9 +115,11 @@ def _restaurant_of(ports: Ports, cart: Cart) -> Restaurant:
     return restaurant
 
 
-def price_cart(ports: Ports, user_id: int) -> PricedCart:
-    """The cart at current prices with its bill (none for an empty cart)."""
-    cart = view_cart(ports, user_id)
+def price_cart(ports: Ports, user_id: int, cart: Cart | None = None) -> PricedCart:
+    """The cart at current prices with its bill (none for an empty cart). ``cart``: one
+    just edited, billed at the item data it holds (the edit read what it changed), which
+    saves reading it and its items again."""
+    cart = view_cart(ports, user_id) if cart is None else cart
     if cart.is_empty:
         return PricedCart(cart, None, None)
     current = {line.food_item.food_id: line.food_item for line in cart.food_items}
@@ -151,13 +153,11 @@ def apply_coupon(ports: Ports, user_id: int, raw_code: str) -> PricedCart:
         _non_empty(cart, "applying a coupon")
         return cart.with_coupon(code)
 
-    edit_cart(ports, user_id, change)
-    return price_cart(ports, user_id)
+    return price_cart(ports, user_id, edit_cart(ports, user_id, change))
 
 
 def remove_coupon(ports: Ports, user_id: int) -> PricedCart:
-    edit_cart(ports, user_id, lambda cart: cart.with_coupon(None))
-    return price_cart(ports, user_id)
+    return price_cart(ports, user_id, edit_cart(ports, user_id, lambda c: c.with_coupon(None)))
 
 
 def set_tip(ports: Ports, user_id: int, amount: int) -> PricedCart:
@@ -168,5 +168,4 @@ def set_tip(ports: Ports, user_id: int, amount: int) -> PricedCart:
             _non_empty(cart, "adding a tip")
         return cart.with_tip(amount)
 
-    edit_cart(ports, user_id, change)
-    return price_cart(ports, user_id)
+    return price_cart(ports, user_id, edit_cart(ports, user_id, change))
