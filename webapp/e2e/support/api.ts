@@ -53,17 +53,29 @@ export interface ApiOrder {
   order_id: number;
   order_status: string;
   total_amount: number;
+  bill: ApiBill;
+  coupon_code: string | null;
   items: Array<{ food_id: number; price: number; quantity: number }>;
-  payment: { payment_status: string; card: { brand: string; last4: string } | null } | null;
+  payment: { payment_status: string; amount: number; card: { brand: string; last4: string } | null } | null;
 }
 
 export async function ordersOf(token: string): Promise<ApiOrder[]> {
   return ((await send("GET", "/api/v1/orders?limit=50", token)) as { orders: ApiOrder[] }).orders;
 }
 
-/** The total the API bills the customer's cart at now (its bill: fees and GST included). */
+export interface ApiBill {
+  lines: Array<{ code: string; label: string; amount: number; parts: Array<{ code: string; amount: number }> }>;
+  total_amount: number;
+}
+
+/** The customer's cart as the API bills it now (fees and GST included). */
+export async function cartOf(token: string): Promise<{ bill: ApiBill | null; total_amount: number }> {
+  return (await send("GET", "/api/v1/cart", token)) as { bill: ApiBill | null; total_amount: number };
+}
+
+/** The total the API bills the customer's cart at now. */
 export async function cartTotalOf(token: string): Promise<number> {
-  return ((await send("GET", "/api/v1/cart", token)) as { total_amount: number }).total_amount;
+  return (await cartOf(token)).total_amount;
 }
 
 export interface ApiDish {
