@@ -22,10 +22,12 @@ from services.api.request_context import REQUEST_ID_HEADER
 from services.api.routing import IDEMPOTENCY_HEADER, REPLAYED_HEADER, Auth, Keys, Operation
 from services.api.schemas.common import ProblemOut
 from services.api.schemas.jsonschema import Direction, JsonSchema, SchemaRegistry
+from services.api.sse import event_schema
 
 TITLE = "Food ordering API"
 VERSION = "1.0.0"
 KEY_PATTERN = r"^[A-Za-z0-9_.:\-]{8,128}$"  # food_core.usecases.idempotency.check_key
+EVENT_ID_DESCRIPTION = "The version sent: when it last changed (ISO 8601), for Last-Event-ID"
 
 _STATUS_NOTES = {
     400: "Malformed request: the body is not JSON, or a required header is missing",
@@ -131,6 +133,8 @@ class _Builder:
             return response
         if operation.response is not None:
             schema = self.registry.ref(operation.response, Direction.OUTPUT)
+            if operation.event:
+                schema = event_schema(operation.event, schema, EVENT_ID_DESCRIPTION)
         else:
             schema = {"type": "string"}
         response["content"] = {operation.media_type: {"schema": schema}}

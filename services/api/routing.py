@@ -65,6 +65,8 @@ class Operation:
     errors: tuple[int, ...] = ()  # statuses the use case can answer besides the generic ones
     starts_session: bool = False
     media_type: str = "application/json"
+    # text/event-stream: the name of the events, whose data is ``response`` as JSON.
+    event: str = ""
     description: str = ""
     include_in_schema: bool = True
 
