@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import jsonschema_rs
 import pytest
 import schemathesis
 from schemathesis.specs.openapi.checks import response_schema_conformance
 from starlette.applications import Starlette
 
 from services.api.settings import Settings
-from tests.integration.support import API, DOSA, Api, ApiClient
+from tests.integration.support import API, DOSA, GOOD_CARD, Api, ApiClient, new_key
 
 SCHEMA_PATH = f"{API}/openapi.json"
 
@@ -45,3 +46,49 @@ def test_an_orders_events_match_the_documented_event_schema(api: Api, cancelled:
     assert response.status_code == 200
     assert "event: status" in response.text
     case.validate_response(response, checks=[response_schema_conformance])
+
+
+def _body_schema(document: dict[str, Any], component: str) -> Any:
+    return jsonschema_rs.Draft202012Validator(
+        {"$ref": f"#/components/schemas/{component}", "components": document["components"]}
+    )
+
+
+UPI = {"vpa": "asha@okbank"}
+PAYMENT_BODIES = {
+    "card": {"payment_mode": "CARD", "card": GOOD_CARD},
+    "card, upi null": {"payment_mode": "CARD", "card": GOOD_CARD, "upi": None},
+    "upi": {"payment_mode": "UPI", "upi": UPI},
+    "cod": {"payment_mode": "COD"},
+    "cod, both null": {"payment_mode": "COD", "card": None, "upi": None},
+    "card without card": {"payment_mode": "CARD"},
+    "card, card null": {"payment_mode": "CARD", "card": None},
+    "card with upi": {"payment_mode": "CARD", "card": GOOD_CARD, "upi": UPI},
+    "upi with card": {"payment_mode": "UPI", "card": GOOD_CARD},
+    "upi with both": {"payment_mode": "UPI", "upi": UPI, "card": GOOD_CARD},
+    "cod with upi": {"payment_mode": "COD", "upi": UPI},
+    "cod with card": {"payment_mode": "COD", "card": GOOD_CARD},
+    "no mode": {"card": GOOD_CARD},
+    "unknown mode": {"payment_mode": "CHEQUE"},
+}
+
+
+@pytest.mark.parametrize("body", PAYMENT_BODIES.values(), ids=PAYMENT_BODIES.keys())
+def test_a_payment_body_is_refused_exactly_when_the_document_refuses_it(
+    api: Api, body: dict[str, Any]
+) -> None:
+    """payment_mode picks the shape (a discriminated oneOf): CARD with card, UPI with upi,
+    COD with neither; a schema-valid body is never a 422 validation_failed."""
+    customer = api.client()
+    customer.signup(1)
+    document = customer.get(SCHEMA_PATH).json()
+    order = customer.ordered((DOSA, 1), payment_mode="CARD")
+    response = customer.post(
+        f"{API}/orders/{order['order_id']}/payment",
+        json=body,
+        headers={"Idempotency-Key": new_key()},
+    )
+    refused = response.status_code == 422
+    assert refused != _body_schema(document, "PayIn").is_valid(body), response.text
+    if refused:
+        assert response.json()["code"] == "validation_failed"
