@@ -13,7 +13,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from starlette.applications import Starlette
 
 from services.api.settings import Settings
-from tests.integration.support import API, DOSA, GOOD_CARD, Api, ApiClient, new_key
+from tests.integration.support import API, BENGALURU, DOSA, GOOD_CARD, Api, ApiClient, new_key
 
 SCHEMA_PATH = f"{API}/openapi.json"
 
@@ -92,3 +92,39 @@ def test_a_payment_body_is_refused_exactly_when_the_document_refuses_it(
     assert refused != _body_schema(document, "PayIn").is_valid(body), response.text
     if refused:
         assert response.json()["code"] == "validation_failed"
+
+
+def _parameter(document: dict[str, Any], operation_id: str, name: str) -> dict[str, Any]:
+    operation = next(
+        operation
+        for item in document["paths"].values()
+        for operation in item.values()
+        if operation["operationId"] == operation_id
+    )
+    return dict(next(p for p in operation["parameters"] if p["name"] == name))
+
+
+@pytest.mark.parametrize("sort", ["rating", "name", "delivery_time"])
+def test_a_search_cursor_is_documented_as_the_opaque_token_the_server_makes(
+    client: ApiClient, sort: str
+) -> None:
+    document = client.get(SCHEMA_PATH).json()
+    cursor = _parameter(document, "searchRestaurants", "cursor")
+    assert "opaque" in cursor["description"]
+    schema = jsonschema_rs.Draft202012Validator(cursor["schema"])
+    made = client.get(f"{API}/cities/{BENGALURU}/restaurants", params={"sort": sort, "limit": 1})
+    assert made.status_code == 200
+    token = made.json()["next_cursor"]
+    assert schema.is_valid(token)  # what the server makes is what the document describes
+    following = {"sort": sort, "limit": 1, "cursor": token}
+    assert client.get(f"{API}/cities/{BENGALURU}/restaurants", params=following).status_code == 200
+    # A token of the same form that the server did not sign is the documented 422.
+    forged = "A" * len(token)
+    assert schema.is_valid(forged)
+    refused = client.get(
+        f"{API}/cities/{BENGALURU}/restaurants", params={**following, "cursor": forged}
+    )
+    assert refused.status_code == 422
+    assert [e["field"] for e in refused.json()["errors"]] == ["cursor"]
+    # Shorter than a signature cannot be one: the schema refuses it.
+    assert not schema.is_valid(token[:22])
