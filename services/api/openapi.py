@@ -45,6 +45,20 @@ _STATUS_NOTES = {
 }
 
 
+# What an Idempotency-Key adds to an operation's answers (services.api.idempotency, and
+# the core's own keys for orders and payments).
+_KEY_NOTES = {
+    409: "request_in_progress: a request with this Idempotency-Key is still running",
+    422: "idempotency_key_reused: this Idempotency-Key was used for another request",
+}
+_KEY_DESCRIPTION = (
+    "One UUID per attempt, kept across retries of it: the same request again is answered "
+    "as the first time (Idempotent-Replayed: true). Another request with the same key is "
+    "a 422 idempotency_key_reused; while the first is still running, a 409 "
+    "request_in_progress."
+)
+
+
 def _header(description: str, schema: JsonSchema | None = None) -> JsonSchema:
     return {"description": description, "schema": schema or {"type": "string"}}
 
@@ -98,7 +112,7 @@ class _Builder:
                     "name": IDEMPOTENCY_HEADER,
                     "in": "header",
                     "required": operation.keys is Keys.REQUIRED,
-                    "description": "One UUID per attempt, kept across retries of it",
+                    "description": _KEY_DESCRIPTION,
                     "schema": {"type": "string", "pattern": KEY_PATTERN},
                 }
             )
@@ -140,12 +154,15 @@ class _Builder:
         response["content"] = {operation.media_type: {"schema": schema}}
         return response
 
-    def error(self, status: int) -> JsonSchema:
+    def error(self, operation: Operation, status: int) -> JsonSchema:
         headers: dict[str, JsonSchema] = {REQUEST_ID_HEADER: _REQUEST_ID}
         if status in (429, 503):
             headers["Retry-After"] = _RETRY_AFTER
+        description = _STATUS_NOTES.get(status, http.HTTPStatus(status).phrase)
+        if operation.keys is not Keys.NONE and status in _KEY_NOTES:
+            description = f"{description}; or {_KEY_NOTES[status]}"
         return {
-            "description": _STATUS_NOTES.get(status, http.HTTPStatus(status).phrase),
+            "description": description,
             "headers": headers,
             "content": {PROBLEM_MEDIA_TYPE: {"schema": self.problem}},
         }
@@ -174,7 +191,7 @@ class _Builder:
             result["security"] = [{"bearerAuth": []}, {"cookieAuth": []}]
         responses: dict[str, Any] = {str(operation.status): self.success(operation)}
         for status in error_statuses(operation):
-            responses[str(status)] = self.error(status)
+            responses[str(status)] = self.error(operation, status)
         result["responses"] = responses
         return result
 

@@ -128,3 +128,35 @@ def test_a_search_cursor_is_documented_as_the_opaque_token_the_server_makes(
     assert [e["field"] for e in refused.json()["errors"]] == ["cursor"]
     # Shorter than a signature cannot be one: the schema refuses it.
     assert not schema.is_valid(token[:22])
+
+
+def test_every_keyed_operation_documents_what_a_reused_key_answers(client: ApiClient) -> None:
+    document = client.get(SCHEMA_PATH).json()
+    keyed = [
+        operation
+        for item in document["paths"].values()
+        for operation in item.values()
+        if any(p["name"] == "Idempotency-Key" for p in operation.get("parameters", []))
+    ]
+    assert len(keyed) >= 6
+    for operation in keyed:
+        key = _parameter(document, operation["operationId"], "Idempotency-Key")
+        assert "idempotency_key_reused" in key["description"]
+        responses = operation["responses"]
+        assert "idempotency_key_reused" in responses["422"]["description"], operation
+        assert "request_in_progress" in responses["409"]["description"], operation
+
+
+def test_a_key_reused_for_another_request_is_the_documented_422(client: ApiClient) -> None:
+    client.signup(1)
+    key = new_key()
+    first = client.post(f"{API}/addresses", json=_address("Home"), headers={"Idempotency-Key": key})
+    assert first.status_code == 201
+    again = client.post(f"{API}/addresses", json=_address("Home"), headers={"Idempotency-Key": key})
+    assert (again.status_code, again.headers.get("Idempotent-Replayed")) == (201, "true")
+    other = client.post(f"{API}/addresses", json=_address("Work"), headers={"Idempotency-Key": key})
+    assert (other.status_code, other.json()["code"]) == (422, "idempotency_key_reused")
+
+
+def _address(label: str) -> dict[str, str]:
+    return {"label": label, "line1": "12 MG Road", "city_name": "Bengaluru", "pincode": BENGALURU}
