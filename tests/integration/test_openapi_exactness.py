@@ -160,3 +160,19 @@ def test_a_key_reused_for_another_request_is_the_documented_422(client: ApiClien
 
 def _address(label: str) -> dict[str, str]:
     return {"label": label, "line1": "12 MG Road", "city_name": "Bengaluru", "pincode": BENGALURU}
+
+
+@pytest.mark.every_store
+@pytest.mark.parametrize("email", ["nul\x00@example.com", "line\nbreak@example.com", " "])
+def test_a_login_email_the_document_refuses_is_a_422_on_every_store(
+    client: ApiClient, email: str
+) -> None:
+    """The throttle records a failed login under its email: a NUL there is text no
+    PostgreSQL-backed store can hold (a 500 from FerretDB). Like every other text field,
+    the email is one line of printable text, and the document says so."""
+    document = client.get(SCHEMA_PATH).json()
+    body = {"email": email, "password": "a long password"}
+    assert not _body_schema(document, "LoginIn").is_valid(body)
+    response = client.post(f"{API}/auth/login", json=body)
+    assert response.status_code == 422, response.text
+    assert [e["field"] for e in response.json()["errors"]] == ["email"]
