@@ -438,6 +438,16 @@ export interface components {
             name?: string;
             number: string;
         };
+        /** @description Pay by card: ``card`` holds its details. */
+        CardPayIn: {
+            card: components["schemas"]["CardIn"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            payment_mode: "CARD";
+            upi?: null;
+        };
         /** @description All that is ever kept of a card. */
         CardSummaryOut: {
             brand: string;
@@ -468,6 +478,16 @@ export interface components {
         CityOut: {
             city_name: string;
             pincode: string;
+        };
+        /** @description Cash on delivery: no card or UPI details. */
+        CodPayIn: {
+            card?: null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            payment_mode: "COD";
+            upi?: null;
         };
         /** @description Would the cart's restaurant deliver to this address? ``detail`` says why not. */
         DeliveryCheckOut: {
@@ -546,13 +566,8 @@ export interface components {
             /** @enum {string} */
             order_status: "PREPARING" | "OUT_FOR_DELIVERY" | "DELIVERED";
         };
-        /** @description CARD takes ``card``, UPI takes ``upi``, COD takes neither. */
-        PayIn: {
-            card?: components["schemas"]["CardIn"] | null;
-            /** @enum {string} */
-            payment_mode: "CARD" | "UPI" | "COD";
-            upi?: components["schemas"]["UpiIn"] | null;
-        };
+        /** @description By payment_mode: CARD takes card, UPI takes upi, COD neither (null is the same as leaving a field out). */
+        PayIn: components["schemas"]["CardPayIn"] | components["schemas"]["UpiPayIn"] | components["schemas"]["CodPayIn"];
         /** @description The attempt that stands for the order: the one that paid it, else the newest; ``amount`` in paise. */
         PaymentOut: {
             amount: number;
@@ -645,6 +660,7 @@ export interface components {
         };
         /** @description One page of a search; pass ``next_cursor`` back as ``cursor`` for the next one. */
         RestaurantsOut: {
+            /** @description An opaque token for the next page: pass it back unchanged as cursor, with the same sort. Null on the last page. */
             next_cursor: string | null;
             restaurants: components["schemas"]["RestaurantOut"][];
         };
@@ -671,6 +687,16 @@ export interface components {
         };
         UpiIn: {
             vpa: string;
+        };
+        /** @description Pay by UPI: ``upi`` holds the payer's VPA. */
+        UpiPayIn: {
+            card?: null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            payment_mode: "UPI";
+            upi: components["schemas"]["UpiIn"];
         };
         /** @description A person with an account. ``restaurant_id`` is set for restaurant partners only. */
         UserOut: {
@@ -742,7 +768,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key"?: string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -802,7 +828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -835,7 +861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1184,7 +1210,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -1222,7 +1248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1255,7 +1281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1798,6 +1824,7 @@ export interface operations {
         parameters: {
             query?: {
                 cuisine?: string;
+                /** @description An opaque token: the next_cursor of the page before, passed back unchanged with the same sort. The server signs it; any other value is a 422 naming cursor. */
                 cursor?: string;
                 limit?: number;
                 min_rating?: number;
@@ -1983,7 +2010,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key": string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -2054,7 +2081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2087,7 +2114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2173,7 +2200,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key"?: string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -2243,7 +2270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2276,7 +2303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2320,7 +2347,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        data: string;
+                        /** @constant */
+                        event: "status";
+                        /** @description The version sent: when it last changed (ISO 8601), for Last-Event-ID */
+                        id: string;
+                    };
                 };
             };
             /** @description Not signed in, an invalid or expired token, or wrong credentials */
@@ -2375,7 +2408,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key": string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -2460,7 +2493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2493,7 +2526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2589,7 +2622,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key"?: string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -2663,7 +2696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2696,7 +2729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
