@@ -16,8 +16,7 @@ DEV = nox.project.dependency_groups(PYPROJECT, "dev")
 
 
 def install_project(session: nox.Session) -> None:
-    # The domain is its own distribution (packages/food-core), editable like the rest.
-    session.install("-e", "./packages/food-core", "-e", ".", *DEV)
+    session.install("-e", ".", *DEV)
 
 
 @nox.session(python=PYTHON)

@@ -21,6 +21,19 @@ from services.api.settings import Settings
 _PURPOSE = b"food search cursor v1\n"
 _MAC_BYTES = 16
 _MAC_CHARS = 22  # base64url of 16 bytes, unpadded
+# What the OpenAPI document says of a cursor (SearchQuery.cursor, RestaurantsOut.next_cursor):
+# base64url characters, the MAC and at least one more.
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]+$"
+CURSOR_MIN_LENGTH = _MAC_CHARS + 1
+CURSOR_MAX_LENGTH = 512
+CURSOR_DESCRIPTION = (
+    "An opaque token: the next_cursor of the page before, passed back unchanged with the "
+    "same sort. The server signs it; any other value is a 422 naming cursor."
+)
+NEXT_CURSOR_DESCRIPTION = (
+    "An opaque token for the next page: pass it back unchanged as cursor, with the same "
+    "sort. Null on the last page."
+)
 _KEY_LABEL = b"food: search cursor key"
 
 

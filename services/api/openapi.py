@@ -22,10 +22,12 @@ from services.api.request_context import REQUEST_ID_HEADER
 from services.api.routing import IDEMPOTENCY_HEADER, REPLAYED_HEADER, Auth, Keys, Operation
 from services.api.schemas.common import ProblemOut
 from services.api.schemas.jsonschema import Direction, JsonSchema, SchemaRegistry
+from services.api.sse import event_schema
 
 TITLE = "Food ordering API"
 VERSION = "1.0.0"
 KEY_PATTERN = r"^[A-Za-z0-9_.:\-]{8,128}$"  # food_core.usecases.idempotency.check_key
+EVENT_ID_DESCRIPTION = "The version sent: when it last changed (ISO 8601), for Last-Event-ID"
 
 _STATUS_NOTES = {
     400: "Malformed request: the body is not JSON, or a required header is missing",
@@ -41,6 +43,20 @@ _STATUS_NOTES = {
     500: "An error on our side",
     503: "A dependency did not answer; retry after Retry-After seconds",
 }
+
+
+# What an Idempotency-Key adds to an operation's answers (services.api.idempotency, and
+# the core's own keys for orders and payments).
+_KEY_NOTES = {
+    409: "request_in_progress: a request with this Idempotency-Key is still running",
+    422: "idempotency_key_reused: this Idempotency-Key was used for another request",
+}
+_KEY_DESCRIPTION = (
+    "One UUID per attempt, kept across retries of it: the same request again is answered "
+    "as the first time (Idempotent-Replayed: true). Another request with the same key is "
+    "a 422 idempotency_key_reused; while the first is still running, a 409 "
+    "request_in_progress."
+)
 
 
 def _header(description: str, schema: JsonSchema | None = None) -> JsonSchema:
@@ -96,7 +112,7 @@ class _Builder:
                     "name": IDEMPOTENCY_HEADER,
                     "in": "header",
                     "required": operation.keys is Keys.REQUIRED,
-                    "description": "One UUID per attempt, kept across retries of it",
+                    "description": _KEY_DESCRIPTION,
                     "schema": {"type": "string", "pattern": KEY_PATTERN},
                 }
             )
@@ -131,17 +147,22 @@ class _Builder:
             return response
         if operation.response is not None:
             schema = self.registry.ref(operation.response, Direction.OUTPUT)
+            if operation.event:
+                schema = event_schema(operation.event, schema, EVENT_ID_DESCRIPTION)
         else:
             schema = {"type": "string"}
         response["content"] = {operation.media_type: {"schema": schema}}
         return response
 
-    def error(self, status: int) -> JsonSchema:
+    def error(self, operation: Operation, status: int) -> JsonSchema:
         headers: dict[str, JsonSchema] = {REQUEST_ID_HEADER: _REQUEST_ID}
         if status in (429, 503):
             headers["Retry-After"] = _RETRY_AFTER
+        description = _STATUS_NOTES.get(status, http.HTTPStatus(status).phrase)
+        if operation.keys is not Keys.NONE and status in _KEY_NOTES:
+            description = f"{description}; or {_KEY_NOTES[status]}"
         return {
-            "description": _STATUS_NOTES.get(status, http.HTTPStatus(status).phrase),
+            "description": description,
             "headers": headers,
             "content": {PROBLEM_MEDIA_TYPE: {"schema": self.problem}},
         }
@@ -170,7 +191,7 @@ class _Builder:
             result["security"] = [{"bearerAuth": []}, {"cookieAuth": []}]
         responses: dict[str, Any] = {str(operation.status): self.success(operation)}
         for status in error_statuses(operation):
-            responses[str(status)] = self.error(status)
+            responses[str(status)] = self.error(operation, status)
         result["responses"] = responses
         return result
 

@@ -29,6 +29,7 @@ from services.api.container import Container
 from services.api.params import parse_path, parse_query
 from services.api.problems import PROBLEM_MEDIA_TYPE, ApiProblem, FieldError, encode_json
 from services.api.schemas.converter import structure
+from services.api.schemas.unions import OneOf
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -57,7 +58,7 @@ class Operation:
     tag: str
     handler: Handler
     status: int = 200
-    request: type | None = None
+    request: type | OneOf | None = None  # a OneOf: a body of one of several shapes
     response: type | None = None
     query: type | None = None
     auth: Auth = Auth.USER
@@ -65,6 +66,8 @@ class Operation:
     errors: tuple[int, ...] = ()  # statuses the use case can answer besides the generic ones
     starts_session: bool = False
     media_type: str = "application/json"
+    # text/event-stream: the name of the events, whose data is ``response`` as JSON.
+    event: str = ""
     description: str = ""
     include_in_schema: bool = True
 

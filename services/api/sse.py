@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import anyio
 from attrs import frozen
@@ -27,6 +27,27 @@ class Timing:
     poll_s: float
     heartbeat_s: float
     max_s: float
+
+
+def event_schema(name: str, data: dict[str, Any], id_description: str) -> dict[str, Any]:
+    """The JSON Schema of one event that :func:`event` writes with ``event_id``, as an
+    SSE parser reads it (``event``, ``id``, ``data``; comments and the ``retry`` line
+    are not events). In OpenAPI 3.1 a text/event-stream's schema is that of each event."""
+    return {
+        "description": f"One `{name}` event; `data` is JSON. Heartbeats are comment lines.",
+        "type": "object",
+        "properties": {
+            "event": {"const": name},
+            "id": {"type": "string", "description": id_description},
+            "data": {
+                "type": "string",
+                "contentMediaType": "application/json",
+                "contentSchema": data,
+            },
+        },
+        "required": ["event", "id", "data"],
+        "additionalProperties": False,
+    }
 
 
 def event(name: str, data: object, event_id: str | None = None) -> str:

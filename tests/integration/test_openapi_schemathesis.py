@@ -5,11 +5,15 @@ Each case runs as a fresh customer (or, for the partner operations, a fresh part
 restaurant 1), so cases do not depend on each other. Tolerances, each for a reason the
 schema cannot express:
 
-- ``payOrder``: a card number must pass Luhn and its payment mode must match the details
-  given (CARD↔card, UPI↔upi); schema-valid data breaking those is a 422 by design.
+- ``payOrder``: a card number must pass Luhn, and a card must not have expired;
+  schema-valid data breaking those is a 422 invalid_payment_details by design (which
+  details go with which payment_mode the schema says itself: a oneOf on payment_mode).
 - ``searchRestaurants``: a ``cursor`` is opaque; one the server did not make is a 422.
 - ``applyCartCoupon``: a well-formed code the catalog has no coupon for, or one that does
   not apply to the cart, is a 422 ``coupon_invalid`` by design.
+
+The same run against the whole stack, with state to reach, is
+tests/system/test_openapi_conformance.py.
 """
 
 from __future__ import annotations

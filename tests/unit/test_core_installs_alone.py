@@ -93,6 +93,8 @@ def test_the_core_distribution_asks_for_attrs_only_at_the_projects_pin() -> None
     assert attrs in root["dependencies"], "food-core pins attrs as the root project does"
     assert attrs.startswith("attrs==")
     assert "food-core @ {root:uri}/packages/food-core" in root["dependencies"]
+    uv_sources = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["uv"]["sources"]
+    assert uv_sources["food-core"] == {"path": "packages/food-core", "editable": True}
     linked = CORE / "src" / "food_core"
     assert linked.is_symlink() and linked.resolve() == (ROOT / "src" / "food_core").resolve()
 

@@ -8,6 +8,7 @@ import { anotherTab, launch, openTab, shot } from "./support/browser";
 import { setPrice } from "./support/control";
 import { enabled, env } from "./support/env";
 import {
+  DECLINED_CARD,
   GOOD_CARD,
   addAddress,
   addDish,
@@ -154,6 +155,54 @@ describe.skipIf(!enabled)("one order per cart, at the price shown, while open", 
     await tab.context.close();
   });
 
+  test("the order another tab placed but could not pay is paid from the second tab", async () => {
+    const tab = await openTab(browser);
+    const first = tab.page;
+    const restaurant = partner.restaurant;
+    const [dish] = availableDishes(restaurant, 1);
+    const customer = newCustomer("pay-elsewhere");
+
+    await signUp(first, customer);
+    await chooseCity(first, restaurant.city.city_name);
+    await searchAndOpen(first, restaurant);
+    await addDish(first, dish!);
+    await openCart(first);
+    await toCheckout(first);
+    await addAddress(first, restaurant);
+    const second = await anotherTab(tab);
+    await second.goto("/checkout");
+    await second.getByRole("radio", { name: /Home/ }).waitFor();
+    const secondPosts = orderPosts(second);
+    const secondPayments = paymentPosts(second);
+
+    // The first tab places the order; its card is declined.
+    await fillCard(first, DECLINED_CARD);
+    await payButton(first).click();
+    await first.getByText(/is placed and waiting for payment/).waitFor();
+
+    // The second tab lands on that order, unpaid, and pays it from there.
+    await fillCard(second, GOOD_CARD);
+    await payButton(second).click();
+    await second.getByText(/Your cart was already ordered/).waitFor();
+    const orderId = Number(/\/orders\/(\d+)/.exec(second.url())![1]);
+    await second.getByRole("link", { name: "Complete the payment" }).click();
+    await second.getByText(`Order #${orderId} is placed and waiting for payment.`).waitFor();
+    await fillCard(second, GOOD_CARD);
+    await payButton(second).click();
+    expect(await confirmation(second)).toBe(orderId);
+    await shot(second, "one-order/02-paid-from-the-second-tab");
+
+    expect(secondPosts).toHaveLength(1); // the replayed placement; paying placed nothing
+    expect(secondPayments).toEqual([`/api/v1/orders/${orderId}/payment`]);
+    const session = await api.login(customer.email, customer.password);
+    const orders = await api.ordersOf(session.token);
+    expect(orders.map((o) => [o.order_id, o.order_status, o.payment?.card?.last4])).toEqual([
+      [orderId, "CONFIRMED", "4242"],
+    ]);
+    expect(tab.problems).toEqual([]);
+    await tab.context.close();
+  });
+
   test("a changed price shows the old and new price, and orders only on a second press at the new total", async () => {
     const tab = await openTab(browser);
     const { page } = tab;
@@ -194,14 +243,14 @@ describe.skipIf(!enabled)("one order per cart, at the price shown, while open", 
       await page.locator(".totals").getByText(rupees(newTotal)).waitFor();
       const again = page.getByRole("button", { name: `Place order at ${rupees(newTotal)}` });
       await again.waitFor();
-      await shot(page, "one-order/02-price-changed");
+      await shot(page, "one-order/03-price-changed");
 
       // Nothing is ordered until the customer agrees to the new total.
       expect(await api.ordersOf(session.token)).toEqual([]);
 
       await again.click();
       const orderId = await confirmation(page);
-      await shot(page, "one-order/03-placed-at-the-new-total");
+      await shot(page, "one-order/04-placed-at-the-new-total");
 
       // The first press locked the old total, the second (a new attempt) the new one.
       expect(posts.map((p) => p.expectedTotal)).toEqual([oldTotal, newTotal]);
@@ -242,7 +291,7 @@ describe.skipIf(!enabled)("one order per cart, at the price shown, while open", 
     const states = await Promise.all((await adds.all()).map((button) => button.isDisabled()));
     expect(states.length).toBeGreaterThan(0);
     expect(states.every(Boolean), "every Add button disabled").toBe(true);
-    await shot(page, "one-order/04-closed-restaurant");
+    await shot(page, "one-order/05-closed-restaurant");
 
     // The API refuses too, naming the same opening.
     const menu = await api.restaurant(listing.restaurant_id);

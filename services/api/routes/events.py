@@ -23,15 +23,18 @@ from services.api.paths import PREFIX
 from services.api.problems import ApiProblem
 from services.api.routing import Operation
 from services.api.schemas.converter import unstructure
-from services.api.schemas.orders import order_out
+from services.api.schemas.orders import OrderOut, order_out
 from services.api.stream_slots import StreamSlot
 
+STATUS_EVENT = "status"
 SESSION_ENDED = "the session has ended; sign in again to keep watching"
 SLOT_LOST = "too many streams are open for this account; this one is closed"
 
 
 def _render(order: Order) -> str:
-    return sse.event("status", unstructure(order_out(order)), event_id=order.updated_at.isoformat())
+    return sse.event(
+        STATUS_EVENT, unstructure(order_out(order)), event_id=order.updated_at.isoformat()
+    )
 
 
 async def order_events(call: Call) -> Response:
@@ -107,7 +110,9 @@ OPERATIONS = [
         "Watch an order's status (server-sent events)",
         "orders",
         order_events,
+        response=OrderOut,
         media_type=sse.MEDIA_TYPE,
+        event=STATUS_EVENT,
         errors=(404, 429),
         description=(
             "A text/event-stream: an event `status` with the order as JSON now and at "

@@ -8,7 +8,14 @@ from services.api.calls import Call, Reply, ok
 from services.api.paths import PREFIX
 from services.api.routes.orders import required_key
 from services.api.routing import Keys, Operation
-from services.api.schemas.payments import PayIn, PaymentResultOut, payment_result_out
+from services.api.schemas.payments import (
+    PAY_IN,
+    PayBody,
+    PaymentResultOut,
+    card_details,
+    payment_result_out,
+    upi_details,
+)
 
 _OUTCOMES = {
     "payment_declined": "declined",
@@ -19,7 +26,8 @@ _OUTCOMES = {
 
 
 async def pay(call: Call) -> Reply:
-    body = call.body_as(PayIn)
+    body = call.body
+    assert isinstance(body, PayBody)
     payments = call.container.metrics().payments
     try:
         result = await call.run(
@@ -29,8 +37,8 @@ async def pay(call: Call) -> Reply:
             call.id("order_id"),
             idempotency_key=required_key(call),
             payment_mode=body.payment_mode,
-            card=body.card_details(),
-            upi=body.upi_details(),
+            card=card_details(body),
+            upi=upi_details(body),
         )
     except DomainError as error:
         payments.labels(_OUTCOMES.get(error.code, "refused")).inc()
@@ -48,7 +56,7 @@ OPERATIONS = [
         "Pay an order by card, UPI or cash on delivery",
         "orders",
         pay,
-        request=PayIn,
+        request=PAY_IN,
         response=PaymentResultOut,
         keys=Keys.REQUIRED,
         errors=(402, 404, 409, 422, 503),

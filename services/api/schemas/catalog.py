@@ -10,11 +10,19 @@ from food_core.model import City, FoodItem, Restaurant
 from food_core.search import MAX_PAGE_SIZE, RestaurantSort
 from food_core.usecases import RestaurantMenu, SearchPage, opening
 from food_core.usecases.browsing import MAX_QUERY_LENGTH
+from services.api.cursors import (
+    CURSOR_DESCRIPTION,
+    CURSOR_MAX_LENGTH,
+    CURSOR_MIN_LENGTH,
+    CURSOR_PATTERN,
+    NEXT_CURSOR_DESCRIPTION,
+)
 from services.api.schemas import fields as f
 from services.api.schemas.common import INR, Currency
 
 PINCODE_PATTERN = r"^[1-9][0-9]{5}$"
 PINCODE_MESSAGE = "must be a 6-digit Indian PIN code"
+CURSOR_MESSAGE = "must be a next_cursor value from an earlier page"
 
 
 @frozen(kw_only=True)
@@ -52,7 +60,13 @@ class RestaurantsOut:
     """One page of a search; pass ``next_cursor`` back as ``cursor`` for the next one."""
 
     restaurants: list[RestaurantOut]
-    next_cursor: str | None
+    next_cursor: str | None = f.pattern(
+        CURSOR_PATTERN,
+        CURSOR_MESSAGE,
+        max_length=CURSOR_MAX_LENGTH,
+        min_length=CURSOR_MIN_LENGTH,
+        description=NEXT_CURSOR_DESCRIPTION,
+    )
 
 
 @frozen(kw_only=True)
@@ -94,9 +108,11 @@ class SearchQuery:
     )
     limit: int = f.integer(1, MAX_PAGE_SIZE, default=20)
     cursor: str | None = f.pattern(
-        r"^[A-Za-z0-9_-]+$",
-        "must be a next_cursor value from an earlier page",
-        max_length=512,
+        CURSOR_PATTERN,
+        CURSOR_MESSAGE,
+        max_length=CURSOR_MAX_LENGTH,
+        min_length=CURSOR_MIN_LENGTH,
+        description=CURSOR_DESCRIPTION,
         default=None,
     )
 

@@ -2,7 +2,9 @@
 
 Structuring is strict, as JSON types go: an integer field takes a JSON integer (not
 ``"5"`` or ``true``; ``5.0`` is an integer to JSON Schema, so it is taken as 5), a string
-field takes a string, a boolean a boolean. Unknown
+field takes a string, a boolean a boolean, a field typed ``None`` only null. A
+:class:`~services.api.schemas.unions.OneOf` body is parsed as the variant its tag
+names. Unknown
 keys are refused (``forbid_extra_keys``), so fields a client must not set — status,
 totals, prices, user ids — are answered with 422 naming them. Errors come back through
 ``cattrs.transform_error`` as ``{field, message}`` pairs; the declared constraints
@@ -13,14 +15,16 @@ from __future__ import annotations
 
 import enum
 import math
+import typing
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError
 
 from services.api.problems import FieldError, validation_problem
 from services.api.schemas import constraints
+from services.api.schemas.unions import OneOf
 
 T = TypeVar("T")
 
@@ -65,6 +69,15 @@ def _structure_bool(value: object, _type: type) -> bool:
     return value
 
 
+def _structure_none(value: object, _type: object) -> None:
+    if value is not None:
+        raise _Invalid("must be null or left out")
+
+
+def _is_none(cls: Any) -> bool:
+    return cls is None or cls is type(None)
+
+
 def _is_enum(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, enum.Enum)
 
@@ -83,6 +96,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(enum.Enum, _structure_enum)
+    converter.register_structure_hook_func(_is_none, _structure_none)
     converter.register_unstructure_hook(datetime, lambda moment: moment.isoformat())
     converter.register_unstructure_hook_func(_is_enum, lambda member: member.value)
     return converter
@@ -123,16 +137,55 @@ def field_errors(error: BaseException) -> list[FieldError]:
     return errors
 
 
-def structure(data: object, cls: type[T]) -> T:
-    """Build ``cls`` from parsed JSON or raise a 422 problem naming every bad field."""
+def _variant(data: dict[str, object], union: OneOf) -> type:
+    """The variant of ``union`` that the body's tag names, or a 422 naming the tag."""
+    variants = union.by_tag
+    if union.tag not in data:
+        raise validation_problem([FieldError(union.tag, "is required")])
+    value = data[union.tag]
+    variant = variants.get(value) if isinstance(value, str) else None
+    if variant is None:
+        raise validation_problem([FieldError(union.tag, f"must be one of {', '.join(variants)}")])
+    return variant
+
+
+def _as_variant(
+    errors: list[FieldError], data: dict[str, object], union: OneOf
+) -> list[FieldError]:
+    """Say which variant a missing or unwanted field belongs to (``payment_mode COD takes
+    no upi``) rather than only that it is missing or not null."""
+    chosen = f"{union.tag} {data[union.tag]}"
+    variant = union.by_tag[str(data[union.tag])]
+    hints = typing.get_type_hints(variant)
+    said: list[FieldError] = []
+    for error in errors:
+        hint = hints.get(error.field)
+        if hint is type(None):
+            error = FieldError(error.field, f"is not taken with {chosen}")
+        elif hint is not None and data.get(error.field) is None:
+            error = FieldError(error.field, f"is required with {chosen}")
+        said.append(error)
+    return said
+
+
+@overload
+def structure(data: object, cls: type[T]) -> T: ...
+@overload
+def structure(data: object, cls: OneOf) -> object: ...
+def structure(data: object, cls: type[Any] | OneOf) -> object:
+    """Build ``cls`` (for a :class:`OneOf`, the variant the tag names) from parsed JSON or
+    raise a 422 problem naming every bad field."""
     if not isinstance(data, dict):
         raise validation_problem(
             [FieldError("body", "must be a JSON object")], "the request body must be a JSON object"
         )
+    union = cls if isinstance(cls, OneOf) else None
+    target: type[Any] = _variant(data, cls) if isinstance(cls, OneOf) else cls
     try:
-        value = converter.structure(data, cls)
+        value: object = converter.structure(data, target)
     except (cattrs.BaseValidationError, ForbiddenExtraKeysError) as error:
-        raise validation_problem(field_errors(error)) from None
+        errors = field_errors(error)
+        raise validation_problem(_as_variant(errors, data, union) if union else errors) from None
     problems = constraints.check(value)
     if problems:
         raise validation_problem(problems)

@@ -2,7 +2,9 @@
 
 Each attrs class becomes a component referenced by ``$ref``; a field is required unless it
 has a default (response classes have none: the converter emits every field), and no
-other keys are allowed. A class is either a request (``Direction.INPUT``) or a response
+other keys are allowed; a field typed ``None`` may only be null or left out. A
+:class:`~services.api.schemas.unions.OneOf` becomes a ``oneOf`` of its variants with a
+``discriminator`` on its tag. A class is either a request (``Direction.INPUT``) or a response
 (``Direction.OUTPUT``); using one both ways is refused so that one name never means two
 shapes.
 """
@@ -18,6 +20,7 @@ from typing import Any
 import attrs
 
 from services.api.schemas.fields import description_of, json_schema_of
+from services.api.schemas.unions import OneOf
 
 JsonSchema = dict[str, Any]
 COMPONENTS_PREFIX = "#/components/schemas/"
@@ -33,22 +36,38 @@ class SchemaRegistry:
 
     def __init__(self) -> None:
         self.components: dict[str, JsonSchema] = {}
-        self._directions: dict[type, Direction] = {}
+        self._directions: dict[type | OneOf, Direction] = {}
 
-    def ref(self, cls: type, direction: Direction) -> JsonSchema:
-        if not attrs.has(cls):
+    def ref(self, cls: type | OneOf, direction: Direction) -> JsonSchema:
+        if not isinstance(cls, OneOf) and not attrs.has(cls):
             raise TypeError(f"{cls!r} is not an attrs class")
         seen = self._directions.get(cls)
         if seen is not None and seen is not direction:
-            raise TypeError(f"{cls.__name__} is used both as a request and as a response")
-        name = cls.__name__
+            raise TypeError(f"{_name(cls)} is used both as a request and as a response")
+        name = _name(cls)
         if seen is None:
             if name in self.components:
                 raise TypeError(f"two schema classes are named {name}")
             self._directions[cls] = direction
             self.components[name] = {}  # reserve first: classes may refer to themselves
-            self.components[name] = self._object(cls, direction)
+            if isinstance(cls, OneOf):
+                self.components[name] = self._one_of(cls, direction)
+            else:
+                self.components[name] = self._object(cls, direction)
         return {"$ref": COMPONENTS_PREFIX + name}
+
+    def _one_of(self, union: OneOf, direction: Direction) -> JsonSchema:
+        refs = {value: self.ref(variant, direction) for value, variant in union.by_tag.items()}
+        result: JsonSchema = {
+            "oneOf": list(refs.values()),
+            "discriminator": {
+                "propertyName": union.tag,
+                "mapping": {value: ref["$ref"] for value, ref in refs.items()},
+            },
+        }
+        if union.description:
+            result["description"] = union.description
+        return result
 
     def _object(self, cls: type, direction: Direction) -> JsonSchema:
         hints = typing.get_type_hints(cls)
@@ -87,7 +106,10 @@ class SchemaRegistry:
                 inner.append({"type": "null"})
             return {"anyOf": inner}
         if origin is typing.Literal:
-            return {"enum": list(args)} if len(args) > 1 else {"const": args[0]}
+            values = [a.value if isinstance(a, enum.Enum) else a for a in args]
+            return {"enum": values} if len(values) > 1 else {"const": values[0]}
+        if tp is type(None):
+            return {"type": "null"}
         if origin in (list, tuple):
             item = args[0] if args else Any
             return {"type": "array", "items": self.describe(item, direction)}
@@ -106,6 +128,10 @@ class SchemaRegistry:
         if isinstance(tp, type) and attrs.has(tp):
             return self.ref(tp, direction)
         raise TypeError(f"no JSON Schema for {tp!r}")
+
+
+def _name(cls: type | OneOf) -> str:
+    return cls.name if isinstance(cls, OneOf) else cls.__name__
 
 
 def _merge(schema: JsonSchema, constraints: JsonSchema) -> JsonSchema:

@@ -1,4 +1,5 @@
-"""Paying an order: card or UPI details in, the order and its payment out.
+"""Paying an order: card or UPI details in (a body of one of three shapes, by
+``payment_mode``), the order and its payment out.
 
 Card numbers and CVCs pass through to the gateway only; they are kept out of every repr
 (so out of logs) and never stored.
@@ -6,12 +7,15 @@ Card numbers and CVCs pass through to the gateway only; they are kept out of eve
 
 from __future__ import annotations
 
+from typing import Literal
+
 from attrs import frozen
 
 from food_core.model import CardDetails, PaymentMode, UpiDetails
 from food_core.usecases import PaymentResult
 from services.api.schemas import fields as f
 from services.api.schemas.orders import OrderOut, PaymentOut, order_out, payment_out
+from services.api.schemas.unions import OneOf
 
 
 @frozen(kw_only=True)
@@ -38,21 +42,51 @@ class UpiIn:
 
 
 @frozen(kw_only=True)
-class PayIn:
-    """CARD takes ``card``, UPI takes ``upi``, COD takes neither."""
+class CardPayIn:
+    """Pay by card: ``card`` holds its details."""
 
-    payment_mode: PaymentMode
-    card: CardIn | None = None
-    upi: UpiIn | None = None
+    payment_mode: Literal[PaymentMode.CARD]
+    card: CardIn
+    upi: None = None
 
-    def card_details(self) -> CardDetails | None:
-        card = self.card
-        if card is None:
-            return None
-        return CardDetails(card.number, card.exp_month, card.exp_year, card.cvc, card.name)
 
-    def upi_details(self) -> UpiDetails | None:
-        return UpiDetails(self.upi.vpa) if self.upi is not None else None
+@frozen(kw_only=True)
+class UpiPayIn:
+    """Pay by UPI: ``upi`` holds the payer's VPA."""
+
+    payment_mode: Literal[PaymentMode.UPI]
+    upi: UpiIn
+    card: None = None
+
+
+@frozen(kw_only=True)
+class CodPayIn:
+    """Cash on delivery: no card or UPI details."""
+
+    payment_mode: Literal[PaymentMode.COD]
+    card: None = None
+    upi: None = None
+
+
+PayBody = CardPayIn | UpiPayIn | CodPayIn
+PAY_IN = OneOf(
+    "PayIn",
+    "payment_mode",
+    (CardPayIn, UpiPayIn, CodPayIn),
+    "By payment_mode: CARD takes card, UPI takes upi, COD neither (null is the same as "
+    "leaving a field out).",
+)
+
+
+def card_details(body: PayBody) -> CardDetails | None:
+    card = body.card
+    if card is None:
+        return None
+    return CardDetails(card.number, card.exp_month, card.exp_year, card.cvc, card.name)
+
+
+def upi_details(body: PayBody) -> UpiDetails | None:
+    return UpiDetails(body.upi.vpa) if body.upi is not None else None
 
 
 @frozen(kw_only=True)

@@ -2,9 +2,9 @@
 import { call, callWithHeaders } from "./client";
 import type {
   AddressBody,
-  CardBody,
   LoginBody,
   Order,
+  PayBody,
   PaymentMode,
   SignupBody,
 } from "./types";
@@ -22,10 +22,8 @@ export interface SearchParams {
   cursor?: string;
 }
 
-export type PayDetails =
-  | { payment_mode: "CARD"; card: CardBody }
-  | { payment_mode: "UPI"; upi: { vpa: string } }
-  | { payment_mode: "COD" };
+/** The document's oneOf on payment_mode: CARD with card, UPI with upi, COD with neither. */
+export type PayDetails = PayBody;
 
 /** A placement's answer: `replayed` when the API answered with an order placed earlier
  * (this key's retry, or this cart ordered already from another tab or device). */

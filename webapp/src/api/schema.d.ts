@@ -500,6 +500,16 @@ export interface components {
             name?: string;
             number: string;
         };
+        /** @description Pay by card: ``card`` holds its details. */
+        CardPayIn: {
+            card: components["schemas"]["CardIn"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            payment_mode: "CARD";
+            upi?: null;
+        };
         /** @description All that is ever kept of a card. */
         CardSummaryOut: {
             brand: string;
@@ -533,6 +543,16 @@ export interface components {
         CityOut: {
             city_name: string;
             pincode: string;
+        };
+        /** @description Cash on delivery: no card or UPI details. */
+        CodPayIn: {
+            card?: null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            payment_mode: "COD";
+            upi?: null;
         };
         CouponIn: {
             /** @description The coupon code, e.g. WELCOME50 (any case) */
@@ -625,13 +645,8 @@ export interface components {
             /** @enum {string} */
             order_status: "PREPARING" | "OUT_FOR_DELIVERY" | "DELIVERED";
         };
-        /** @description CARD takes ``card``, UPI takes ``upi``, COD takes neither. */
-        PayIn: {
-            card?: components["schemas"]["CardIn"] | null;
-            /** @enum {string} */
-            payment_mode: "CARD" | "UPI" | "COD";
-            upi?: components["schemas"]["UpiIn"] | null;
-        };
+        /** @description By payment_mode: CARD takes card, UPI takes upi, COD neither (null is the same as leaving a field out). */
+        PayIn: components["schemas"]["CardPayIn"] | components["schemas"]["UpiPayIn"] | components["schemas"]["CodPayIn"];
         /** @description The attempt that stands for the order: the one that paid it, else the newest; ``amount`` in paise. */
         PaymentOut: {
             amount: number;
@@ -725,6 +740,7 @@ export interface components {
         };
         /** @description One page of a search; pass ``next_cursor`` back as ``cursor`` for the next one. */
         RestaurantsOut: {
+            /** @description An opaque token for the next page: pass it back unchanged as cursor, with the same sort. Null on the last page. */
             next_cursor: string | null;
             restaurants: components["schemas"]["RestaurantOut"][];
         };
@@ -755,6 +771,16 @@ export interface components {
         };
         UpiIn: {
             vpa: string;
+        };
+        /** @description Pay by UPI: ``upi`` holds the payer's VPA. */
+        UpiPayIn: {
+            card?: null;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            payment_mode: "UPI";
+            upi: components["schemas"]["UpiIn"];
         };
         /** @description A person with an account. ``restaurant_id`` is set for restaurant partners only. */
         UserOut: {
@@ -826,7 +852,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key"?: string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -886,7 +912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -919,7 +945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1268,7 +1294,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -1306,7 +1332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1339,7 +1365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2229,6 +2255,7 @@ export interface operations {
         parameters: {
             query?: {
                 cuisine?: string;
+                /** @description An opaque token: the next_cursor of the page before, passed back unchanged with the same sort. The server signs it; any other value is a 422 naming cursor. */
                 cursor?: string;
                 limit?: number;
                 min_rating?: number;
@@ -2414,7 +2441,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key": string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -2485,7 +2512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2518,7 +2545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2604,7 +2631,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key"?: string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -2674,7 +2701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2707,7 +2734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2751,7 +2778,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        data: string;
+                        /** @constant */
+                        event: "status";
+                        /** @description The version sent: when it last changed (ISO 8601), for Last-Event-ID */
+                        id: string;
+                    };
                 };
             };
             /** @description Not signed in, an invalid or expired token, or wrong credentials */
@@ -2806,7 +2839,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key": string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -2891,7 +2924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2924,7 +2957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -3020,7 +3053,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description One UUID per attempt, kept across retries of it */
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
                 "Idempotency-Key"?: string;
                 /** @description With cookie sessions: the food_csrf cookie's value */
                 "X-CSRF-Token"?: string;
@@ -3094,7 +3127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Conflicts with the current state; code says which */
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -3127,7 +3160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description A field is not valid; errors names each one */
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
             422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */

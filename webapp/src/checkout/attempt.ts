@@ -80,3 +80,22 @@ export function startAttempt(
   saveAttempt(attempt);
   return attempt;
 }
+
+/** An attempt to pay an order placed earlier (in another tab or on another device, or by
+ * an attempt this tab no longer keeps): it has its order, so nothing is placed again. */
+export function attemptToPay(
+  userId: number,
+  order: { order_id: number; delivery_address: { address_id: number }; payment_mode: PaymentMode; total_amount: number },
+): CheckoutAttempt {
+  const attempt: CheckoutAttempt = {
+    userId,
+    orderKey: newIdempotencyKey(), // never sent: the order exists
+    addressId: order.delivery_address.address_id,
+    paymentMode: order.payment_mode,
+    expectedTotal: order.total_amount,
+    orderId: order.order_id,
+    paymentKey: null,
+  };
+  saveAttempt(attempt);
+  return attempt;
+}

@@ -266,6 +266,43 @@ describe("checkout: issue 13 (price lock, one order per cart, service area, open
     expect(sessionStorage.getItem(ATTEMPT_STORAGE_KEY)).toBeNull();
   });
 
+  test("that order, unpaid, is paid from its page in any tab: 'Complete the payment' pays it, places nothing", async () => {
+    const theirs = order({ order_id: 777, order_status: "PENDING_PAYMENT" });
+    const paid = { ...confirmed, order_id: 777 };
+    let charged = false;
+    const fake = checkoutRoutes({
+      "GET /api/v1/cart": json(cartOf([])), // emptied when the other tab placed it
+      "GET /api/v1/orders/777": () => json(charged ? paid : theirs),
+      "POST /api/v1/orders/777/payment": () => {
+        charged = true;
+        return json({ order: paid, payment: paid.payment });
+      },
+    });
+    const app = renderApp("/orders/777"); // no checkout attempt in this tab
+    await screen.findByRole("heading", { name: "Order #777" });
+    await app.user.click(screen.getByRole("link", { name: "Complete the payment" }));
+    expect(await screen.findByText(/Order #777 is placed and waiting for payment/)).toBeInTheDocument();
+    await waitFor(() => expect(app.location()).toBe("/checkout")); // the attempt holds the order now
+    await fillGoodCard(app.user);
+    await app.user.click(screen.getByRole("button", { name: "Pay ₹240.00" }));
+    await screen.findByRole("heading", { name: "Order placed!" });
+    expect(app.location()).toBe("/orders/777");
+    expect(fake.calls("POST /api/v1/orders")).toHaveLength(0);
+    expect(fake.calls("POST /api/v1/orders/777/payment")).toHaveLength(1);
+    expect(sessionStorage.getItem(ATTEMPT_STORAGE_KEY)).toBeNull();
+  });
+
+  test("checkout for an order that is paid or cancelled meanwhile shows that order", async () => {
+    checkoutRoutes({
+      "GET /api/v1/cart": json(cartOf([])),
+      "GET /api/v1/orders/777": json({ ...confirmed, order_id: 777 }),
+    });
+    const app = renderApp("/checkout?order=777");
+    await screen.findByRole("heading", { name: "Order #777" });
+    expect(app.location()).toBe("/orders/777");
+    expect(sessionStorage.getItem(ATTEMPT_STORAGE_KEY)).toBeNull();
+  });
+
   test("an address the restaurant does not deliver to is flagged before paying; another one can be chosen", async () => {
     const work = { ...address, address_id: 4, label: "Work", pincode: "400001", city_name: "Mumbai" };
     const fake = checkoutRoutes({

@@ -1,12 +1,12 @@
 // Checkout: address, payment, the rider's tip, the bill, and one button that never orders twice.
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
-import { Link, Navigate, useNavigate } from "react-router";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { cartChangedOf } from "../api/conflicts";
 import { api } from "../api/endpoints";
 import { ApiError, fieldMessage } from "../api/errors";
 import { fieldErrors, messageFor } from "../api/problems";
 import type { Address, Order } from "../api/types";
-import { clearAttempt } from "../checkout/attempt";
+import { attemptToPay, clearAttempt } from "../checkout/attempt";
 import { AddressSection } from "../checkout/AddressSection";
 import { PaymentSection } from "../checkout/PaymentSection";
 import { PriceChanges } from "../checkout/PriceChanges";
@@ -54,6 +54,34 @@ function Checkout({ userId }: { userId: number }) {
 
   const attempt = checkout.attempt;
   const orderId = attempt?.orderId ?? null;
+  // ?order=ID (an unpaid order's page links here): pay that order, even from a tab that
+  // never placed it. An attempt this tab keeps comes first: its key may be unanswered.
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get("order"));
+  const toPay = attempt === null && Number.isSafeInteger(asked) && asked > 0 ? asked : null;
+  const { reload } = checkout;
+  useEffect(() => {
+    if (toPay === null) return;
+    let live = true;
+    api
+      .order(toPay)
+      .then((order) => {
+        if (!live) return;
+        const unpaid = order.order_status === "PENDING_PAYMENT" || order.order_status === "PAYMENT_FAILED";
+        if (unpaid && order.payment_mode !== "COD") {
+          attemptToPay(userId, order);
+          reload();
+          setParams({}, { replace: true }); // the attempt has it now (and keeps it on a reload)
+        } else {
+          navigate(`/orders/${order.order_id}`, { replace: true }); // paid, cancelled, or cash
+        }
+      })
+      // Not this customer's, or unreadable now: the order's page says which.
+      .catch(() => live && navigate(`/orders/${toPay}`, { replace: true }));
+    return () => {
+      live = false;
+    };
+  }, [toPay, userId, reload, navigate, setParams]);
 
   const load = useCallback(async () => {
     setLoadError(null);
@@ -138,6 +166,7 @@ function Checkout({ userId }: { userId: number }) {
   const unavailable =
     choosing && (lines.some((line) => !line.availability) || (priceChange?.changes.some((c) => !c.available) ?? false));
 
+  if (toPay !== null) return <Skeleton rows={3} label="Loading your order…" />;
   // An unfinished attempt stays here even with an empty cart: its order may exist already.
   if (attempt === null && cart.cart !== null && lines.length === 0 && !checkout.pending && !outcome) {
     return <Navigate to="/cart" replace />;

@@ -162,7 +162,7 @@ export function OrderPage() {
         {reason && <p data-testid="cancel-reason">{reason}</p>}
         {(order.order_status === "PENDING_PAYMENT" || order.order_status === "PAYMENT_FAILED") && (
           <Notice tone="warning">
-            This order isn't paid yet. <Link to="/checkout">Complete the payment</Link>
+            This order isn't paid yet. <Link to={`/checkout?order=${order.order_id}`}>Complete the payment</Link>
           </Notice>
         )}
         <p className="muted">Placed {formatWhen(order.created_at)}</p>
