@@ -22,8 +22,11 @@ from adapters.memory import Fault
 from food_core.errors import DomainError
 from food_core.model import (
     CONFIRMED_STATUSES,
+    Bill,
     BillCode,
     CardDetails,
+    Coupon,
+    CouponKind,
     OrderStatus,
     PaymentMode,
     PaymentStatus,
@@ -31,16 +34,26 @@ from food_core.model import (
 )
 from food_core.ports import ChargeRequest
 from food_core.usecases import (
+    apply_coupon,
     cancel_order,
     get_order,
     pay_order,
     place_order,
     reconcile_pending,
+    remove_coupon,
     set_cart_quantity,
+    set_tip,
     view_cart,
 )
 from tests.builders import make_world
 
+WELCOME = Coupon(
+    "WELCOME50", "50% off up to ₹100 on a first order", CouponKind.PERCENT, 50,
+    min_item_total=14_900, max_discount=10_000, first_order_only=True,
+)  # fmt: skip
+FEAST = Coupon("FEAST100", "₹100 off", CouponKind.FLAT, 10_000, uses_per_customer=2)
+# A charge that took money (a refund keeps the amount it gave back).
+TAKEN = (PaymentStatus.SUCCEEDED, PaymentStatus.REFUNDED)
 KEYS = st.sampled_from([f"client-key-{n:02d}" for n in range(4)])
 GOOD_CARD = CardDetails("4242424242424242", 12, 2031, "123")
 CARDS = st.sampled_from(
@@ -68,6 +81,9 @@ class CheckoutMachine(RuleBasedStateMachine):
         self.signed_up = 0
         # (user_id, key) → order_id, as first answered: a key must always mean that order.
         self.order_for_key: dict[tuple[int, str], int] = {}
+        # order_id → its bill as first answered: a replay must answer the identical bill.
+        self.bill_of: dict[int, Bill] = {}
+        self.world.ports.catalog.add_coupons([WELCOME, FEAST])
 
     def _fault(self, _request: ChargeRequest) -> Fault | None:
         return self.fault
@@ -84,6 +100,21 @@ class CheckoutMachine(RuleBasedStateMachine):
     def edit_cart(self, user: int, food_id: int, quantity: int) -> None:
         with contextlib.suppress(DomainError):
             set_cart_quantity(self.world.ports, user, food_id, quantity, replace_cart=True)
+
+    @rule(user=users, code=st.sampled_from(["WELCOME50", "FEAST100", "NOSUCH"]))
+    def apply_coupon(self, user: int, code: str) -> None:
+        with contextlib.suppress(DomainError):
+            apply_coupon(self.world.ports, user, code)
+
+    @rule(user=users)
+    def remove_coupon(self, user: int) -> None:
+        with contextlib.suppress(DomainError):
+            remove_coupon(self.world.ports, user)
+
+    @rule(user=users, amount=st.sampled_from([0, 2_000, 3_000, 5_000]))
+    def tip(self, user: int, amount: int) -> None:
+        with contextlib.suppress(DomainError):
+            set_tip(self.world.ports, user, amount)
 
     @rule(target=orders, user=users, key=KEYS, mode=MODES, fault=FAULTS)
     def place(self, user: int, key: str, mode: PaymentMode, fault: Fault | None) -> tuple[int, int]:
@@ -111,6 +142,7 @@ class CheckoutMachine(RuleBasedStateMachine):
             # Another key's order: this cart was placed already, and that is the answer.
             assert placed.replayed
             assert self.order_for_key[(user, order.idempotency_key)] == order.order_id
+        assert self.bill_of.setdefault(order.order_id, order.bill) == order.bill
         return (user, order.order_id)
 
     @rule(
@@ -242,6 +274,25 @@ class CheckoutMachine(RuleBasedStateMachine):
             assert order.total_amount == sum(line.amount for line in order.bill.lines)
             if order.payment is not None:
                 assert order.payment.amount == order.total_amount
+
+    @invariant()
+    def refunds_never_exceed_what_was_paid(self) -> None:
+        for order in self.world.store.orders.values():
+            charges = self.world.gateway.payments_for_order(order.order_id)
+            taken = [p.amount for p in charges if p.payment_status in TAKEN]
+            refunded = [p.amount for p in charges if p.payment_status is PaymentStatus.REFUNDED]
+            assert sum(refunded) <= sum(taken) <= order.total_amount
+
+    @invariant()
+    def each_coupon_use_is_held_once_and_within_its_limit(self) -> None:
+        held: dict[tuple[int, str], list[int]] = {}
+        for order in self.world.store.orders.values():
+            if order.coupon is not None and not order.coupon.released:
+                held.setdefault((order.user, order.coupon.code), []).append(order.coupon.slot)
+                assert order.order_status is not OrderStatus.CANCELLED
+        limits = {WELCOME.code: WELCOME.uses_per_customer, FEAST.code: FEAST.uses_per_customer}
+        for (_user, code), slots in held.items():
+            assert len(slots) == len(set(slots)) <= limits[code]
 
 
 CheckoutMachine.TestCase.settings = settings(
