@@ -20,12 +20,12 @@ from food_core.model import (
     Cart,
     City,
     Coupon,
-    CouponUse,
     FoodItem,
     Order,
     OrderStatus,
     Restaurant,
     User,
+    coupon_claims,
 )
 from food_core.search import RestaurantQuery, matches, sort_key
 
@@ -222,10 +222,6 @@ class MemoryAddresses:
             return True
 
 
-def _coupon_claim(order: Order | None) -> str | None:
-    return None if order is None or order.coupon is None else order.coupon.claim
-
-
 class MemoryOrders:
     def __init__(self, store: MemoryStore) -> None:
         self._s = store
@@ -238,7 +234,7 @@ class MemoryOrders:
             existing = s.order_ids_by_key.get(key, s.order_ids_by_cart.get(cart))
             if existing is not None:
                 return s.orders[existing]
-            claim = _coupon_claim(order)
+            claim = order.coupon_claim
             if claim is not None and (order.user, claim) in s.order_ids_by_coupon_claim:
                 raise CouponUseTaken(f"another order holds the use {claim}")
             s.orders[order.order_id] = order
@@ -253,7 +249,7 @@ class MemoryOrders:
 
     def _index(self, before: Order | None, after: Order) -> None:
         s = self._s
-        was, now = _coupon_claim(before), _coupon_claim(after)
+        was, now = None if before is None else before.coupon_claim, after.coupon_claim
         if was is not None and was != now:  # a cancelled order gives its use back
             s.order_ids_by_coupon_claim.pop((after.user, was), None)
         if now is not None:
@@ -322,4 +318,4 @@ class MemoryOrders:
     def coupon_uses_held(self, user_id: int, code: str, slots: int) -> set[int]:
         claims = self._s.order_ids_by_coupon_claim
         with self._s.lock:
-            return {n for n in range(1, slots + 1) if (user_id, CouponUse(code, n).claim) in claims}
+            return {n for c, n in coupon_claims(code, slots).items() if (user_id, c) in claims}

@@ -31,7 +31,7 @@ from adapters.mongo.schema import (
 )
 from adapters.stored_time import datetime_text
 from food_core.errors import CouponUseTaken
-from food_core.model import PAYABLE_STATUSES, CouponUse, Order, OrderStatus
+from food_core.model import PAYABLE_STATUSES, Order, OrderStatus, coupon_claims
 
 
 def order_fields(order: Order) -> Document:
@@ -46,7 +46,7 @@ def order_fields(order: Order) -> Document:
 
 
 def _coupon_claim(order: Order) -> str:
-    claim = None if order.coupon is None else order.coupon.claim
+    claim = order.coupon_claim
     return no_coupon_claim(order.order_id) if claim is None else claim
 
 
@@ -73,7 +73,7 @@ class MongoOrders:
         return order
 
     def coupon_uses_held(self, user_id: int, code: str, slots: int) -> set[int]:
-        claims = {CouponUse(code, n).claim: n for n in range(1, slots + 1)}
+        claims = coupon_claims(code, slots)
         found = self._orders.find(
             {"user_id": user_id, "coupon_claim": {"$in": list(claims)}}, {"coupon_claim": True}
         )

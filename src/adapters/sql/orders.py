@@ -33,6 +33,7 @@ from food_core.model import (
     Payment,
     PaymentMode,
     RestaurantRef,
+    coupon_claims,
 )
 
 _o = orders.c
@@ -62,7 +63,7 @@ def _row(order: Order) -> dict[str, object]:
         "delivery": to_json(order.delivery),
         "bill": to_json(order.bill),
         "coupon": to_json(order.coupon),
-        "coupon_claim": None if order.coupon is None else order.coupon.claim,
+        "coupon_claim": order.coupon_claim,
     }
 
 
@@ -116,14 +117,14 @@ class SqlOrders:
             )
             if stored is not None:
                 return stored
-            claim = None if order.coupon is None else order.coupon.claim
+            claim = order.coupon_claim
             if claim is not None and self._one(_o.user_id == order.user, _o.coupon_claim == claim):
                 raise CouponUseTaken(f"another order holds the use {claim}") from None
             raise  # some other constraint (a reused order_id): a real error
         return order
 
     def coupon_uses_held(self, user_id: int, code: str, slots: int) -> set[int]:
-        claims = {CouponUse(code, n).claim: n for n in range(1, slots + 1)}
+        claims = coupon_claims(code, slots)
         with self._db.reading() as c:
             held = c.execute(
                 sa.select(_o.coupon_claim).where(

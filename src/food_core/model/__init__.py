@@ -19,6 +19,7 @@ from food_core.model.coupons import (
     CouponKind,
     CouponRefusal,
     CouponUse,
+    coupon_claims,
     normalize_coupon_code,
 )
 from food_core.model.delivery import Delivery
@@ -81,6 +82,7 @@ __all__ = [
     "UpiDetails",
     "User",
     "UserRole",
+    "coupon_claims",
     "normalize_coupon_code",
     "quote",
 ]

@@ -8,7 +8,7 @@ returned (docs/design.md §3, "The bill"). Rounding is per line, half up to the 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cached_property
 
 from attrs import field, frozen, validators
@@ -170,7 +170,3 @@ def quote(
     if tip:
         bill_lines.append(_line(BillCode.TIP, tip))
     return Bill(tuple(bill_lines))
-
-
-def priced(lines: Iterable[tuple[FoodItem, int]]) -> tuple[PricedLine, ...]:
-    return tuple(PricedLine(item, quantity) for item, quantity in lines)

@@ -117,7 +117,12 @@ class Coupon:
         return None
 
     def invalid(self, refusal: CouponRefusal) -> CouponInvalid:
-        return CouponInvalid(explain(self.code, refusal, self), reason=refusal.value)
+        return coupon_invalid(self.code, refusal, self)
+
+
+def coupon_invalid(code: str, refusal: CouponRefusal, coupon: Coupon | None) -> CouponInvalid:
+    """The error a refusal is raised as (``coupon``: None when no coupon has the code)."""
+    return CouponInvalid(explain(code, refusal, coupon), reason=refusal.value)
 
 
 def explain(code: str, refusal: CouponRefusal, coupon: Coupon | None = None) -> str:
@@ -153,7 +158,13 @@ class CouponUse:
     @property
     def claim(self) -> str | None:
         """What the store keeps unique per customer while the use is held."""
-        return None if self.released else f"{self.code}#{self.slot}"
+        return None if self.released else f"{self.code}#{self.slot}"  # as coupon_claims
 
     def release(self) -> CouponUse:
         return self if self.released else evolve(self, released=True)
+
+
+def coupon_claims(code: str, slots: int) -> dict[str, int]:
+    """The claims of a customer's uses 1..``slots`` of coupon ``code``, to their slot: what
+    a store looks up to say which uses the customer's orders hold."""
+    return {f"{code}#{slot}": slot for slot in range(1, slots + 1)}

@@ -125,6 +125,11 @@ class Order:
     def total_amount(self) -> int:
         return self.bill.total_amount
 
+    @property
+    def coupon_claim(self) -> str | None:
+        """The coupon use this order holds, as stores keep it unique per customer."""
+        return None if self.coupon is None else self.coupon.claim
+
     # --- what the order says about its payments -------------------------------------
 
     @property

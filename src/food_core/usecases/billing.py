@@ -22,7 +22,7 @@ from food_core.model import (
     normalize_coupon_code,
     quote,
 )
-from food_core.model.coupons import explain
+from food_core.model.coupons import coupon_invalid, explain
 from food_core.usecases.carts import edit_cart, view_cart
 from food_core.usecases.context import Ports
 
@@ -33,7 +33,7 @@ class CouponStatus:
     every quote, so a cart that fell below the minimum says so)."""
 
     code: str
-    description: str | None
+    coupon: Coupon | None  # None: no coupon has this code
     refusal: CouponRefusal | None
 
     @property
@@ -41,8 +41,16 @@ class CouponStatus:
         return self.refusal is None
 
     @property
+    def description(self) -> str | None:
+        return None if self.coupon is None else self.coupon.description
+
+    @property
     def message(self) -> str | None:
-        return None if self.refusal is None else explain(self.code, self.refusal)
+        return None if self.refusal is None else explain(self.code, self.refusal, self.coupon)
+
+    def error(self) -> CouponInvalid:
+        assert self.refusal is not None  # only a refused coupon is an error
+        return coupon_invalid(self.code, self.refusal, self.coupon)
 
 
 @frozen
@@ -50,8 +58,11 @@ class PricedCart:
     cart: Cart  # at the catalog's current prices
     bill: Bill | None  # None for an empty cart
     coupon: CouponStatus | None
-    # The coupon that applies (its discount is on the bill), else None.
-    applied_coupon: Coupon | None = None
+
+    @property
+    def applied_coupon(self) -> Coupon | None:
+        """The coupon whose discount is on the bill, else None."""
+        return self.coupon.coupon if self.coupon is not None and self.coupon.applied else None
 
     @property
     def total_amount(self) -> int:
@@ -93,18 +104,18 @@ def price_lines(
     """The bill of ``lines`` (the cart's, priced now) with the cart's coupon and tip."""
     item_total = sum(line.item.price * line.quantity for line in lines)
     status: CouponStatus | None = None
-    applied: Coupon | None = None
     if cart.coupon is not None:
         coupon = ports.catalog.get_coupon(cart.coupon)
         if coupon is None:
             status = CouponStatus(cart.coupon, None, CouponRefusal.UNKNOWN)
         else:
             refusal = coupon_refusal(ports, user_id, coupon, restaurant, item_total)
-            status = CouponStatus(coupon.code, coupon.description, refusal)
-            applied = coupon if refusal is None else None
+            status = CouponStatus(coupon.code, coupon, refusal)
+    priced = PricedCart(cart, None, status)
+    applied = priced.applied_coupon
     discount = 0 if applied is None else applied.discount_on(item_total)
     bill = quote(lines, restaurant, ports.tariff, discount=discount, tip=cart.tip)
-    return PricedCart(cart, bill, status, applied)
+    return PricedCart(cart, bill, status)
 
 
 def _restaurant_of(ports: Ports, cart: Cart) -> Restaurant:
@@ -139,8 +150,7 @@ def apply_coupon(ports: Ports, user_id: int, raw_code: str) -> PricedCart:
     code = normalize_coupon_code(raw_code)
     coupon = ports.catalog.get_coupon(code)
     if coupon is None:
-        unknown = CouponRefusal.UNKNOWN
-        raise CouponInvalid(explain(code, unknown), reason=unknown.value)
+        raise coupon_invalid(code, CouponRefusal.UNKNOWN, None)
     shown = price_cart(ports, user_id)
     _non_empty(shown.cart, "applying a coupon")
     assert shown.bill is not None

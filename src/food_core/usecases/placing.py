@@ -16,7 +16,6 @@ from food_core.errors import (
     CartChanged,
     CartEmpty,
     ConcurrentUpdate,
-    CouponInvalid,
     CouponUseTaken,
     ItemUnavailable,
     NotFound,
@@ -101,7 +100,7 @@ def place_order(
             )
             if earlier is not None:
                 return _replay(ports, earlier, idempotency_key, request)
-        raise CouponInvalid(priced.coupon.message or "", reason=priced.coupon.refusal.value)
+        raise priced.coupon.error()
     if expected_total is not None:
         _ensure_price_holds(ports, cart, current, priced, expected_total)
     assert priced.bill is not None  # the cart is not empty
