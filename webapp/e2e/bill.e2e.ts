@@ -18,13 +18,12 @@ import {
   oneMore,
   openCart,
   payButton,
+  rupees,
   searchAndOpen,
   signUp,
   toCheckout,
 } from "./support/flow";
 
-const INR = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" });
-const rupees = (paise: number) => INR.format(paise / 100);
 const WELCOME_MINIMUM = 14_900; // WELCOME50 needs an item total of ₹149
 
 function amountOf(bill: ApiBill, code: string): number {

@@ -20,6 +20,7 @@ import {
   oneMore,
   openCart,
   payButton,
+  rupees,
   searchAndOpen,
   signUp,
   toCheckout,
@@ -71,8 +72,7 @@ describe.skipIf(!enabled)("checkout in the browser", () => {
     await openCart(page);
     // The bill's total (items, fees, GST), as the API computes it: the page shows the same.
     const total = await api.cartTotalOf((await api.login(customer.email, customer.password)).token);
-    const rupees = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" }).format(total / 100);
-    await page.locator(".totals").getByText(rupees).waitFor();
+    await page.locator(".totals").getByText(rupees(total)).waitFor();
     await shot(page, "desktop/06-cart");
     await a11y(tab, "cart");
 

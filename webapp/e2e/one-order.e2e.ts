@@ -20,13 +20,12 @@ import {
   oneMore,
   openCart,
   payButton,
+  rupees,
   searchAndOpen,
   signUp,
   toCheckout,
 } from "./support/flow";
 
-const INR = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" });
-const rupees = (paise: number) => INR.format(paise / 100);
 
 // Restaurants keep India's hours; the note on a closed one says them in IST.
 const IST_TIME = new Intl.DateTimeFormat("en-GB", {

@@ -19,6 +19,13 @@ export function newCustomer(tag: string): Customer {
   };
 }
 
+const INR = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR" });
+
+/** Paise as the web app writes rupees (₹1,234.50). */
+export function rupees(paise: number): string {
+  return INR.format(paise / 100);
+}
+
 export const GOOD_CARD = "4242424242424242";
 export const DECLINED_CARD = "4000000000000002";
 
