@@ -1,7 +1,7 @@
 """Open the store one URL names (docs/design.md §8): ``memory://``, ``sqlite:///path``,
 ``postgresql+psycopg://…`` or ``mongodb://…`` / ``mongodb+srv://…``.
 
-Every store offers the five repositories, the HTTP edge's shared state (request log,
+Every store offers the seven repositories, the HTTP edge's shared state (request log,
 login attempts, revoked tokens), ``ping()`` for readiness and ``close()``. Drivers are
 imported only when their kind of store is opened.
 """
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
+from adapters.memory.favourites import MemoryFavourites
+from adapters.memory.ratings import MemoryRatings
 from adapters.memory.requests import MemoryLoginAttempts, MemoryRequestLog, MemoryRevokedTokens
 from adapters.memory.store import (
     MemoryAddresses,
@@ -26,11 +28,13 @@ from food_core.ports import (
     CatalogRepository,
     ChargeRequest,
     Clock,
+    FavouriteRepository,
     GatewayPayment,
     IdGenerator,
     OrderRepository,
     PasswordHasher,
     PaymentGateway,
+    RatingRepository,
     UserRepository,
 )
 from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens
@@ -61,6 +65,10 @@ class Store(Protocol):
     def addresses(self) -> AddressRepository: ...
     @property
     def orders(self) -> OrderRepository: ...
+    @property
+    def ratings(self) -> RatingRepository: ...
+    @property
+    def favourites(self) -> FavouriteRepository: ...
 
     # The HTTP edge's state, shared by every replica that opens the same store.
     @property
@@ -87,6 +95,8 @@ class MemoryBackedStore:
         self.carts = MemoryCarts(self.memory)
         self.addresses = MemoryAddresses(self.memory)
         self.orders = MemoryOrders(self.memory)
+        self.ratings = MemoryRatings(self.memory)
+        self.favourites = MemoryFavourites(self.memory)
         self.request_log = MemoryRequestLog()
         self.login_attempts = MemoryLoginAttempts()
         self.revoked_tokens = MemoryRevokedTokens()
@@ -177,6 +187,8 @@ def ports_for(
         carts=store.carts,
         addresses=store.addresses,
         orders=store.orders,
+        ratings=store.ratings,
+        favourites=store.favourites,
         gateway=gateway if gateway is not None else _NoPayments(),
         hasher=hasher,
         clock=clock,

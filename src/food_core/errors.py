@@ -176,3 +176,32 @@ class InvalidTransition(Conflict):
 
 class Forbidden(DomainError):
     code = "forbidden"
+
+
+class OptionsInvalid(DomainError):
+    """The options chosen for a food item break its option groups: a required choice
+    missing, too many in a group, an option that is not the item's, or one unavailable."""
+
+    code = "options_invalid"
+
+
+class OrderNotDelivered(Conflict):
+    """Only a delivered order can be rated."""
+
+    code = "order_not_delivered"
+
+
+class AlreadyRated(Conflict):
+    code = "already_rated"
+
+
+class RatingLocked(Conflict):
+    """A rating can be edited for a while after it was given, then it stands."""
+
+    code = "rating_locked"
+
+
+class NothingToReorder(Conflict):
+    """None of a past order's items can be ordered today."""
+
+    code = "nothing_to_reorder"

@@ -17,6 +17,7 @@ import base64
 import binascii
 import enum
 import json
+from collections.abc import Iterable
 
 from attrs import field, frozen, validators
 
@@ -27,6 +28,7 @@ MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 20
 MAX_RESTAURANT_ID = (1 << 53) - 1  # ids stay exact in JavaScript (docs/design.md §3)
 MAX_DELIVERY_TIME_MINUTES = (1 << 31) - 1  # the column is a 32-bit integer
+MAX_COST_FOR_TWO = (1 << 53) - 1  # paise; exact in JavaScript
 MAX_RATING = 5.0
 MAX_NAME_KEY_LENGTH = 300  # characters of a case-folded name in a cursor
 
@@ -35,6 +37,7 @@ class RestaurantSort(enum.StrEnum):
     RATING = "rating"  # best rated first
     NAME = "name"  # A → Z, case-insensitive
     DELIVERY_TIME = "delivery_time"  # fastest first
+    COST = "cost"  # lowest cost for two first
 
 
 SortValue = float | str | int
@@ -60,6 +63,8 @@ def position_is_valid(sort: RestaurantSort, position: SearchPosition) -> bool:
         return -MAX_RATING <= value <= 0.0
     if sort is RestaurantSort.DELIVERY_TIME:
         return type(value) is int and 1 <= value <= MAX_DELIVERY_TIME_MINUTES
+    if sort is RestaurantSort.COST:
+        return type(value) is int and 0 <= value <= MAX_COST_FOR_TWO
     return type(value) is str and _is_storable_text(value)
 
 
@@ -87,6 +92,10 @@ class RestaurantQuery:
     cuisine: str | None = None
     veg_only: bool = False
     min_rating: float | None = None
+    max_cost_for_two: int | None = field(
+        default=None,
+        validator=validators.optional([validators.ge(0), validators.le(MAX_COST_FOR_TWO)]),
+    )
     sort: RestaurantSort = RestaurantSort.RATING
     # One more than a page, so the caller can tell whether another page follows.
     limit: int = field(
@@ -101,6 +110,8 @@ def sort_value(restaurant: Restaurant, sort: RestaurantSort) -> SortValue:
         return -restaurant.restaurant_rating
     if sort is RestaurantSort.NAME:
         return restaurant.restaurant_name.casefold()
+    if sort is RestaurantSort.COST:
+        return restaurant.cost_for_two
     return restaurant.delivery_time_minutes
 
 
@@ -108,13 +119,21 @@ def sort_key(restaurant: Restaurant, sort: RestaurantSort) -> tuple[SortValue, i
     return (sort_value(restaurant, sort), restaurant.restaurant_id)
 
 
-def matches(restaurant: Restaurant, query: RestaurantQuery) -> bool:
-    """The filter every adapter implements; the in-memory adapter uses it directly."""
+def dish_matches(dish_name: str, text: str) -> bool:
+    """Does a dish's name contain the search text (case-folded)?"""
+    return text.casefold() in dish_name.casefold()
+
+
+def matches(restaurant: Restaurant, query: RestaurantQuery, dish_names: Iterable[str] = ()) -> bool:
+    """The filter every adapter implements; the in-memory adapter uses it directly.
+    ``dish_names``: the restaurant's menu, which the text may match too."""
     if restaurant.city.pincode != query.pincode:
         return False
     if query.veg_only and not restaurant.is_veg_only:
         return False
     if query.min_rating is not None and restaurant.restaurant_rating < query.min_rating:
+        return False
+    if query.max_cost_for_two is not None and restaurant.cost_for_two > query.max_cost_for_two:
         return False
     if query.cuisine is not None and query.cuisine.casefold() not in (
         c.casefold() for c in restaurant.cuisines
@@ -127,7 +146,9 @@ def matches(restaurant: Restaurant, query: RestaurantQuery) -> bool:
             restaurant.restaurant_description,
             *restaurant.cuisines,
         )
-        if not any(needle in h.casefold() for h in haystacks):
+        if not any(needle in h.casefold() for h in haystacks) and not any(
+            dish_matches(name, query.text) for name in dish_names
+        ):
             return False
     if query.after is not None:
         position = (query.after.value, query.after.restaurant_id)

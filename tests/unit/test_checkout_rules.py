@@ -187,8 +187,8 @@ def test_a_price_changed_since_the_cart_was_shown_is_not_charged_silently(world:
     with pytest.raises(CartChanged) as changed:
         _place(world, user.user_id, address, expected_total=shown)
     assert changed.value.changes == [
-        {"food_id": DOSA, "food_name": "Masala Dosa", "old_price": 12_000,
-         "new_price": 15_000, "available": True},
+        {"food_id": DOSA, "line_id": str(DOSA), "food_name": "Masala Dosa",
+         "old_price": 12_000, "new_price": 15_000, "available": True},
     ]  # fmt: skip
     now = price_cart(world.ports, user.user_id)  # the cart took today's prices
     assert now.bill is not None and now.bill.amount_of(BillCode.ITEM_TOTAL) == 2 * 15_000 + 8_000

@@ -23,11 +23,13 @@ from food_core.model import (
     FoodItem,
     Order,
     OrderStatus,
+    Rating,
+    RatingTotals,
     Restaurant,
     User,
     coupon_claims,
 )
-from food_core.search import RestaurantQuery, matches, sort_key
+from food_core.search import RestaurantQuery, dish_matches, matches, sort_key
 
 
 class MemoryStore:
@@ -57,6 +59,10 @@ class MemoryStore:
         self.order_ids_needing_attention: set[int] = set()
         self.order_ids_unpaid: set[int] = set()
         self.confirmed_counts: dict[int, int] = {}
+        self.ratings: dict[int, Rating] = {}  # by order id
+        self.rating_ids_by_restaurant: dict[int, set[int]] = {}
+        # user → restaurant id → when it was saved
+        self.favourites: dict[int, dict[int, datetime]] = {}
 
 
 class MemoryUsers:
@@ -156,9 +162,31 @@ class MemoryCatalog:
         s = self._s
         with s.lock:
             in_city = (s.restaurants[i] for i in s.restaurant_ids_by_city.get(query.pincode, ()))
-            found = [r for r in in_city if matches(r, query)]
+            found = [r for r in in_city if matches(r, query, self._dish_names(r.restaurant_id))]
         found.sort(key=lambda r: sort_key(r, query.sort))
         return found[: query.limit]
+
+    def _dish_names(self, restaurant_id: int) -> list[str]:
+        s = self._s
+        return [s.food_items[i].food_name for i in s.food_ids_by_restaurant.get(restaurant_id, ())]
+
+    def dishes_matching(self, restaurant_ids: Collection[int], text: str) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for restaurant_id in restaurant_ids:
+            names = [
+                i.food_name for i in self.menu(restaurant_id) if dish_matches(i.food_name, text)
+            ]
+            if names:
+                found[restaurant_id] = names
+        return found
+
+    def set_rating(self, restaurant_id: int, totals: RatingTotals) -> None:
+        with self._s.lock:
+            restaurant = self._s.restaurants.get(restaurant_id)
+            if restaurant is not None:
+                self._s.restaurants[restaurant_id] = evolve(
+                    restaurant, restaurant_rating=totals.score, rating_count=totals.count
+                )
 
     def get_restaurant(self, restaurant_id: int) -> Restaurant | None:
         return self._s.restaurants.get(restaurant_id)

@@ -24,8 +24,10 @@ from food_core.model.coupons import (
 )
 from food_core.model.delivery import Delivery
 from food_core.model.hours import IST, OpenHours
-from food_core.model.orders import Order, OrderItem
+from food_core.model.options import Option, OptionGroup, line_key
+from food_core.model.orders import Order, OrderItem, OrderOption
 from food_core.model.payments import CardDetails, CardSummary, Payment, UpiDetails
+from food_core.model.ratings import Rating, RatingTotals
 from food_core.model.status import (
     CONFIRMED_STATUSES,
     FINAL_STATUSES,
@@ -69,13 +71,18 @@ __all__ = [
     "DeliveryStatus",
     "FoodItem",
     "OpenHours",
+    "Option",
+    "OptionGroup",
     "Order",
     "OrderItem",
+    "OrderOption",
     "OrderStatus",
     "Payment",
     "PaymentMode",
     "PaymentStatus",
     "PricedLine",
+    "Rating",
+    "RatingTotals",
     "Restaurant",
     "RestaurantRef",
     "Tariff",
@@ -83,6 +90,7 @@ __all__ = [
     "User",
     "UserRole",
     "coupon_claims",
+    "line_key",
     "normalize_coupon_code",
     "quote",
 ]

@@ -14,6 +14,7 @@ from functools import cached_property
 from attrs import field, frozen, validators
 
 from food_core.model.catalog import FoodItem, Restaurant
+from food_core.model.options import Option
 
 # GST on a restaurant's food and packaging (restaurant service, no input credit) and on
 # the delivery and platform fees, in basis points; each is half CGST, half SGST.
@@ -112,10 +113,16 @@ class Tariff:
 
 @frozen
 class PricedLine:
-    """A cart line as it is priced now: the item's current data and the quantity."""
+    """A cart line as it is priced now: the item's current data, the quantity and the
+    options chosen (at their current prices)."""
 
     item: FoodItem
     quantity: int
+    options: tuple[Option, ...] = ()
+
+    @property
+    def unit_price(self) -> int:
+        return self.item.unit_price(self.options)
 
 
 def _line(code: BillCode, amount: int, parts: tuple[BillPart, ...] = ()) -> BillLine:
@@ -152,7 +159,7 @@ def quote(
     GST on food is charged on the items and packaging after the discount (a discount on
     the invoice lowers the taxable value); the tip carries no GST.
     """
-    item_total = sum(line.item.price * line.quantity for line in lines)
+    item_total = sum(line.unit_price * line.quantity for line in lines)
     packaging = sum(line.item.packaging * line.quantity for line in lines)
     if not 0 <= discount <= item_total:
         raise ValueError("a discount is between 0 and the item total")

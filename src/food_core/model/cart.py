@@ -1,7 +1,9 @@
-"""The cart: lines of one restaurant's items, bounded in quantity, total derived."""
+"""The cart: lines of one restaurant's items — each an item with its chosen options —
+bounded in quantity, total derived."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 
 from attrs import evolve, field, frozen
@@ -16,6 +18,7 @@ from food_core.errors import (
 )
 from food_core.model.bill import MAX_TIP
 from food_core.model.catalog import FoodItem, RestaurantRef
+from food_core.model.options import Option, line_key
 
 MAX_LINE_QUANTITY = 20
 MAX_CART_UNITS = 50
@@ -37,26 +40,50 @@ def _line_quantity(_instance: object, _attribute: object, value: int) -> None:
 class CartLine:
     food_item: FoodItem
     quantity: int = field(validator=_line_quantity)
+    # The options chosen (checked against the item's groups when the line was added, and
+    # again when an order is placed), in menu order.
+    options: tuple[Option, ...] = ()
+
+    @cached_property
+    def line_id(self) -> str:
+        return line_key(self.food_item.food_id, self.options)
+
+    @property
+    def option_ids(self) -> tuple[int, ...]:
+        return tuple(option.option_id for option in self.options)
+
+    @property
+    def unit_price(self) -> int:
+        return self.food_item.unit_price(self.options)
 
     @property
     def line_total(self) -> int:
-        return self.food_item.price * self.quantity
+        return self.unit_price * self.quantity
+
+    def refreshed(self, item: FoodItem) -> CartLine:
+        """The line with the item's current data, its options at their current prices
+        (an option the item no longer has keeps what the line knew; placing refuses it)."""
+        current = {
+            option.option_id: option for group in item.option_groups for option in group.options
+        }
+        options = tuple(current.get(option.option_id, option) for option in self.options)
+        return CartLine(item, self.quantity, options)
 
 
 def _lines(instance: Cart, _attribute: object, lines: tuple[CartLine, ...]) -> None:
     restaurant = instance.restaurant
     if (restaurant is None) != (not lines):
         raise ValueError("a cart has a restaurant exactly when it has lines")
-    seen: set[int] = set()
+    seen: set[str] = set()
     units = 0
     for line in lines:
         if restaurant is not None and line.food_item.restaurant_id != restaurant.restaurant_id:
             raise CartRestaurantConflict(
                 "a cart holds items from one restaurant only", field="food_id"
             )
-        if line.food_item.food_id in seen:
-            raise ValueError(f"food item {line.food_item.food_id} appears twice")
-        seen.add(line.food_item.food_id)
+        if line.line_id in seen:
+            raise ValueError(f"cart line {line.line_id} appears twice")
+        seen.add(line.line_id)
         units += line.quantity
     if units > MAX_CART_UNITS:
         raise CartTooLarge(
@@ -90,7 +117,7 @@ class Cart:
 
     @cached_property  # lines never change: computed once per cart value
     def item_total(self) -> int:
-        return sum([line.food_item.price * line.quantity for line in self.food_items])
+        return sum([line.line_total for line in self.food_items])
 
     @property
     def units(self) -> int:
@@ -100,11 +127,13 @@ class Cart:
     def is_empty(self) -> bool:
         return not self.food_items
 
+    def line(self, line_id: str) -> CartLine | None:
+        return next((line for line in self.food_items if line.line_id == line_id), None)
+
     def quantity_of(self, food_id: int) -> int:
-        for line in self.food_items:
-            if line.food_item.food_id == food_id:
-                return line.quantity
-        return 0
+        """The quantity of the item's line without options."""
+        line = self.line(line_key(food_id, ()))
+        return 0 if line is None else line.quantity
 
     def set_quantity(
         self,
@@ -114,13 +143,57 @@ class Cart:
         *,
         replace_cart: bool = False,
     ) -> Cart:
-        """Set a line's quantity; 0 removes it.
+        """Set the quantity of the item's line without options; 0 removes it. An item
+        with a required choice has no such line (``OptionsInvalid``)."""
+        if quantity == 0:
+            return self.remove(item.food_id) if self.quantity_of(item.food_id) else self
+        return self._put(item, restaurant, item.choose(()), quantity, replace_cart=replace_cart)
+
+    def add_line(
+        self,
+        item: FoodItem,
+        restaurant: RestaurantRef,
+        option_ids: Sequence[int],
+        quantity: int,
+        *,
+        replace_cart: bool = False,
+    ) -> Cart:
+        """Add ``quantity`` of the item with these options: to its line if the cart has
+        the same item with the same options, else as a new line.
 
         Adding from another restaurant raises :class:`CartRestaurantConflict` unless
         ``replace_cart`` is true, in which case the old lines are dropped first.
         """
+        _check_line_quantity(quantity)
+        options = item.choose(option_ids)
+        existing = self.line(line_key(item.food_id, options))
+        same_restaurant = self.restaurant == restaurant
+        if existing is not None and same_restaurant:
+            quantity += existing.quantity
+        return self._put(item, restaurant, options, quantity, replace_cart=replace_cart)
+
+    def set_line_quantity(self, line_id: str, quantity: int) -> Cart:
+        """Change a line's quantity; 0 removes it."""
+        line = self.line(line_id)
+        if line is None:
+            raise NotFound(f"line {line_id} is not in the cart", field="line_id")
         if quantity == 0:
-            return self.remove(item.food_id) if self.quantity_of(item.food_id) else self
+            return self.remove_line(line_id)
+        _check_line_quantity(quantity)
+        if quantity == line.quantity:
+            return self
+        assert self.restaurant is not None  # it has a line
+        return self._put(line.food_item, self.restaurant, line.options, quantity)
+
+    def _put(
+        self,
+        item: FoodItem,
+        restaurant: RestaurantRef,
+        options: tuple[Option, ...],
+        quantity: int,
+        *,
+        replace_cart: bool = False,
+    ) -> Cart:
         _check_line_quantity(quantity)
         if item.restaurant_id != restaurant.restaurant_id:
             raise ValueError("the food item does not belong to the given restaurant")
@@ -138,11 +211,11 @@ class Cart:
                     field="food_id",
                 )
             lines = ()
-        new_line = CartLine(item, quantity)
+        new_line = CartLine(item, quantity, options)
         replaced = False
         new_lines: list[CartLine] = []
         for line in lines:
-            if line.food_item.food_id == item.food_id:
+            if line.line_id == new_line.line_id:
                 new_lines.append(new_line)
                 replaced = True
             else:
@@ -158,12 +231,32 @@ class Cart:
         )
 
     def remove(self, food_id: int) -> Cart:
+        """Remove the item's line without options."""
         if not self.quantity_of(food_id):
             raise NotFound(f"food item {food_id} is not in the cart", field="food_id")
-        lines = tuple(line for line in self.food_items if line.food_item.food_id != food_id)
+        return self.remove_line(line_key(food_id, ()))
+
+    def remove_line(self, line_id: str) -> Cart:
+        if self.line(line_id) is None:
+            raise NotFound(f"line {line_id} is not in the cart", field="line_id")
+        lines = tuple(line for line in self.food_items if line.line_id != line_id)
         if not lines:
             return self.cleared()
         return evolve(self, food_items=lines, version=self.version + 1, placed_order=None)
+
+    def filled_with(self, restaurant: RestaurantRef, lines: Sequence[CartLine]) -> Cart:
+        """The cart holding only ``lines`` (of ``restaurant``): what reordering makes."""
+        if not lines:
+            raise ValueError("a filled cart has lines")
+        return evolve(
+            self,
+            restaurant=restaurant,
+            food_items=tuple(lines),
+            version=self.version + 1,
+            placed_order=None,
+            coupon=None,
+            tip=0,
+        )
 
     def cleared(self) -> Cart:
         return self._emptied(placed_order=None)
@@ -203,7 +296,7 @@ class Cart:
     def refreshed(self, current: dict[int, FoodItem]) -> Cart:
         """The same lines with the catalog's current item data (prices, availability)."""
         lines = tuple(
-            CartLine(current.get(line.food_item.food_id, line.food_item), line.quantity)
+            line.refreshed(current.get(line.food_item.food_id, line.food_item))
             for line in self.food_items
         )
         return self if lines == self.food_items else evolve(self, food_items=lines)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from functools import cached_property
 
 from attrs import field, frozen, validators
 
 from food_core.model.hours import OpenHours
+from food_core.model.options import Option, OptionGroup, check_groups, choose
 from food_core.rules import check_pincode
 
 
@@ -58,6 +60,7 @@ class Restaurant:
     restaurant_id: int
     restaurant_name: str
     restaurant_description: str
+    # The score of its customers' ratings (food_core.model.ratings.RatingTotals.score).
     restaurant_rating: float = field(validator=[validators.ge(0.0), validators.le(5.0)])
     # A reference (PIN code and name): the city's service area is the catalog's City.
     city: City = field(converter=_city_ref)
@@ -73,6 +76,8 @@ class Restaurant:
     free_delivery_above: int | None = field(
         default=None, validator=validators.optional(validators.ge(0))
     )
+    # How many ratings ``restaurant_rating`` is the score of.
+    rating_count: int = field(default=0, validator=validators.ge(0))
 
     @cached_property
     def ref(self) -> RestaurantRef:
@@ -90,3 +95,11 @@ class FoodItem:
     is_veg: bool
     description: str = ""
     packaging: int = field(default=0, validator=validators.ge(0))  # paise per unit
+    option_groups: tuple[OptionGroup, ...] = field(default=(), validator=check_groups)
+
+    def choose(self, option_ids: Collection[int]) -> tuple[Option, ...]:
+        """The options chosen by id, in menu order; ``OptionsInvalid`` names what is wrong."""
+        return choose(self.food_name, self.option_groups, option_ids)
+
+    def unit_price(self, options: Iterable[Option]) -> int:
+        return self.price + sum(option.price_delta for option in options)

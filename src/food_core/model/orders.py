@@ -34,14 +34,41 @@ from food_core.model.status import (
 
 
 @frozen
+class OrderOption:
+    """An option of an ordered item, as it was named and priced at the time."""
+
+    option_id: int
+    option_name: str
+    price_delta: int = field(validator=validators.ge(0))  # paise
+
+
+def _item_options(item: OrderItem, _attribute: object, options: tuple[OrderOption, ...]) -> None:
+    if sum(option.price_delta for option in options) >= item.price:
+        raise ValueError("an item's price includes its options' and its own")
+
+
+@frozen
 class OrderItem:
-    """A food item as it was priced when the order was placed."""
+    """A food item as it was priced when the order was placed: ``price`` is the unit
+    price, the item's own plus its options'."""
 
     food_id: int
     food_name: str
     price: int = field(validator=validators.gt(0))  # paise
     quantity: int = field(validator=validators.gt(0))
     is_veg: bool
+    options: tuple[OrderOption, ...] = field(default=(), validator=_item_options)
+
+    @property
+    def option_ids(self) -> tuple[int, ...]:
+        return tuple(option.option_id for option in self.options)
+
+    @property
+    def label(self) -> str:
+        """The item's name with its options: "Chicken Biryani (Full, Extra raita)"."""
+        if not self.options:
+            return self.food_name
+        return f"{self.food_name} ({', '.join(o.option_name for o in self.options)})"
 
     @property
     def line_total(self) -> int:

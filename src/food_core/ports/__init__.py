@@ -5,7 +5,9 @@ from food_core.ports.repositories import (
     AddressRepository,
     CartRepository,
     CatalogRepository,
+    FavouriteRepository,
     OrderRepository,
+    RatingRepository,
     UserRepository,
 )
 from food_core.ports.system import Clock, IdGenerator, PasswordHasher
@@ -16,10 +18,12 @@ __all__ = [
     "CatalogRepository",
     "ChargeRequest",
     "Clock",
+    "FavouriteRepository",
     "GatewayPayment",
     "IdGenerator",
     "OrderRepository",
     "PasswordHasher",
     "PaymentGateway",
+    "RatingRepository",
     "UserRepository",
 ]

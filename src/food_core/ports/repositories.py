@@ -21,6 +21,8 @@ from food_core.model import (
     FoodItem,
     Order,
     OrderStatus,
+    Rating,
+    RatingTotals,
     Restaurant,
     User,
 )
@@ -62,8 +64,19 @@ class CatalogRepository(Protocol):
     def get_city(self, pincode: str) -> City | None: ...
 
     def search_restaurants(self, query: RestaurantQuery) -> list[Restaurant]:
-        """At most ``query.limit`` matches (see ``search.matches``), in ``search.sort_key``
-        order, strictly after ``query.after``."""
+        """At most ``query.limit`` matches (see ``search.matches``: the text matches the
+        restaurant or one of its dishes' names), in ``search.sort_key`` order, strictly
+        after ``query.after``."""
+        ...
+
+    def dishes_matching(self, restaurant_ids: Collection[int], text: str) -> dict[int, list[str]]:
+        """The names of those restaurants' dishes that contain ``text`` (case-folded),
+        each restaurant's in menu order; restaurants with none are left out."""
+        ...
+
+    def set_rating(self, restaurant_id: int, totals: RatingTotals) -> None:
+        """Store the restaurant's ``restaurant_rating`` (``totals.score``) and
+        ``rating_count``."""
         ...
 
     def get_restaurant(self, restaurant_id: int) -> Restaurant | None: ...
@@ -80,6 +93,36 @@ class CatalogRepository(Protocol):
 
     def get_coupon(self, code: str) -> Coupon | None:
         """By its (upper-case) code."""
+        ...
+
+
+class RatingRepository(Protocol):
+    def add(self, rating: Rating) -> bool:
+        """Insert, unless the order has a rating already: then insert nothing, return False."""
+        ...
+
+    def get(self, order_id: int) -> Rating | None: ...
+
+    def replace(self, rating: Rating) -> None:
+        """Overwrite the order's stored rating (an edit)."""
+        ...
+
+    def totals(self, restaurant_id: int) -> RatingTotals:
+        """How many ratings the restaurant has and their stars' sum (read from an index)."""
+        ...
+
+
+class FavouriteRepository(Protocol):
+    def add(self, user_id: int, restaurant_id: int, at: datetime) -> None:
+        """Idempotent: saving a saved restaurant again changes nothing."""
+        ...
+
+    def remove(self, user_id: int, restaurant_id: int) -> bool:
+        """False if it was not a favourite."""
+        ...
+
+    def list_for_user(self, user_id: int, limit: int) -> list[int]:
+        """Restaurant ids, the most recently saved first."""
         ...
 
 

@@ -17,9 +17,18 @@ from food_core.usecases.browsing import (
     restaurant_menu,
     search_restaurants,
 )
-from food_core.usecases.carts import clear_cart, remove_cart_item, set_cart_quantity, view_cart
+from food_core.usecases.carts import (
+    add_cart_line,
+    clear_cart,
+    remove_cart_item,
+    remove_cart_line,
+    set_cart_quantity,
+    set_line_quantity,
+    view_cart,
+)
 from food_core.usecases.context import Ports
 from food_core.usecases.expiring import expire_unpaid_orders
+from food_core.usecases.favourites import add_favourite, list_favourites, remove_favourite
 from food_core.usecases.opening import Opening, opening
 from food_core.usecases.orders import (
     advance_order,
@@ -32,7 +41,9 @@ from food_core.usecases.orders import (
 from food_core.usecases.ownership import existing_user, own_order
 from food_core.usecases.paying import PaymentResult, pay_order
 from food_core.usecases.placing import Placement, place_order
+from food_core.usecases.rating import edit_rating, own_rating, rate_order, refresh_restaurant_rating
 from food_core.usecases.reconciling import reconcile_order, reconcile_pending
+from food_core.usecases.reordering import Reorder, reorder
 from food_core.usecases.serviceability import DeliveryCheck, check_delivery
 
 __all__ = [
@@ -43,9 +54,12 @@ __all__ = [
     "Placement",
     "Ports",
     "PricedCart",
+    "Reorder",
     "RestaurantMenu",
     "SearchPage",
     "add_address",
+    "add_cart_line",
+    "add_favourite",
     "advance_order",
     "advance_order_as_system",
     "apply_coupon",
@@ -53,26 +67,35 @@ __all__ = [
     "check_delivery",
     "clear_cart",
     "delete_address",
+    "edit_rating",
     "existing_user",
     "expire_unpaid_orders",
     "get_order",
     "list_addresses",
     "list_cities",
+    "list_favourites",
     "list_orders",
     "list_restaurant_orders",
     "login",
     "opening",
     "own_order",
+    "own_rating",
     "pay_order",
     "place_order",
     "price_cart",
+    "rate_order",
     "reconcile_order",
     "reconcile_pending",
+    "refresh_restaurant_rating",
     "remove_cart_item",
+    "remove_cart_line",
     "remove_coupon",
+    "remove_favourite",
+    "reorder",
     "restaurant_menu",
     "search_restaurants",
     "set_cart_quantity",
+    "set_line_quantity",
     "set_tip",
     "signup",
     "view_cart",

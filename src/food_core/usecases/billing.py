@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from food_core.errors import CartEmpty, CouponInvalid, NotFound
+from food_core.errors import CartEmpty, CouponInvalid, NotFound, OptionsInvalid
 from food_core.model import (
     Bill,
     BillCode,
@@ -71,12 +71,18 @@ class PricedCart:
 
 def orderable_lines(cart: Cart, current: dict[int, FoodItem]) -> tuple[PricedLine, ...]:
     """The lines an order would take, at today's data: the ones still on the menu and
-    available (placing refuses the others by name)."""
+    available with options that are still a valid choice (placing refuses the others by
+    name)."""
     lines = []
     for line in cart.food_items:
         item = current.get(line.food_item.food_id)
-        if item is not None and item.availability:
-            lines.append(PricedLine(item, line.quantity))
+        if item is None or not item.availability:
+            continue
+        try:
+            options = item.choose(line.option_ids)
+        except OptionsInvalid:
+            continue
+        lines.append(PricedLine(item, line.quantity, options))
     return tuple(lines)
 
 
@@ -102,7 +108,7 @@ def price_lines(
     restaurant: Restaurant,
 ) -> PricedCart:
     """The bill of ``lines`` (the cart's, priced now) with the cart's coupon and tip."""
-    item_total = sum(line.item.price * line.quantity for line in lines)
+    item_total = sum(line.unit_price * line.quantity for line in lines)
     status: CouponStatus | None = None
     if cart.coupon is not None:
         coupon = ports.catalog.get_coupon(cart.coupon)

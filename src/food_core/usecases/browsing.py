@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 from food_core.errors import NotFound, ValidationFailed
 from food_core.model import City, FoodItem, Restaurant
 from food_core.rules import check_pincode
 from food_core.search import (
+    MAX_COST_FOR_TWO,
     MAX_PAGE_SIZE,
     RestaurantQuery,
     RestaurantSort,
@@ -28,6 +29,8 @@ _OPEN_NOW_PAGES = 10  # store pages an open-now search reads at most for one pag
 class SearchPage:
     restaurants: list[Restaurant]
     next_cursor: str | None
+    # For a text search: the names of each restaurant's dishes the text matched.
+    matched_dishes: dict[int, list[str]] = field(factory=dict)
 
 
 @frozen
@@ -48,12 +51,15 @@ def search_restaurants(
     cuisine: str | None = None,
     veg_only: bool = False,
     min_rating: float | None = None,
+    max_cost_for_two: int | None = None,
     sort: RestaurantSort = RestaurantSort.RATING,
     limit: int = 20,
     cursor: str | None = None,
     open_at: datetime | None = None,
 ) -> SearchPage:
-    """``open_at``: only restaurants open at that time (``open_now`` in the API)."""
+    """``open_at``: only restaurants open at that time (``open_now`` in the API). ``text``
+    matches a restaurant's name, description or cuisines, or one of its dishes' names
+    (which the page names); ``max_cost_for_two`` is in paise."""
     check_pincode(pincode)
     if ports.catalog.get_city(pincode) is None:
         raise NotFound(f"no city with PIN code {pincode}", field="pincode")
@@ -61,6 +67,10 @@ def search_restaurants(
         raise ValidationFailed(f"limit must be between 1 and {MAX_PAGE_SIZE}", field="limit")
     if min_rating is not None and not 0.0 <= min_rating <= 5.0:
         raise ValidationFailed("min_rating must be between 0 and 5", field="min_rating")
+    if max_cost_for_two is not None and not 0 <= max_cost_for_two <= MAX_COST_FOR_TWO:
+        raise ValidationFailed(
+            "max_cost_for_two must be a whole number of paise, 0 or more", field="max_cost_for_two"
+        )
     text = " ".join(text.split()) if text else None
     if text is not None and len(text) > MAX_QUERY_LENGTH:
         raise ValidationFailed(f"q must be at most {MAX_QUERY_LENGTH} characters", field="q")
@@ -70,6 +80,7 @@ def search_restaurants(
         cuisine=(cuisine.strip() or None) if cuisine else None,
         veg_only=veg_only,
         min_rating=min_rating,
+        max_cost_for_two=max_cost_for_two,
         sort=sort,
         limit=limit + 1,  # one extra row tells whether another page exists
         after=decode_cursor(cursor, sort) if cursor else None,
@@ -77,8 +88,13 @@ def search_restaurants(
     if open_at is None:
         found = ports.catalog.search_restaurants(query)
         page, more = found[:limit], len(found) > limit
-        return SearchPage(page, _cursor_after(page[-1], sort) if more and page else None)
-    return _open_page(ports, query, limit, open_at)
+        result = SearchPage(page, _cursor_after(page[-1], sort) if more and page else None)
+    else:
+        result = _open_page(ports, query, limit, open_at)
+    if query.text is None or not result.restaurants:
+        return result
+    ids = [restaurant.restaurant_id for restaurant in result.restaurants]
+    return evolve(result, matched_dishes=ports.catalog.dishes_matching(ids, query.text))
 
 
 def _cursor_after(last: Restaurant, sort: RestaurantSort) -> str:

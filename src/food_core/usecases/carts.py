@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from food_core.errors import ConcurrentUpdate, NotFound
-from food_core.model import Cart
+from food_core.model import Cart, FoodItem, Restaurant
 from food_core.usecases.context import Ports
 from food_core.usecases.opening import ensure_open
 
@@ -40,17 +40,22 @@ def edit_cart(ports: Ports, user_id: int, change: Callable[[Cart], Cart]) -> Car
     raise ConcurrentUpdate("the cart changed while it was being edited; try again")
 
 
-def set_cart_quantity(
-    ports: Ports, user_id: int, food_id: int, quantity: int, *, replace_cart: bool = False
-) -> Cart:
-    """Set a line to ``quantity`` (0 removes it); adding checks the item is available."""
-    items = ports.catalog.get_food_items([food_id])
-    item = items.get(food_id)
+def _item_and_restaurant(ports: Ports, food_id: int) -> tuple[FoodItem, Restaurant]:
+    item = ports.catalog.get_food_items([food_id]).get(food_id)
     if item is None:
         raise NotFound(f"food item {food_id} not found", field="food_id")
     restaurant = ports.catalog.get_restaurant(item.restaurant_id)
     if restaurant is None:
         raise NotFound(f"restaurant {item.restaurant_id} not found", field="food_id")
+    return item, restaurant
+
+
+def set_cart_quantity(
+    ports: Ports, user_id: int, food_id: int, quantity: int, *, replace_cart: bool = False
+) -> Cart:
+    """Set the item's line without options to ``quantity`` (0 removes it); adding checks
+    the item is available and the restaurant open."""
+    item, restaurant = _item_and_restaurant(ports, food_id)
     ref, now = restaurant.ref, ports.clock.now()
 
     def change(cart: Cart) -> Cart:
@@ -59,6 +64,49 @@ def set_cart_quantity(
         return cart.set_quantity(item, ref, quantity, replace_cart=replace_cart)
 
     return edit_cart(ports, user_id, change)
+
+
+def add_cart_line(
+    ports: Ports,
+    user_id: int,
+    food_id: int,
+    option_ids: Sequence[int],
+    quantity: int,
+    *,
+    replace_cart: bool = False,
+) -> Cart:
+    """Add the item with these options (``OptionsInvalid`` if they are not a valid
+    choice); the same item with the same options adds to its line."""
+    item, restaurant = _item_and_restaurant(ports, food_id)
+    ensure_open(restaurant, ports.clock.now())
+    ref = restaurant.ref
+    return edit_cart(
+        ports,
+        user_id,
+        lambda cart: cart.add_line(item, ref, option_ids, quantity, replace_cart=replace_cart),
+    )
+
+
+def set_line_quantity(ports: Ports, user_id: int, line_id: str, quantity: int) -> Cart:
+    """Change a line's quantity (0 removes it), at the item's current data."""
+    stored = ports.carts.get(user_id)
+    line = None if stored is None else stored.line(line_id)
+    if line is None:
+        raise NotFound(f"line {line_id} is not in the cart", field="line_id")
+    item, restaurant = _item_and_restaurant(ports, line.food_item.food_id)
+    now = ports.clock.now()
+
+    def change(cart: Cart) -> Cart:
+        current = cart.line(line_id)
+        if current is not None and quantity > current.quantity:
+            ensure_open(restaurant, now)
+        return cart.refreshed({item.food_id: item}).set_line_quantity(line_id, quantity)
+
+    return edit_cart(ports, user_id, change)
+
+
+def remove_cart_line(ports: Ports, user_id: int, line_id: str) -> Cart:
+    return edit_cart(ports, user_id, lambda cart: cart.remove_line(line_id))
 
 
 def remove_cart_item(ports: Ports, user_id: int, food_id: int) -> Cart:

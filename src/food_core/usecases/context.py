@@ -10,10 +10,12 @@ from food_core.ports import (
     CartRepository,
     CatalogRepository,
     Clock,
+    FavouriteRepository,
     IdGenerator,
     OrderRepository,
     PasswordHasher,
     PaymentGateway,
+    RatingRepository,
     UserRepository,
 )
 
@@ -25,6 +27,8 @@ class Ports:
     carts: CartRepository
     addresses: AddressRepository
     orders: OrderRepository
+    ratings: RatingRepository
+    favourites: FavouriteRepository
     gateway: PaymentGateway
     hasher: PasswordHasher
     clock: Clock

@@ -19,6 +19,7 @@ from food_core.errors import (
     CouponUseTaken,
     ItemUnavailable,
     NotFound,
+    OptionsInvalid,
 )
 from food_core.model import (
     Address,
@@ -29,6 +30,7 @@ from food_core.model import (
     FoodItem,
     Order,
     OrderItem,
+    OrderOption,
     OrderStatus,
     PaymentMode,
 )
@@ -158,14 +160,16 @@ def _ensure_price_holds(
     for line in cart.food_items:
         was = line.food_item
         now = current.get(was.food_id)
-        available = now is not None and now.availability
-        if now is None or not available or now.price != was.price:
+        new_price = None if now is None else line.refreshed(now).unit_price
+        available = now is not None and now.availability and _choosable(now, line.option_ids)
+        if not available or new_price != line.unit_price:
             changes.append(
                 {
                     "food_id": was.food_id,
+                    "line_id": line.line_id,
                     "food_name": was.food_name,
-                    "old_price": was.price,
-                    "new_price": None if now is None else now.price,
+                    "old_price": line.unit_price,
+                    "new_price": new_price,
                     "available": available,
                 }
             )
@@ -179,6 +183,14 @@ def _ensure_price_holds(
         changes=changes,
         total_amount=total,
     )
+
+
+def _choosable(item: FoodItem, option_ids: tuple[int, ...]) -> bool:
+    try:
+        item.choose(option_ids)
+    except OptionsInvalid:
+        return False
+    return True
 
 
 def _order_from(
@@ -209,7 +221,8 @@ def _order_from(
 
 
 def _priced_now(cart: Cart, current: dict[int, FoodItem]) -> tuple[OrderItem, ...]:
-    """Snapshot the lines at the catalog's current prices; refuse unavailable items."""
+    """Snapshot the lines at the catalog's current prices; refuse unavailable items and
+    options that are no longer a valid choice."""
     items = []
     for line in cart.food_items:
         item = current.get(line.food_item.food_id)
@@ -219,8 +232,16 @@ def _priced_now(cart: Cart, current: dict[int, FoodItem]) -> tuple[OrderItem, ..
             raise ItemUnavailable(
                 f"{item.food_name} became unavailable; remove it from the cart", field="food_id"
             )
+        options = item.choose(line.option_ids)
         items.append(
-            OrderItem(item.food_id, item.food_name, item.price, line.quantity, item.is_veg)
+            OrderItem(
+                item.food_id,
+                item.food_name,
+                item.unit_price(options),
+                line.quantity,
+                item.is_veg,
+                tuple(OrderOption(o.option_id, o.option_name, o.price_delta) for o in options),
+            )
         )
     return tuple(items)
 
