@@ -33,6 +33,7 @@ from pathlib import Path
 
 import httpx
 
+from services.api.schemas.catalog import plainly_orderable
 from services.devstack.ferretdb import start_ferretdb
 from services.devstack.ports import HOST, free_port, wait_for_http
 from services.devstack.process import ManagedProcess
@@ -177,7 +178,7 @@ def _phases(base: str, clients_n: int, searches: int, orders: int, seconds: floa
         pincodes = [c["pincode"] for c in cities]
         found = first.get(f"{API}/cities/{pincodes[0]}/restaurants").json()["restaurants"]
         menu = first.get(f"{API}/restaurants/{found[0]['restaurant_id']}").json()["menu"]
-        food_id = next(item["food_id"] for item in menu if item["availability"])
+        food_id = next(item["food_id"] for item in menu if plainly_orderable(item))
         pincode = pincodes[0]
 
         def search(client: httpx.Client, n: int) -> list[float]:

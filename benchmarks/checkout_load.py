@@ -26,6 +26,8 @@ from typing import Any
 
 import httpx
 
+from services.api.schemas.catalog import plainly_orderable
+
 CARD = {"number": "4242424242424242", "exp_month": 12, "exp_year": 2031, "cvc": "123"}
 MAX_CHECKOUTS_PER_WORKER = 5_000
 _phones = iter(range(int(uuid.uuid4().int % 10**7), 10**9))
@@ -90,7 +92,7 @@ class Shopper:
     def dish(self) -> int:
         found = self.client.get(f"/api/v1/cities/{self.pincode}/restaurants").json()
         menu = self.client.get(f"/api/v1/restaurants/{found['restaurants'][0]['restaurant_id']}")
-        return int(next(i["food_id"] for i in menu.json()["menu"] if i["availability"]))
+        return int(next(i["food_id"] for i in menu.json()["menu"] if plainly_orderable(i)))
 
     def checkout(self, food_id: int) -> None:
         """One checkout; raises RuntimeError naming the step that did not answer 2xx."""

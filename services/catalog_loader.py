@@ -20,9 +20,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from adapters.demo_catalog import DEFAULT_SEED, LOAD_BATCH, DemoCatalog, generate
+from adapters.demo_catalog import DEFAULT_SEED, LOAD_BATCH, DemoCatalog, generate, load_ratings
 from adapters.stores import open_store
-from food_core.ports.repositories import CatalogRepository
+from food_core.ports.repositories import CatalogRepository, RatingRepository
 
 EXIT_USAGE = 2
 
@@ -42,12 +42,22 @@ class LoadReport:
     cities: Counts
     restaurants: Counts
     food_items: Counts
+    ratings: Counts = Counts(0, 0)
+
+    def kinds(self) -> tuple[tuple[str, Counts], ...]:
+        return (
+            ("cities", self.cities),
+            ("restaurants", self.restaurants),
+            ("food_items", self.food_items),
+            ("ratings", self.ratings),
+        )
 
 
 def load_missing(
     catalog: CatalogRepository,
     demo: DemoCatalog,
     advance: Callable[[int], None] = lambda n: None,
+    ratings: RatingRepository | None = None,
 ) -> LoadReport:
     """Write the entities of ``demo`` that ``catalog`` lacks; ``advance(n)`` after each
     ``n`` entities looked at (for a progress bar). Cities first, then restaurants, then
@@ -73,10 +83,12 @@ def load_missing(
             catalog.add_food_items(missing)
             items_loaded += len(missing)
         advance(len(batch))
+    ratings_loaded = 0 if ratings is None else load_ratings(catalog, ratings, demo)
     return LoadReport(
         Counts(cities_loaded, len(demo.cities) - cities_loaded),
         Counts(restaurants_loaded, len(demo.restaurants) - restaurants_loaded),
         Counts(items_loaded, len(demo.food_items) - items_loaded),
+        Counts(ratings_loaded, len(demo.ratings) - ratings_loaded) if ratings else Counts(0, 0),
     )
 
 
@@ -98,12 +110,10 @@ def _report_table(report: LoadReport) -> Table:
     table.add_column("loaded", justify="right")
     table.add_column("already present", justify="right")
     table.add_column("total", justify="right")
-    for kind, counts in (
-        ("cities", report.cities),
-        ("restaurants", report.restaurants),
-        ("food items", report.food_items),
-    ):
-        table.add_row(kind, str(counts.loaded), str(counts.present), str(counts.total))
+    for kind, counts in report.kinds():
+        table.add_row(
+            kind.replace("_", " "), str(counts.loaded), str(counts.present), str(counts.total)
+        )
     return table
 
 
@@ -136,13 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             transient=False,
         ) as progress:
             task = progress.add_task("load", total=total)
-            report = load_missing(store.catalog, demo, lambda n: progress.advance(task, n))
+            report = load_missing(
+                store.catalog, demo, lambda n: progress.advance(task, n), store.ratings
+            )
         out.print(_report_table(report))
-        for kind, counts in (
-            ("cities", report.cities),
-            ("restaurants", report.restaurants),
-            ("food_items", report.food_items),
-        ):
+        for kind, counts in report.kinds():
             # One plain line per kind, for scripts and tests.
             print(f"{kind}: loaded={counts.loaded} present={counts.present}")
         return 0

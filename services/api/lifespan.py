@@ -29,7 +29,8 @@ def start(container: Container) -> None:
 def _seed_demo(container: Container) -> None:
     from adapters.demo_catalog import load_if_empty  # large tables: only when asked
 
-    if load_if_empty(container.store().catalog):
+    store = container.store()
+    if load_if_empty(store.catalog, ratings=store.ratings):
         log.info("demo catalog loaded")
 
 

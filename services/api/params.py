@@ -35,6 +35,8 @@ class PathParam:
 
 
 _ID = re.compile(r"[1-9][0-9]{0,15}")
+LINE_ID_PATTERN = r"^[1-9][0-9]{0,15}(-[1-9][0-9]{0,15}){0,80}$"
+_LINE_ID = re.compile(LINE_ID_PATTERN.removeprefix("^").removesuffix("$"))
 _PINCODE = re.compile(PINCODE_PATTERN.removeprefix("^").removesuffix("$"))
 
 
@@ -49,6 +51,10 @@ def _parse_pincode(raw: str) -> str | None:
     return raw if _PINCODE.fullmatch(raw) else None
 
 
+def _parse_line_id(raw: str) -> str | None:
+    return raw if _LINE_ID.fullmatch(raw) else None
+
+
 def _id(description: str) -> PathParam:
     return PathParam({"type": "integer", "minimum": 1, "maximum": MAX_ID}, description, _parse_id)
 
@@ -58,6 +64,11 @@ PATH_PARAMS: Mapping[str, PathParam] = {
     "address_id": _id("An address's id"),
     "food_id": _id("A food item's id"),
     "restaurant_id": _id("A restaurant's id"),
+    "line_id": PathParam(
+        {"type": "string", "pattern": LINE_ID_PATTERN, "maxLength": 1400},
+        "A cart line's id (the dish's id, then its options' ids in ascending order, by '-')",
+        _parse_line_id,
+    ),
     "pincode": PathParam(
         {"type": "string", "pattern": PINCODE_PATTERN}, "A city's 6-digit PIN code", _parse_pincode
     ),

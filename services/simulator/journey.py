@@ -128,7 +128,7 @@ class Customer:
                 shop.menu(s, ids[int(rng.random() * len(ids))])
             tally.browsed_only += 1
             return
-        available = [d for d in menu if d.availability]
+        available = [d for d in menu if d.availability and not d.needs_choice]
         if not available:
             tally.unexpected["empty_menu"] += 1
             return

@@ -31,6 +31,7 @@ import httpx
 
 from adapters import demo_catalog
 from food_core.model import Coupon, PaymentMode
+from services.api.schemas.catalog import needs_choice
 from services.simulator.audit import (
     CONFIRMED_NAMES,
     AuditReport,
@@ -247,7 +248,13 @@ class LiveShop:
     def menu(self, s: Session, restaurant_id: int) -> list[Dish]:
         data = self._json(self._send("GET", f"/restaurants/{restaurant_id}", s), 200)
         return [
-            Dish(int(d["food_id"]), int(d["price"]), bool(d["availability"])) for d in data["menu"]
+            Dish(
+                int(d["food_id"]),
+                int(d["price"]),
+                bool(d["availability"]),
+                needs_choice(d),
+            )
+            for d in data["menu"]
         ]
 
     def set_quantity(self, s: Session, food_id: int, quantity: int) -> int:

@@ -52,6 +52,9 @@ class MenuDish(Protocol):
     @property
     def availability(self) -> bool: ...
 
+    @property
+    def needs_choice(self) -> bool: ...
+
 
 class Dish(NamedTuple):
     """A dish as live mode reads it from JSON."""
@@ -59,6 +62,7 @@ class Dish(NamedTuple):
     food_id: int
     price: int
     availability: bool
+    needs_choice: bool  # has a required option group (customers here order plain dishes)
 
 
 BillLines = tuple[tuple[str, int], ...]  # (code, amount) per line, in the bill's order

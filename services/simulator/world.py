@@ -131,7 +131,7 @@ def build_world(cfg: SimConfig) -> World:
         gateway=gateway,
         store=store,
     )
-    demo_catalog.load_into(ports.catalog, demo_catalog.generate(cfg.catalog_seed))
+    demo_catalog.load_into(ports.catalog, demo_catalog.generate(cfg.catalog_seed), ports.ratings)
     return World(ports, store, gateway, clock, MemoryShop(ports, armed))
 
 

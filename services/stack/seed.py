@@ -36,7 +36,7 @@ def seed(store_url: str, password: str) -> bool:
     partner of ``partner_restaurant`` exist. Returns whether the catalog was loaded."""
     store = open_store(store_url)
     try:
-        loaded = load_if_empty(store.catalog)
+        loaded = load_if_empty(store.catalog, ratings=store.ratings)
         # Signing up takes no payment: ports without a gateway (any payment call raises).
         ports = ports_for(
             store,

@@ -26,8 +26,11 @@ from adapters.demo_offers import (
     free_delivery_above_paise,
     packaging_paise,
 )
-from food_core.model import City, Coupon, FoodItem, OpenHours, Restaurant
-from food_core.ports.repositories import CatalogRepository
+from adapters.demo_options import option_groups
+from adapters.demo_ratings import rate_restaurants
+from food_core.model import City, Coupon, FoodItem, OpenHours, Rating, Restaurant
+from food_core.ports.repositories import CatalogRepository, RatingRepository
+from food_core.usecases.rating import store_score
 
 DEFAULT_SEED = 2026
 FIRST_RESTAURANT_ID = 1001
@@ -791,6 +794,7 @@ class DemoCatalog:
     restaurants: tuple[Restaurant, ...]
     food_items: tuple[FoodItem, ...]
     coupons: tuple[Coupon, ...] = ()
+    ratings: tuple[Rating, ...] = ()
 
 
 def generate(seed: int = DEFAULT_SEED) -> DemoCatalog:
@@ -816,12 +820,16 @@ def generate(seed: int = DEFAULT_SEED) -> DemoCatalog:
     first: dict[str, int] = {}
     for restaurant in restaurants:
         first.setdefault(restaurant.city.city_name, restaurant.restaurant_id)
-    return DemoCatalog(tuple(cities), tuple(restaurants), tuple(items), demo_coupons(first))
+    # The level drawn for each restaurant is what its customers' ratings centre on.
+    scored, ratings = rate_restaurants(restaurants, [r.restaurant_rating for r in restaurants])
+    return DemoCatalog(tuple(cities), scored, tuple(items), demo_coupons(first), ratings)
 
 
-def load_into(catalog: CatalogRepository, demo: DemoCatalog) -> None:
+def load_into(
+    catalog: CatalogRepository, demo: DemoCatalog, ratings: RatingRepository | None = None
+) -> None:
     """Add every city, then every restaurant, then the food items in batches, then the
-    coupons."""
+    coupons; then, given the ratings port, the ratings (see :func:`load_ratings`)."""
     for city in demo.cities:
         catalog.add_city(city)
     for restaurant in demo.restaurants:
@@ -829,9 +837,25 @@ def load_into(catalog: CatalogRepository, demo: DemoCatalog) -> None:
     for start in range(0, len(demo.food_items), LOAD_BATCH):
         catalog.add_food_items(demo.food_items[start : start + LOAD_BATCH])
     catalog.add_coupons(demo.coupons)
+    if ratings is not None:
+        load_ratings(catalog, ratings, demo)
 
 
-def load_if_empty(catalog: CatalogRepository, seed: int = DEFAULT_SEED) -> bool:
+def load_ratings(catalog: CatalogRepository, ratings: RatingRepository, demo: DemoCatalog) -> int:
+    """Store the ratings the store lacks (a rating is stored once per order id, so this
+    is idempotent) and recount each restaurant the way a customer's rating does; the
+    number stored."""
+    added = sum(1 for rating in demo.ratings if ratings.add(rating))
+    for restaurant in demo.restaurants:
+        store_score(catalog, ratings, restaurant.restaurant_id)
+    return added
+
+
+def load_if_empty(
+    catalog: CatalogRepository,
+    seed: int = DEFAULT_SEED,
+    ratings: RatingRepository | None = None,
+) -> bool:
     """Load the demo catalog unless the catalog already has data; True if it loaded.
 
     Not atomic: callers that start several processes at once should let one of them
@@ -839,7 +863,7 @@ def load_if_empty(catalog: CatalogRepository, seed: int = DEFAULT_SEED) -> bool:
     """
     if not catalog.is_empty():
         return False
-    load_into(catalog, generate(seed))
+    load_into(catalog, generate(seed), ratings)
     return True
 
 
@@ -903,19 +927,23 @@ def _menu(
 ) -> list[FoodItem]:
     dishes = _pick_dishes(rng, concept)
     available = _availability(rng, dishes)
+    prices = [_price_paise(rng, dish.rupees, level) for dish in dishes]
     return [
         FoodItem(
             food_id=first_food_id + i,
             restaurant_id=restaurant_id,
             food_name=dish.name,
             food_category=dish.category,
-            price=_price_paise(rng, dish.rupees, level),
+            price=price,
             availability=is_available,
             is_veg=dish.is_veg,
             description=dish.description,
             packaging=packaging_paise(dish.category),
+            option_groups=option_groups(
+                first_food_id + i, dish.category, price, is_veg=dish.is_veg
+            ),
         )
-        for i, (dish, is_available) in enumerate(zip(dishes, available, strict=True))
+        for i, (dish, is_available, price) in enumerate(zip(dishes, available, prices, strict=True))
     ]
 
 

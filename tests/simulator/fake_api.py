@@ -112,7 +112,7 @@ class FakeApi:
             gateway=self.gateway,
             store=self.store,
         )
-        demo_catalog.load_into(self.ports.catalog, demo_catalog.generate())
+        demo_catalog.load_into(self.ports.catalog, demo_catalog.generate(), self.ports.ratings)
         self.lose_every = lose_every
         self.forget_keys = forget_keys
         self.cart_off_by = cart_off_by  # added to every cart item total shown

@@ -8,7 +8,10 @@ from typing import Any
 
 import httpx
 
+from services.api.schemas.catalog import plainly_orderable
+
 _phones = itertools.count(int(uuid.uuid4().int % 10**8))
+
 PASSWORD = "a long system-test password"
 GOOD_CARD = {
     "number": "4242424242424242",
@@ -76,7 +79,7 @@ class Customer:
         found = self.get(f"/api/v1/cities/{self.pincode}/restaurants", open_now="true")
         restaurants = found.json()["restaurants"]
         menu = self.get(f"/api/v1/restaurants/{restaurants[0]['restaurant_id']}").json()["menu"]
-        return int(next(item["food_id"] for item in menu if item["availability"]))
+        return int(next(item["food_id"] for item in menu if plainly_orderable(item)))
 
     def order(self, food_id: int, key: str) -> httpx.Response:
         """Fill the cart with one dish and place an order with ``key``."""

@@ -15,7 +15,7 @@ from attrs import evolve
 
 from adapters.mongo import MongoStore
 from services.stack import Stack
-from tests.system.journeys import Customer
+from tests.system.journeys import Customer, plainly_orderable
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_a_closed_restaurant_is_marked_and_cannot_be_ordered_from(shopper: Custo
     ).json()["restaurants"]
     assert closed["restaurant_id"] not in {r["restaurant_id"] for r in open_now}
     menu = shopper.get(f"/api/v1/restaurants/{closed['restaurant_id']}").json()["menu"]
-    dish = next(d["food_id"] for d in menu if d["availability"])
+    dish = next(d["food_id"] for d in menu if plainly_orderable(d))
     refused = shopper.put(f"/api/v1/cart/items/{dish}", {"quantity": 1, "replace_cart": True})
     assert refused.status_code == 409
     assert refused.json()["code"] == "restaurant_closed"

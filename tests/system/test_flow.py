@@ -7,7 +7,7 @@ import uuid
 import httpx
 
 from services.stack import Stack
-from tests.system.journeys import GOOD_CARD, Customer
+from tests.system.journeys import GOOD_CARD, Customer, plainly_orderable
 
 
 def test_a_customer_orders_and_pays_through_traefik(healthy: Stack) -> None:
@@ -22,7 +22,7 @@ def test_a_customer_orders_and_pays_through_traefik(healthy: Stack) -> None:
         restaurants = found.json()["restaurants"]
         assert restaurants and found.json()["next_cursor"]
         restaurant = me.get(f"/api/v1/restaurants/{restaurants[0]['restaurant_id']}").json()
-        dishes = [item for item in restaurant["menu"] if item["availability"]][:2]
+        dishes = [item for item in restaurant["menu"] if plainly_orderable(item)][:2]
         for dish in dishes:
             assert (
                 me.put(f"/api/v1/cart/items/{dish['food_id']}", {"quantity": 2}).status_code == 200

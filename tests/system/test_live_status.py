@@ -12,7 +12,7 @@ import httpx
 from adapters.demo_catalog import generate
 from services.stack import Stack
 from services.stack.seed import PARTNER_EMAIL, partner_restaurant
-from tests.system.journeys import Customer
+from tests.system.journeys import Customer, plainly_orderable
 
 STEPS = ["PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"]
 
@@ -24,7 +24,7 @@ def test_the_customers_stream_follows_the_partners_steps(healthy: Stack) -> None
     with httpx.Client(base_url=url, timeout=10.0) as client:
         customer = Customer(client)
         restaurant = customer.get(f"/api/v1/restaurants/{restaurant_id}").json()
-        dish = next(item["food_id"] for item in restaurant["menu"] if item["availability"])
+        dish = next(item["food_id"] for item in restaurant["menu"] if plainly_orderable(item))
         assert customer.put(f"/api/v1/cart/items/{dish}", {"quantity": 1}).status_code == 200
         placed = customer.post(
             "/api/v1/orders",

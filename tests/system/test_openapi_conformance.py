@@ -29,7 +29,7 @@ from services.stack import Stack, StackConfig
 from services.stack.seed import PARTNER_EMAIL
 from tests.system import conformance_hooks as hooks
 from tests.system.conftest import TEST_AUTH_RATE, run_stack
-from tests.system.journeys import Customer
+from tests.system.journeys import Customer, plainly_orderable
 
 SCHEMA_PATH = "/api/v1/openapi.json"
 CONFIG = Path(__file__).with_name("openapi_conformance.toml")
@@ -101,7 +101,7 @@ def seed(
     assert partner.status_code == 200, partner.text
     restaurant_id = partner.json()["user"]["restaurant_id"]
     restaurant = client.get(f"/api/v1/restaurants/{restaurant_id}").json()
-    dishes = [item["food_id"] for item in restaurant["menu"] if item["availability"]]
+    dishes = [item["food_id"] for item in restaurant["menu"] if plainly_orderable(item)]
     address_id = customer.add_address(restaurant["city"])  # where it delivers
     orders = []
     for mode in ("CARD", "COD", "UPI"):  # a CONFIRMED order, two waiting for payment

@@ -8,10 +8,12 @@ from services.api.routes import (
     cart,
     catalog,
     events,
+    favourites,
     ops,
     orders,
     partner,
     payments,
+    ratings,
 )
 from services.api.routing import Operation
 
@@ -23,6 +25,8 @@ def api_operations() -> list[Operation]:
         *cart.OPERATIONS,
         *addresses.OPERATIONS,
         *orders.OPERATIONS,
+        *ratings.OPERATIONS,
+        *favourites.OPERATIONS,
         *payments.OPERATIONS,
         *events.OPERATIONS,
         *partner.OPERATIONS,

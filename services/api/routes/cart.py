@@ -8,22 +8,27 @@ from food_core.model import Cart
 from food_core.usecases import (
     Ports,
     PricedCart,
+    add_cart_line,
     apply_coupon,
     check_delivery,
     clear_cart,
     price_cart,
     remove_cart_item,
+    remove_cart_line,
     remove_coupon,
     set_cart_quantity,
+    set_line_quantity,
     set_tip,
 )
 from services.api.calls import Call, Reply, no_content, ok
 from services.api.paths import PREFIX
-from services.api.routing import Operation
+from services.api.routing import Keys, Operation
 from services.api.schemas.bill import CouponIn, TipIn
 from services.api.schemas.cart import (
+    AddLineIn,
     CartOut,
     DeliveryCheckOut,
+    LineQuantityIn,
     SetQuantityIn,
     cart_out,
     delivery_check_out,
@@ -59,6 +64,40 @@ async def remove_item(call: Call) -> Reply:
 
     def edit(ports: Ports, user_id: int) -> Cart:
         return remove_cart_item(ports, user_id, food_id)
+
+    return ok(cart_out(await call.run(_edited(edit), call.ports, call.user_id)))
+
+
+async def add_line(call: Call) -> Reply:
+    body = call.body_as(AddLineIn)
+
+    def edit(ports: Ports, user_id: int) -> Cart:
+        return add_cart_line(
+            ports,
+            user_id,
+            body.food_id,
+            body.option_ids,
+            body.quantity,
+            replace_cart=body.replace_cart,
+        )
+
+    return ok(cart_out(await call.run(_edited(edit), call.ports, call.user_id)))
+
+
+async def set_line(call: Call) -> Reply:
+    quantity, line_id = call.body_as(LineQuantityIn).quantity, call.text("line_id")
+
+    def edit(ports: Ports, user_id: int) -> Cart:
+        return set_line_quantity(ports, user_id, line_id, quantity)
+
+    return ok(cart_out(await call.run(_edited(edit), call.ports, call.user_id)))
+
+
+async def remove_line(call: Call) -> Reply:
+    line_id = call.text("line_id")
+
+    def edit(ports: Ports, user_id: int) -> Cart:
+        return remove_cart_line(ports, user_id, line_id)
 
     return ok(cart_out(await call.run(_edited(edit), call.ports, call.user_id)))
 
@@ -118,10 +157,52 @@ OPERATIONS = [
         response=CartOut,
         errors=(404, 409, 422),
         description=(
-            "409 cart_restaurant_conflict when the cart holds another restaurant's dishes "
-            "(send replace_cart: true to start over); 409 item_unavailable; 422 "
-            "quantity_out_of_range or cart_too_large."
+            "The dish's line without options. 409 cart_restaurant_conflict when the cart "
+            "holds another restaurant's dishes (send replace_cart: true to start over); 409 "
+            "item_unavailable; 422 quantity_out_of_range or cart_too_large; 422 "
+            "options_invalid for a dish with a required choice (add it with addCartLine)."
         ),
+    ),
+    Operation(
+        "addCartLine",
+        "POST",
+        f"{PREFIX}/cart/lines",
+        "Add a dish with its chosen options to your cart",
+        "cart",
+        add_line,
+        request=AddLineIn,
+        response=CartOut,
+        keys=Keys.OPTIONAL,
+        errors=(404, 409, 422),
+        description=(
+            "The same dish with the same options adds to its line; other options make "
+            "another line. 422 options_invalid naming what is wrong (a required choice "
+            "missing, too many in a group, an option that is not the dish's, an "
+            "unavailable one); otherwise the errors of setCartItem. Send an "
+            "Idempotency-Key to make a retry add once."
+        ),
+    ),
+    Operation(
+        "setCartLine",
+        "PUT",
+        f"{PREFIX}/cart/lines/{{line_id}}",
+        "Set a line's quantity (0 removes it)",
+        "cart",
+        set_line,
+        request=LineQuantityIn,
+        response=CartOut,
+        errors=(404, 409, 422),
+        description="404 for a line the cart does not hold; 422 quantity_out_of_range.",
+    ),
+    Operation(
+        "removeCartLine",
+        "DELETE",
+        f"{PREFIX}/cart/lines/{{line_id}}",
+        "Remove a line from your cart",
+        "cart",
+        remove_line,
+        response=CartOut,
+        errors=(404, 409),
     ),
     Operation(
         "removeCartItem",

@@ -35,6 +35,7 @@ async def search(call: Call) -> Reply:
         cuisine=query.cuisine,
         veg_only=query.veg,
         min_rating=query.min_rating,
+        max_cost_for_two=query.max_cost_for_two,
         sort=query.sort,
         limit=query.limit,
         cursor=cursors.open(query.cursor),  # only a cursor this API signed

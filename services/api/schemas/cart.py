@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import attrs
 from attrs import frozen
 
-from food_core.model import MAX_LINE_QUANTITY
+from food_core.errors import OptionsInvalid
+from food_core.model import MAX_LINE_QUANTITY, CartLine
+from food_core.model.options import MAX_GROUP_OPTIONS
 from food_core.usecases import DeliveryCheck, PricedCart
 from services.api.schemas import fields as f
 from services.api.schemas.bill import BillOut, CouponOut, bill_out, coupon_out
-from services.api.schemas.common import INR, Currency, RestaurantRefOut, restaurant_ref_out
+from services.api.schemas.common import (
+    INR,
+    ChosenOptionOut,
+    Currency,
+    RestaurantRefOut,
+    restaurant_ref_out,
+)
+
+MAX_CHOSEN_OPTIONS = 4 * MAX_GROUP_OPTIONS
 
 
 @frozen(kw_only=True)
 class CartLineOut:
-    """A line at the catalog's current price (paise); ``availability`` false means it must
-    be removed before ordering."""
+    """A line — a dish with its chosen options — at the catalog's current prices (paise):
+    ``price`` is the unit price, options included. ``availability`` false means it must
+    be removed before ordering (the dish, or one of its options, is unavailable)."""
 
+    line_id: str
     food_id: int
     food_name: str
+    options: list[ChosenOptionOut]
     price: int
     quantity: int
     line_total: int
@@ -65,23 +79,68 @@ class SetQuantityIn:
     )
 
 
+@frozen(kw_only=True)
+class AddLineIn:
+    food_id: int = f.identifier("The dish")
+    option_ids: list[int] = f.identifiers(  # noqa: RUF009 (an attrs field specifier)
+        MAX_CHOSEN_OPTIONS,
+        "The options chosen, from the dish's option groups (any order)",
+        default=attrs.Factory(list),
+    )
+    quantity: int = f.integer(
+        1, MAX_LINE_QUANTITY, core_checked=True, description="How many to add", default=1
+    )
+    replace_cart: bool = f.described(
+        "Empty a cart holding another restaurant's items first, instead of a 409",
+        default=False,
+    )
+
+
+@frozen(kw_only=True)
+class LineQuantityIn:
+    quantity: int = f.integer(
+        0,
+        MAX_LINE_QUANTITY,
+        core_checked=True,
+        description="The line's new quantity; 0 removes the line",
+    )
+
+
+def _line_available(line: CartLine) -> bool:
+    if not line.food_item.availability:
+        return False
+    try:
+        line.food_item.choose(line.option_ids)
+    except OptionsInvalid:
+        return False
+    return True
+
+
+def cart_line_out(line: CartLine) -> CartLineOut:
+    return CartLineOut(
+        line_id=line.line_id,
+        food_id=line.food_item.food_id,
+        food_name=line.food_item.food_name,
+        options=[
+            ChosenOptionOut(
+                option_id=o.option_id, option_name=o.option_name, price_delta=o.price_delta
+            )
+            for o in line.options
+        ],
+        price=line.unit_price,
+        quantity=line.quantity,
+        line_total=line.line_total,
+        is_veg=line.food_item.is_veg,
+        availability=_line_available(line),
+    )
+
+
 def cart_out(priced: PricedCart) -> CartOut:
     cart = priced.cart
     return CartOut(
         cart_id=cart.cart_id,
         restaurant=restaurant_ref_out(cart.restaurant) if cart.restaurant else None,
-        food_items=[
-            CartLineOut(
-                food_id=line.food_item.food_id,
-                food_name=line.food_item.food_name,
-                price=line.food_item.price,
-                quantity=line.quantity,
-                line_total=line.line_total,
-                is_veg=line.food_item.is_veg,
-                availability=line.food_item.availability,
-            )
-            for line in cart.food_items
-        ],
+        food_items=[cart_line_out(line) for line in cart.food_items],
         bill=None if priced.bill is None else bill_out(priced.bill),
         coupon=None if priced.coupon is None else coupon_out(priced.coupon),
         tip=cart.tip,

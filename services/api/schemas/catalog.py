@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from attrs import frozen
 
-from food_core.model import City, FoodItem, Restaurant
-from food_core.search import MAX_PAGE_SIZE, RestaurantSort
+from food_core.model import City, FoodItem, OptionGroup, Restaurant
+from food_core.search import MAX_COST_FOR_TWO, MAX_PAGE_SIZE, RestaurantSort
 from food_core.usecases import RestaurantMenu, SearchPage, opening
 from food_core.usecases.browsing import MAX_QUERY_LENGTH
 from services.api.cursors import (
@@ -44,6 +46,7 @@ class RestaurantOut:
     restaurant_name: str
     restaurant_description: str
     restaurant_rating: float
+    rating_count: int  # how many customers' ratings the rating is the score of
     city: CityOut
     cuisines: list[str]
     is_veg_only: bool
@@ -56,10 +59,17 @@ class RestaurantOut:
 
 
 @frozen(kw_only=True)
+class RestaurantHitOut(RestaurantOut):
+    """A search result; ``matched_dishes``: the names of its dishes the text matched."""
+
+    matched_dishes: list[str]
+
+
+@frozen(kw_only=True)
 class RestaurantsOut:
     """One page of a search; pass ``next_cursor`` back as ``cursor`` for the next one."""
 
-    restaurants: list[RestaurantOut]
+    restaurants: list[RestaurantHitOut]
     next_cursor: str | None = f.pattern(
         CURSOR_PATTERN,
         CURSOR_MESSAGE,
@@ -70,8 +80,28 @@ class RestaurantsOut:
 
 
 @frozen(kw_only=True)
+class OptionOut:
+    """``price_delta``: paise added to the dish's price when chosen."""
+
+    option_id: int
+    option_name: str
+    price_delta: int
+    availability: bool
+
+
+@frozen(kw_only=True)
+class OptionGroupOut:
+    """Choose ``min_choices`` to ``max_choices`` of ``options`` (min 1: required)."""
+
+    group_name: str
+    min_choices: int
+    max_choices: int
+    options: list[OptionOut]
+
+
+@frozen(kw_only=True)
 class FoodItemOut:
-    """A dish on a menu; ``price`` is in paise."""
+    """A dish on a menu; ``price`` is in paise, without options."""
 
     food_id: int
     restaurant_id: int
@@ -82,6 +112,7 @@ class FoodItemOut:
     currency: Currency
     availability: bool
     is_veg: bool
+    option_groups: list[OptionGroupOut]
 
 
 @frozen(kw_only=True)
@@ -97,14 +128,18 @@ class SearchQuery:
         MAX_QUERY_LENGTH,
         required=False,
         default=None,
-        description="Words in the name, description or cuisines",
+        description="Words in the name, description, cuisines or a dish's name",
     )
     cuisine: str | None = f.text(60, required=False, default=None)
     veg: bool = f.described("Vegetarian-only restaurants", default=False)
     open_now: bool = f.described("Only restaurants open now", default=False)
     min_rating: float | None = f.number(0.0, 5.0, default=None)
+    max_cost_for_two: int | None = f.integer(
+        0, MAX_COST_FOR_TWO, default=None, description="At most this cost for two, in paise"
+    )
     sort: RestaurantSort = f.described(  # noqa: RUF009 (an attrs field specifier)
-        "rating (best first), name or delivery_time", default=RestaurantSort.RATING
+        "rating (best first), name, delivery_time (fastest first) or cost (cheapest first)",
+        default=RestaurantSort.RATING,
     )
     limit: int = f.integer(1, MAX_PAGE_SIZE, default=20)
     cursor: str | None = f.pattern(
@@ -115,6 +150,16 @@ class SearchQuery:
         description=CURSOR_DESCRIPTION,
         default=None,
     )
+
+
+def needs_choice(item: Mapping[str, Any]) -> bool:
+    """Has this menu item (a ``FoodItemOut`` as JSON) a required option group?"""
+    return any(group["min_choices"] for group in item["option_groups"])
+
+
+def plainly_orderable(item: Mapping[str, Any]) -> bool:
+    """Can a client add this menu item with ``setCartItem``, choosing no options?"""
+    return bool(item["availability"]) and not needs_choice(item)
 
 
 def city_out(city: City) -> CityOut:
@@ -128,6 +173,7 @@ def _restaurant_fields(restaurant: Restaurant, now: datetime) -> dict[str, objec
         "restaurant_name": restaurant.restaurant_name,
         "restaurant_description": restaurant.restaurant_description,
         "restaurant_rating": restaurant.restaurant_rating,
+        "rating_count": restaurant.rating_count,
         "city": city_out(restaurant.city),
         "cuisines": list(restaurant.cuisines),
         "is_veg_only": restaurant.is_veg_only,
@@ -144,6 +190,23 @@ def restaurant_out(restaurant: Restaurant, now: datetime) -> RestaurantOut:
     return RestaurantOut(**_restaurant_fields(restaurant, now))  # type: ignore[arg-type]
 
 
+def option_group_out(group: OptionGroup) -> OptionGroupOut:
+    return OptionGroupOut(
+        group_name=group.group_name,
+        min_choices=group.min_choices,
+        max_choices=group.max_choices,
+        options=[
+            OptionOut(
+                option_id=o.option_id,
+                option_name=o.option_name,
+                price_delta=o.price_delta,
+                availability=o.availability,
+            )
+            for o in group.options
+        ],
+    )
+
+
 def food_item_out(item: FoodItem) -> FoodItemOut:
     return FoodItemOut(
         food_id=item.food_id,
@@ -155,12 +218,19 @@ def food_item_out(item: FoodItem) -> FoodItemOut:
         currency=INR,
         availability=item.availability,
         is_veg=item.is_veg,
+        option_groups=[option_group_out(group) for group in item.option_groups],
     )
 
 
 def search_page_out(page: SearchPage, now: datetime) -> RestaurantsOut:
     return RestaurantsOut(
-        restaurants=[restaurant_out(r, now) for r in page.restaurants],
+        restaurants=[
+            RestaurantHitOut(
+                **_restaurant_fields(r, now),  # type: ignore[arg-type]
+                matched_dishes=page.matched_dishes.get(r.restaurant_id, []),
+            )
+            for r in page.restaurants
+        ],
         next_cursor=page.next_cursor,
     )
 

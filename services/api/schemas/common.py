@@ -45,3 +45,12 @@ class ProblemOut:
     errors: list[FieldErrorOut] = field(factory=list)
     failure_code: str = ""
     reason: str = ""
+
+
+@frozen(kw_only=True)
+class ChosenOptionOut:
+    """An option chosen for a dish, and what it adds to the dish's price (paise)."""
+
+    option_id: int
+    option_name: str
+    price_delta: int

@@ -1,9 +1,10 @@
 """Enforce the JSON Schema constraints declared with :mod:`.fields` on a structured value.
 
 Only the keywords the field helpers emit are understood: ``minLength``, ``maxLength``,
-``pattern``, ``minimum`` and ``maximum``. Patterns follow JSON Schema semantics (a search,
-anchored by the pattern itself) but ``$`` is made strict: Python's ``$`` would also
-accept a trailing newline, which ECMA-262 does not.
+``pattern``, ``minimum``, ``maximum``, ``maxItems`` and ``items`` (an item's schema).
+Patterns follow JSON Schema semantics (a search, anchored by the pattern itself) but ``$``
+is made strict: Python's ``$`` would also accept a trailing newline, which ECMA-262 does
+not.
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ def _check_value(
         pattern = schema.get("pattern")
         if isinstance(pattern, str) and not errors and not _compiled(pattern).search(value):
             errors.append(FieldError(where, pattern_message))
+    elif isinstance(value, (list, tuple)):
+        max_items = schema.get("maxItems")
+        if isinstance(max_items, int) and len(value) > max_items:
+            errors.append(FieldError(where, f"must have at most {max_items} items"))
+        item_schema = schema.get("items")
+        if isinstance(item_schema, dict) and not errors:
+            for index, item in enumerate(value):
+                errors.extend(_check_value(item, item_schema, f"{where}[{index}]", pattern_message))
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         minimum = schema.get("minimum")
         maximum = schema.get("maximum")

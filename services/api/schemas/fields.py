@@ -25,6 +25,8 @@ _PRINTABLE = r"[^\u0000-\u001f\u007f-\u009f\u2028\u2029]"
 # "must not be empty after collapsing spaces" rule and the schema agree.
 _VISIBLE = r"[^\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 PRINTABLE_TEXT = rf"^{_PRINTABLE}*$"
+# Text of several lines: printable characters and line feeds.
+PARAGRAPHS = r"^(?:[^\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029])*$"
 NON_BLANK_TEXT = rf"^{_PRINTABLE}*{_VISIBLE}{_PRINTABLE}*$"
 
 
@@ -62,6 +64,16 @@ def text(
         schema["minLength"] = 1
     message = "must be one line of text" + (" with a visible character" if required else "")
     return _field(schema, description=description, default=default, pattern_message=message)
+
+
+def paragraphs(max_length: int, *, description: str | None = None, default: Any = "") -> Any:
+    """Free text that may span lines (a review): no control character but the line feed."""
+    return _field(
+        {"maxLength": max_length, "pattern": PARAGRAPHS},
+        description=description,
+        default=default,
+        pattern_message="must be text without control characters (line breaks are fine)",
+    )
 
 
 def pattern(
@@ -137,6 +149,12 @@ def integer(
 
 def identifier(description: str, *, default: Any = attrs.NOTHING) -> Any:
     return integer(1, MAX_ID, description=description, default=default)
+
+
+def identifiers(max_items: int, description: str, *, default: Any = attrs.NOTHING) -> Any:
+    """A list of at most ``max_items`` ids."""
+    item = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+    return _field({"maxItems": max_items, "items": item}, description=description, default=default)
 
 
 def described(description: str, *, default: Any = attrs.NOTHING) -> Any:

@@ -21,13 +21,20 @@ from food_core.search import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from services.api.schemas import fields as f
 from services.api.schemas.addresses import AddressOut, address_out
 from services.api.schemas.bill import BillOut, bill_out
-from services.api.schemas.common import INR, Currency, RestaurantRefOut, restaurant_ref_out
+from services.api.schemas.common import (
+    INR,
+    ChosenOptionOut,
+    Currency,
+    RestaurantRefOut,
+    restaurant_ref_out,
+)
 from services.api.schemas.fields import MAX_ID
 
 
 @frozen(kw_only=True)
 class OrderItemOut:
-    """A dish as it was priced when the order was placed (paise)."""
+    """A dish as it was priced when the order was placed (paise): ``price`` is the unit
+    price, its options' included."""
 
     food_id: int
     food_name: str
@@ -35,6 +42,7 @@ class OrderItemOut:
     quantity: int
     line_total: int
     is_veg: bool
+    options: list[ChosenOptionOut]
 
 
 @frozen(kw_only=True)
@@ -176,6 +184,12 @@ def order_out(order: Order) -> OrderOut:
                 quantity=item.quantity,
                 line_total=item.line_total,
                 is_veg=item.is_veg,
+                options=[
+                    ChosenOptionOut(
+                        option_id=o.option_id, option_name=o.option_name, price_delta=o.price_delta
+                    )
+                    for o in item.options
+                ],
             )
             for item in order.items
         ],

@@ -101,5 +101,10 @@ class FoodItem:
         """The options chosen by id, in menu order; ``OptionsInvalid`` names what is wrong."""
         return choose(self.food_name, self.option_groups, option_ids)
 
+    @property
+    def needs_choice(self) -> bool:
+        """Must options be chosen to order it (has it a required group)?"""
+        return any(group.required for group in self.option_groups)
+
     def unit_price(self, options: Iterable[Option]) -> int:
         return self.price + sum(option.price_delta for option in options)

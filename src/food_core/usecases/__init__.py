@@ -41,7 +41,13 @@ from food_core.usecases.orders import (
 from food_core.usecases.ownership import existing_user, own_order
 from food_core.usecases.paying import PaymentResult, pay_order
 from food_core.usecases.placing import Placement, place_order
-from food_core.usecases.rating import edit_rating, own_rating, rate_order, refresh_restaurant_rating
+from food_core.usecases.rating import (
+    edit_rating,
+    own_rating,
+    rate_order,
+    refresh_restaurant_rating,
+    store_score,
+)
 from food_core.usecases.reconciling import reconcile_order, reconcile_pending
 from food_core.usecases.reordering import Reorder, reorder
 from food_core.usecases.serviceability import DeliveryCheck, check_delivery
@@ -98,5 +104,6 @@ __all__ = [
     "set_line_quantity",
     "set_tip",
     "signup",
+    "store_score",
     "view_cart",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from food_core.errors import AlreadyRated, NotFound, OrderNotDelivered, ValidationFailed
 from food_core.model import OrderStatus, Rating
 from food_core.model.ratings import MAX_REVIEW_LENGTH, MAX_STARS, MIN_STARS
+from food_core.ports import CatalogRepository, RatingRepository
 from food_core.usecases.context import Ports
 from food_core.usecases.ownership import own_order
 
@@ -68,10 +69,16 @@ def edit_rating(ports: Ports, user_id: int, order_id: int, stars: int, review: s
 
 def refresh_restaurant_rating(ports: Ports, restaurant_id: int) -> None:
     """Store the restaurant's score of the ratings it has now."""
-    totals = ports.ratings.totals(restaurant_id)
+    store_score(ports.catalog, ports.ratings, restaurant_id)
+
+
+def store_score(catalog: CatalogRepository, ratings: RatingRepository, restaurant_id: int) -> None:
+    """Recount the restaurant's ratings and store its score; again while a rating landed
+    between the count and the write (bounded)."""
+    totals = ratings.totals(restaurant_id)
     for _ in range(_RECOUNTS):
-        ports.catalog.set_rating(restaurant_id, totals)
-        again = ports.ratings.totals(restaurant_id)
+        catalog.set_rating(restaurant_id, totals)
+        again = ratings.totals(restaurant_id)
         if again == totals:
             return
         totals = again
