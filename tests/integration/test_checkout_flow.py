@@ -46,6 +46,7 @@ def test_signup_to_paid_order_confirmation(client: ApiClient) -> None:
         "currency": "INR",
         "availability": True,
         "is_veg": True,
+        "option_groups": [],
     }
 
     client.set_item(DOSA, 2)

@@ -63,8 +63,8 @@ def test_a_changed_price_is_a_409_listing_it_and_the_second_click_places(
     assert body["code"] == "cart_changed"
     assert body["errors"][0]["field"] == "expected_total"
     assert body["changes"] == [
-        {"food_id": DOSA, "food_name": item.food_name, "old_price": item.price,
-         "new_price": item.price + 1_000, "available": True},
+        {"food_id": DOSA, "line_id": str(DOSA), "food_name": item.food_name,
+         "old_price": item.price, "new_price": item.price + 1_000, "available": True},
     ]  # fmt: skip
     # Two dishes ₹10 dearer, and 5% GST on it.
     assert body["total_amount"] == shown + 2_000 + 100

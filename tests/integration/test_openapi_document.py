@@ -50,11 +50,15 @@ def test_the_design_endpoints_are_all_there(document: dict[str, Any]) -> None:
         "GET /cities", "GET /cities/{pincode}/restaurants", "GET /restaurants/{restaurant_id}",
         "GET /cart", "PUT /cart/items/{food_id}", "DELETE /cart/items/{food_id}",
         "GET /cart/delivery/{address_id}", "PUT /cart/coupon", "DELETE /cart/coupon",
-        "PUT /cart/tip",
+        "PUT /cart/tip", "POST /cart/lines", "PUT /cart/lines/{line_id}",
+        "DELETE /cart/lines/{line_id}",
         "DELETE /cart", "GET /addresses", "POST /addresses", "DELETE /addresses/{address_id}",
         "POST /orders", "POST /orders/{order_id}/payment", "GET /orders",
         "GET /orders/{order_id}", "POST /orders/{order_id}/cancel",
         "GET /orders/{order_id}/events", "GET /partner/orders",
+        "POST /orders/{order_id}/rating", "PUT /orders/{order_id}/rating",
+        "GET /orders/{order_id}/rating", "POST /orders/{order_id}/reorder",
+        "GET /favourites", "PUT /favourites/{restaurant_id}", "DELETE /favourites/{restaurant_id}",
         "POST /partner/orders/{order_id}/status",
     }  # fmt: skip
     api_ops = {e.split(" ")[0] + " " + API + e.split(" ")[1] for e in expected}

@@ -113,8 +113,9 @@ def _canonical_sha256(demo: DemoCatalog) -> str:
 def test_the_default_catalog_is_pinned(demo: DemoCatalog) -> None:
     # Stored ids and names must keep meaning the same thing across releases and Python
     # versions. Update this only for a deliberate change to the tables or the generator
-    # (last: packaging per dish, delivery fees and the demo coupons, issue 14).
-    expected = "7a5fe609d53d75ff46cc771c20e519cca96621362e32fa50b068b6d64f9d8d6e"
+    # (last: option groups and the historical ratings that score restaurants, issue 16;
+    # ids, names, prices and availability unchanged).
+    expected = "ddd03427c57aa2a4ad96e5b61fd1032d2b9a32e1c938ddb9f37a89145b0ad161"
     assert _canonical_sha256(demo) == expected
 
 
@@ -180,8 +181,11 @@ def test_the_default_catalog_keeps_its_shape(demo: DemoCatalog) -> None:
 def test_restaurant_values_are_in_range(any_demo: DemoCatalog) -> None:
     known_cuisines = set(demo_catalog.MENUS)
     for r in any_demo.restaurants:
+        # The score (Bayesian, towards 3.5) of ratings centred on a level drawn in 3.0–4.9.
         assert 3.0 <= r.restaurant_rating <= 4.9
-        assert round(r.restaurant_rating, 1) == r.restaurant_rating
+        assert r.rating_count == len(
+            [x for x in any_demo.ratings if x.restaurant_id == r.restaurant_id]
+        )
         assert 15 <= r.delivery_time_minutes <= 60
         assert 200_00 <= r.cost_for_two <= 1500_00
         assert r.cost_for_two % 50_00 == 0
