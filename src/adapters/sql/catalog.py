@@ -1,4 +1,5 @@
-"""Cities, restaurants (with their search keys) and food items."""
+"""Cities, restaurants (with their search keys and ratings) and food items (with their
+option groups and the case-folded name dish search matches)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import sqlalchemy as sa
 
 from adapters.sql.codec import from_json, to_json
 from adapters.sql.database import Database, upsert
-from adapters.sql.search import restaurant_search
+from adapters.sql.search import dishes_matching, restaurant_search
 from adapters.sql.tables import cities, coupons, food_items, restaurant_cuisines, restaurants
-from food_core.model import City, Coupon, FoodItem, OpenHours, Restaurant
+from food_core.model import City, Coupon, FoodItem, OpenHours, OptionGroup, RatingTotals, Restaurant
 from food_core.search import RestaurantQuery
 
 
@@ -32,6 +33,7 @@ def _restaurant_row(r: Restaurant) -> dict[str, object]:
         "free_delivery_above": r.free_delivery_above,
         "name_key": r.restaurant_name.casefold(),
         "description_key": r.restaurant_description.casefold(),
+        "rating_count": r.rating_count,
     }
 
 
@@ -49,6 +51,7 @@ def _restaurant(m: sa.RowMapping) -> Restaurant:
         open_hours=OpenHours.parse(m["open_hours"]),
         delivery_fee=m["delivery_fee"],
         free_delivery_above=m["free_delivery_above"],
+        rating_count=m["rating_count"],
     )
 
 
@@ -67,6 +70,8 @@ def _food_row(item: FoodItem) -> dict[str, object]:
         "is_veg": item.is_veg,
         "description": item.description,
         "packaging": item.packaging,
+        "option_groups": to_json(item.option_groups),
+        "name_key": item.food_name.casefold(),
     }
 
 
@@ -81,6 +86,7 @@ def _food_item(m: sa.RowMapping) -> FoodItem:
         is_veg=m["is_veg"],
         description=m["description"],
         packaging=m["packaging"],
+        option_groups=from_json(m["option_groups"], tuple[OptionGroup, ...]),
     )
 
 
@@ -161,6 +167,25 @@ class SqlCatalog:
     def search_restaurants(self, query: RestaurantQuery) -> list[Restaurant]:
         with self._db.reading() as c:
             return [_restaurant(m) for m in c.execute(restaurant_search(query)).mappings()]
+
+    def dishes_matching(self, restaurant_ids: Collection[int], text: str) -> dict[int, list[str]]:
+        wanted = list(dict.fromkeys(restaurant_ids))
+        if not wanted:
+            return {}
+        found: dict[int, list[str]] = {}
+        with self._db.reading() as c:
+            for row in c.execute(dishes_matching(wanted, text)):
+                found.setdefault(row.restaurant_id, []).append(row.food_name)
+        # The reference answers in the order the restaurants were asked for.
+        return {rid: found[rid] for rid in wanted if rid in found}
+
+    def set_rating(self, restaurant_id: int, totals: RatingTotals) -> None:
+        with self._db.writing() as c:
+            c.execute(
+                sa.update(restaurants)
+                .where(restaurants.c.restaurant_id == restaurant_id)
+                .values(restaurant_rating=totals.score, rating_count=totals.count)
+            )
 
     def get_restaurant(self, restaurant_id: int) -> Restaurant | None:
         with self._db.reading() as c:

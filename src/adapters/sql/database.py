@@ -111,3 +111,18 @@ def upsert(
         lite_update = {c.name: lite.excluded[c.name] for c in table.columns if c.name not in key}
         statement = lite.on_conflict_do_update(index_elements=key, set_=lite_update)
     connection.execute(statement, [dict(row) for row in rows])
+
+
+def insert_new(connection: Connection, table: sa.Table, row: Mapping[str, object]) -> bool:
+    """Insert ``row`` unless a row with its primary key (or another unique key) exists:
+    then insert nothing and return False. One statement, so two racing inserts of one
+    key leave one row and exactly one True."""
+    key = list(table.primary_key.columns)
+    if connection.dialect.name == "postgresql":
+        statement: sa.Insert = postgresql.insert(table).on_conflict_do_nothing()
+    else:
+        statement = sqlite.insert(table).on_conflict_do_nothing()
+    # RETURNING says whether the row went in (the row count is not reliable for an
+    # insert on every driver).
+    inserted = connection.execute(statement.values(dict(row)).returning(*key)).first()
+    return inserted is not None

@@ -1,4 +1,4 @@
-"""The SQL store: one engine, the six repositories and the HTTP edge's shared state, and
+"""The SQL store: one engine, the seven repositories and the HTTP edge's shared state, and
 the schema brought up to date."""
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from adapters.sql.addresses import SqlAddresses
 from adapters.sql.carts import SqlCarts
 from adapters.sql.catalog import SqlCatalog
 from adapters.sql.database import Database, create_engine
+from adapters.sql.favourites import SqlFavourites
 from adapters.sql.migrate import migrate as run_migrations
 from adapters.sql.orders import SqlOrders
+from adapters.sql.ratings import SqlRatings
 from adapters.sql.requests import SqlLoginAttempts, SqlRequestLog, SqlRevokedTokens
 from adapters.sql.users import SqlUsers
 
@@ -30,6 +32,8 @@ class SqlStore:
         self.carts = SqlCarts(db)
         self.addresses = SqlAddresses(db)
         self.orders = SqlOrders(db)
+        self.ratings = SqlRatings(db)
+        self.favourites = SqlFavourites(db)
         self.request_log = SqlRequestLog(db)
         self.login_attempts = SqlLoginAttempts(db)
         self.revoked_tokens = SqlRevokedTokens(db)

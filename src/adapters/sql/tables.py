@@ -76,10 +76,13 @@ restaurants = sa.Table(
     # Case-folded copies for search: name sort and substring match (search.matches).
     sa.Column("name_key", sort_key_type(), nullable=False),
     sa.Column("description_key", sa.Text, nullable=False),
+    # How many ratings restaurant_rating is the score of (0007).
+    sa.Column("rating_count", sa.BigInteger, nullable=False, server_default="0"),
     sa.Index("ix_restaurants_by_name", "city_pincode", "name_key", "restaurant_id"),
     sa.Index(
         "ix_restaurants_by_delivery_time", "city_pincode", "delivery_time_minutes", "restaurant_id"
     ),
+    sa.Index("ix_restaurants_by_cost", "city_pincode", "cost_for_two", "restaurant_id"),
 )
 # Best rated first, ties by id ascending: the index runs in the order the search reads.
 sa.Index(
@@ -117,7 +120,13 @@ food_items = sa.Table(
     sa.Column("is_veg", sa.Boolean, nullable=False),
     sa.Column("description", sa.Text, nullable=False),
     sa.Column("packaging", sa.BigInteger, nullable=False, server_default="0"),  # per unit (0006)
+    # Sizes, half/full, add-ons: read whole with the item (0007).
+    sa.Column("option_groups", json_type(), nullable=False, server_default="[]"),
+    # The case-folded name, for dish search: a restaurant matches a text its dishes'
+    # names contain (search.matches), looked up per restaurant in the index below (0007).
+    sa.Column("name_key", sa.Text, nullable=False),
     sa.Index("ix_food_items_menu", "restaurant_id", "food_category", "food_name", "food_id"),
+    sa.Index("ix_food_items_by_name_key", "restaurant_id", "name_key"),
 )
 
 carts = sa.Table(
@@ -195,6 +204,32 @@ orders = sa.Table(
     sa.Index("ix_orders_by_restaurant", "restaurant_id", "order_status", "order_id"),
     sa.Index("ix_orders_needing_attention", "needs_attention", "order_id"),
     sa.Index("ix_orders_unpaid", "order_status", "updated_at", "order_id"),
+)
+
+# Customers' ratings of their delivered orders, one per order (0007): rating once is the
+# insert under the order's id; a restaurant's totals are read from the index by
+# restaurant, which holds the stars too.
+ratings = sa.Table(
+    "ratings",
+    metadata,
+    _id("order_id"),
+    sa.Column("user_id", sa.BigInteger, nullable=False),
+    sa.Column("restaurant_id", sa.BigInteger, nullable=False),
+    sa.Column("stars", sa.Integer, nullable=False),
+    sa.Column("review", sa.Text, nullable=False),
+    sa.Column("created_at", UtcDateTime, nullable=False),
+    sa.Column("updated_at", UtcDateTime, nullable=False),
+    sa.Index("ix_ratings_by_restaurant", "restaurant_id", "stars"),
+)
+
+# A customer's saved restaurants (0007), listed newest first.
+favourites = sa.Table(
+    "favourites",
+    metadata,
+    sa.Column("user_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("restaurant_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("saved_at", UtcDateTime, nullable=False),
+    sa.Index("ix_favourites_by_user", "user_id", "saved_at", "restaurant_id"),
 )
 
 # The order's payment attempts, one row each, written in the order's transaction.
