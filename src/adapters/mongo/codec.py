@@ -2,7 +2,7 @@
 
 - Datetimes are stored as the stores' fixed-width UTC text (``adapters.stored_time``),
   not as BSON dates, which keep milliseconds only.
-- The owner of a cart, address or order is stored as ``user_id`` (the entities call it
+- The owner of a cart, address, order or rating is stored as ``user_id`` (the entities call it
   ``user``), the name the indexes and queries use.
 - Reading ignores keys the entity lacks (``_id``, search keys, bookkeeping flags).
 """
@@ -16,7 +16,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.bson import make_converter
 
 from adapters.stored_time import store_datetimes_as_text
-from food_core.model import Address, Cart, OpenHours, Order
+from food_core.model import Address, Cart, OpenHours, Order, Rating
 
 T = TypeVar("T")
 
@@ -25,7 +25,7 @@ store_datetimes_as_text(converter)
 # Open hours are stored as their canonical text (food_core.model.hours).
 converter.register_unstructure_hook(OpenHours, lambda hours: hours.text)
 converter.register_structure_hook(OpenHours, lambda text, _type: OpenHours.parse(text))
-for _owned in (Cart, Address, Order):
+for _owned in (Cart, Address, Order, Rating):
     converter.register_unstructure_hook(
         _owned, make_dict_unstructure_fn(_owned, converter, user=override(rename="user_id"))
     )

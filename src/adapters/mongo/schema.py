@@ -19,6 +19,8 @@ COUPONS = "coupons"  # by _id: the code
 CARTS = "carts"
 ADDRESSES = "addresses"
 ORDERS = "orders"  # each holds its payment attempts
+RATINGS = "ratings"  # by _id: the rated order's id
+FAVOURITES = "favourites"  # by _id: "<user id>:<restaurant id>"
 # The committed compare-and-set moves of carts and orders (see ``moves``), by ``_id``.
 CART_MOVES = "cart_moves"
 ORDER_MOVES = "order_moves"
@@ -39,6 +41,8 @@ COLLECTIONS = (
     CARTS,
     ADDRESSES,
     ORDERS,
+    RATINGS,
+    FAVOURITES,
     CART_MOVES,
     ORDER_MOVES,
     REQUEST_LOG,
@@ -63,6 +67,7 @@ INDEXES: dict[str, list[IndexModel]] = {
             [("pincode", _A), ("delivery_time_minutes", _A), ("_id", _A)],
             name="by_delivery_time",
         ),
+        IndexModel([("pincode", _A), ("cost_for_two", _A), ("_id", _A)], name="by_cost"),
         IndexModel([("pincode", _A), ("cuisine_keys", _A)], name="by_cuisine"),
     ],
     FOOD_ITEMS: [
@@ -87,6 +92,11 @@ INDEXES: dict[str, list[IndexModel]] = {
         ),
         IndexModel([("needs_attention", _A), ("_id", _A)], name="needing_attention"),
         IndexModel([("order_status", _A), ("updated_at", _A), ("_id", _A)], name="unpaid"),
+    ],
+    # A restaurant's totals: its ratings' stars, read from the index.
+    RATINGS: [IndexModel([("restaurant_id", _A), ("stars", _A)], name="by_restaurant")],
+    FAVOURITES: [
+        IndexModel([("user_id", _A), ("saved_at", _D), ("restaurant_id", _D)], name="by_user")
     ],
     # Moves need no index but _id's: they are looked up by it and nothing else.
     REQUEST_LOG: [

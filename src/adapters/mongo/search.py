@@ -3,13 +3,15 @@
 
 No ``$text`` (FerretDB has no text indexes, and answers a ``$text`` query with nothing):
 text search is a ``$regex`` over case-folded copies of the name, description and each
-cuisine, kept in ``search_keys``. A regex against an array matches if any element
-matches, so a match never spans two fields.
+cuisine, kept in ``search_keys``, and of its dishes' names, kept in ``dish_keys``
+(``catalog`` keeps them in step with the menu). A regex against an array matches if any
+element matches, so a match never spans two fields or two dishes.
 """
 
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from typing import Any
 
 from adapters.mongo.schema import Document
@@ -20,6 +22,7 @@ _SORT_FIELD = {
     RestaurantSort.RATING: "restaurant_rating",
     RestaurantSort.NAME: "name_key",
     RestaurantSort.DELIVERY_TIME: "delivery_time_minutes",
+    RestaurantSort.COST: "cost_for_two",
 }
 _PUNCTUATION = frozenset(string.punctuation)
 
@@ -37,6 +40,17 @@ def search_fields(restaurant: Restaurant) -> Document:
             *cuisines,
         ],
     }
+
+
+MenuKey = tuple[str, str, int]  # a dish's place on the menu: category, name, food id
+
+
+def dish_fields(menu: Iterable[MenuKey]) -> Document:
+    """The query-only fields a restaurant's document keeps of its menu: its dishes'
+    names in menu order (what ``dishes_matching`` reads, by the restaurant's ``_id``) and
+    their case-folded copies (what the text search matches)."""
+    names = [name for _, name, _ in sorted(menu)]
+    return {"dish_names": names, "dish_keys": sorted({name.casefold() for name in names})}
 
 
 def literal_pattern(text: str) -> str:
@@ -72,10 +86,15 @@ def search_filter(query: RestaurantQuery) -> Document:
         clauses.append({"is_veg_only": True})
     if query.min_rating is not None:
         clauses.append({"restaurant_rating": {"$gte": query.min_rating}})
+    if query.max_cost_for_two is not None:
+        clauses.append({"cost_for_two": {"$lte": query.max_cost_for_two}})
     if query.cuisine is not None:
         clauses.append({"cuisine_keys": query.cuisine.casefold()})
     if query.text:
-        clauses.append({"search_keys": {"$regex": literal_pattern(query.text.casefold())}})
+        pattern = literal_pattern(query.text.casefold())
+        clauses.append(
+            {"$or": [{"search_keys": {"$regex": pattern}}, {"dish_keys": {"$regex": pattern}}]}
+        )
     if query.after is not None:
         clauses.append(_after(query.sort, query.after))
     return {"$and": clauses}

@@ -1,4 +1,4 @@
-"""The MongoDB store: one client, indexes ensured, the five repositories and the HTTP
+"""The MongoDB store: one client, indexes ensured, the seven repositories and the HTTP
 edge's shared state.
 
 Works on MongoDB 6/7 and on FerretDB 1.24: no transactions, no ``$lookup``, no
@@ -15,8 +15,10 @@ from pymongo.write_concern import WriteConcern
 
 from adapters.mongo.addresses import MongoAddresses
 from adapters.mongo.carts import MongoCarts
-from adapters.mongo.catalog import MongoCatalog
+from adapters.mongo.catalog import MongoCatalog, backfill_dishes
+from adapters.mongo.favourites import MongoFavourites
 from adapters.mongo.orders import MongoOrders
+from adapters.mongo.ratings import MongoRatings
 from adapters.mongo.requests import MongoLoginAttempts, MongoRequestLog, MongoRevokedTokens
 from adapters.mongo.schema import Document, ensure_indexes
 from adapters.mongo.users import MongoUsers
@@ -54,11 +56,14 @@ class MongoStore:
             default = self.client.get_default_database(default=database or DEFAULT_DATABASE)
             self.db = self.client.get_database(database or default.name, write_concern=concern)
             ensure_indexes(self.db)
+            backfill_dishes(self.db)
             self.users = MongoUsers(self.db)
             self.catalog = MongoCatalog(self.db)
             self.carts = MongoCarts(self.db)
             self.addresses = MongoAddresses(self.db)
             self.orders = MongoOrders(self.db)
+            self.ratings = MongoRatings(self.db)
+            self.favourites = MongoFavourites(self.db)
             self.request_log = MongoRequestLog(self.db)
             self.login_attempts = MongoLoginAttempts(self.db)
             self.revoked_tokens = MongoRevokedTokens(self.db)
