@@ -6,7 +6,10 @@ CPU. Entries live ``ttl_s`` seconds, so a change made through another process sh
 within that time; a change made through this wrapper clears the cache at once.
 
 ``get_food_items`` is deliberately NOT cached: carts and order placement read current
-prices and availability through it, and must never act on stale data.
+prices and availability through it, and must never act on stale data. Nor is
+``dishes_matching`` (it follows a search, and its text is the customer's).
+A restaurant's new rating drops only that restaurant's entry: searches show the score
+they read for up to ``ttl_s`` seconds, as they would any change made by another process.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable
 from datetime import timedelta
 from typing import TypeVar
 
-from food_core.model import City, Coupon, FoodItem, Restaurant
+from food_core.model import City, Coupon, FoodItem, RatingTotals, Restaurant
 from food_core.ports import CatalogRepository, Clock
 from food_core.search import RestaurantQuery
 
@@ -74,6 +77,9 @@ class CachedCatalog:
     def get_food_items(self, food_ids: Collection[int]) -> dict[int, FoodItem]:
         return self._inner.get_food_items(food_ids)
 
+    def dishes_matching(self, restaurant_ids: Collection[int], text: str) -> dict[int, list[str]]:
+        return self._inner.dishes_matching(restaurant_ids, text)
+
     def is_empty(self) -> bool:
         return self._inner.is_empty()
 
@@ -100,3 +106,8 @@ class CachedCatalog:
 
     def add_coupons(self, coupons: Iterable[Coupon]) -> None:
         self._inner.add_coupons(coupons)
+
+    def set_rating(self, restaurant_id: int, totals: RatingTotals) -> None:
+        self._inner.set_rating(restaurant_id, totals)
+        with self._lock:
+            self._entries.pop(("restaurant", restaurant_id), None)
