@@ -63,6 +63,13 @@ REFUSALS: dict[str, list[str]] = {
     "setPartnerOrderStatus": [KEY_REUSED],
     # the cart's other dishes count towards its 50 units
     "setCartItem": ["cart_too_large"],
+    "setCartLine": ["cart_too_large"],
+    # ids that are no valid choice for that dish (its groups are in the menu, not the
+    # request); the line's quantity so far counts towards its 20
+    "addCartLine": [KEY_REUSED, "options_invalid", "cart_too_large", "quantity_out_of_range"],
+    # the customer has 100 favourites already
+    "saveFavourite": ["validation_failed:restaurant_id"],
+    "reorder": [KEY_REUSED],
     # the address is in a city the cart's restaurant does not deliver to; the cart's
     # coupon no longer applies to it
     "placeOrder": [KEY_REUSED, "address_not_serviceable", "coupon_invalid"],
@@ -116,7 +123,7 @@ def seed(
     # A filled cart, so that placing an order can succeed.
     assert customer.put(f"/api/v1/cart/items/{dishes[1]}", {"quantity": 2}).status_code == 200
     cursors = []
-    for sort in ("rating", "name", "delivery_time"):
+    for sort in ("rating", "name", "delivery_time", "cost"):
         page = customer.get(
             f"/api/v1/cities/{customer.pincode}/restaurants", sort=sort, limit=1
         ).json()
