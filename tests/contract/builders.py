@@ -108,8 +108,10 @@ class Maker:
         quantity: int = 2,
         cart_version: int | None = None,
         coupon: CouponUse | None = None,
+        items: tuple[OrderItem, ...] | None = None,
     ) -> Order:
-        """A new order (version 0); each from a cart version of its own unless given."""
+        """A new order (version 0); each from a cart version of its own unless given;
+        a dosa and a coffee unless ``items`` says otherwise."""
         self._tick()
         now = self.clock.now()
         order_id = self.ids.next_id()
@@ -117,7 +119,8 @@ class Maker:
             order_id=order_id,
             user=user_id,
             restaurant=RestaurantRef(restaurant_id, "Dosa Corner"),
-            items=(
+            items=items
+            or (
                 OrderItem(11, "Masala Dosa", 12_000, quantity, True),
                 OrderItem(13, "Filter Coffee", 4_000, 1, True),
             ),

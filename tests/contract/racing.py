@@ -20,7 +20,7 @@ from adapters.clock import ManualClock
 from adapters.ids import SnowflakeIds
 from adapters.stores import Store, open_store
 from food_core.errors import CouponUseTaken
-from food_core.model import CouponUse, FoodItem, Order, RestaurantRef
+from food_core.model import CouponUse, FoodItem, Order, Rating, RestaurantRef
 from food_core.ports.requests import RequestRecord
 from tests.contract.builders import Maker
 
@@ -189,4 +189,16 @@ def use_same_coupon(
             outcomes.append(store.orders.add(mine).order_id == mine.order_id)
         except CouponUseTaken:
             outcomes.append(False)
+    return outcomes
+
+
+def rate_same_orders(
+    store: Store, barrier: Barrier, worker: int, ratings: list[Rating]
+) -> list[bool]:
+    """Rate each order (as another tab would, at the same moment); per order: did my
+    rating go in."""
+    outcomes = []
+    for rating in ratings:
+        barrier.wait(TIMEOUT)
+        outcomes.append(store.ratings.add(rating))
     return outcomes

@@ -1,7 +1,8 @@
 """What is particular to the MongoDB adapter: after a crash, a compare-and-set whose move
 was committed but not applied is applied by the next writer, which then starts from it;
 every command of the order's compare-and-set is by ``_id``; starting again finds its
-indexes (FerretDB included); write concern."""
+indexes (FerretDB included) and gives restaurants stored before dish search their
+dishes; a dish search reads no food item; write concern."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from pymongo import monitoring
 from pymongo.write_concern import WriteConcern
 
 from adapters.mongo import MongoStore
+from adapters.mongo.codec import to_document
 from adapters.mongo.moves import move_id
 from adapters.mongo.orders import order_fields
-from adapters.mongo.schema import INDEXES, ORDER_MOVES
+from adapters.mongo.schema import FOOD_ITEMS, INDEXES, ORDER_MOVES, RESTAURANTS
+from adapters.mongo.search import search_fields
 from food_core.model import Order, OrderStatus, User
+from food_core.search import RestaurantQuery
 from tests.contract.backends import Backend
 from tests.contract.builders import Maker
 
@@ -144,3 +148,50 @@ def test_the_url_or_the_caller_can_choose_the_write_concern(mongodb_session: Bac
     finally:
         from_url.close()
         chosen.close()
+
+
+def test_restaurants_stored_before_dish_search_get_their_dishes_on_start(
+    mongo: MongoStore, mongodb_session: Backend, make: Maker
+) -> None:
+    restaurant = make.restaurant(restaurant_name="Old Place")
+    item = make.food_item(restaurant.restaurant_id, food_name="Ghee Roast")
+    # As the adapter wrote them before: no menu names on the restaurant.
+    mongo.db[RESTAURANTS].insert_one(
+        {"_id": restaurant.restaurant_id, **to_document(restaurant), **search_fields(restaurant)}
+    )
+    mongo.db[FOOD_ITEMS].insert_one({"_id": item.food_id, **to_document(item)})
+    assert mongodb_session.url is not None
+    again = MongoStore(mongodb_session.url)
+    try:
+        query = RestaurantQuery(restaurant.city.pincode, text="GHEE")
+        assert again.catalog.search_restaurants(query) == [restaurant]
+        assert again.catalog.dishes_matching([restaurant.restaurant_id], "ghee") == {
+            restaurant.restaurant_id: ["Ghee Roast"]
+        }
+    finally:
+        again.close()
+
+
+def test_a_dish_search_is_one_find_and_its_dishes_are_read_by_id(
+    mongodb_session: Backend, make: Maker
+) -> None:
+    """No food item is read per search: the restaurants' documents hold their menus'
+    names, and ``dishes_matching`` looks the page's restaurants up by ``_id``."""
+    mongodb_session.reset()
+    assert mongodb_session.url is not None
+    listener = _Commands()
+    store = MongoStore(mongodb_session.url, event_listeners=[listener])
+    try:
+        restaurant = make.restaurant(restaurant_name="Udupi")
+        store.catalog.add_restaurant(restaurant)
+        store.catalog.add_food_items([make.food_item(restaurant.restaurant_id)])
+        listener.seen.clear()
+        query = RestaurantQuery(restaurant.city.pincode, text="masala")
+        assert store.catalog.search_restaurants(query) == [restaurant]
+        found = store.catalog.dishes_matching([restaurant.restaurant_id], "masala")
+        assert found == {restaurant.restaurant_id: ["Masala Dosa"]}
+        sent = [(name, body.get("find")) for name, body in listener.seen]
+        assert sent == [("find", RESTAURANTS), ("find", RESTAURANTS)]
+        assert set(_filters(*listener.seen[1])[0]) == {"_id"}
+    finally:
+        store.close()

@@ -1,17 +1,20 @@
-"""CatalogRepository.search_restaurants: ``search.matches`` filters, ``search.sort_key``
-order and keyset pagination, exactly as the in-memory reference."""
+"""CatalogRepository.search_restaurants: ``search.matches`` filters (the text matching
+dishes too), ``search.sort_key`` order and keyset pagination, exactly as the in-memory
+reference."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import pytest
+from attrs import evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from adapters.stores import Store
-from food_core.model import Restaurant
+from food_core.model import FoodItem, Restaurant
 from food_core.search import (
+    MAX_COST_FOR_TWO,
     MAX_DELIVERY_TIME_MINUTES,
     MAX_NAME_KEY_LENGTH,
     MAX_RESTAURANT_ID,
@@ -28,8 +31,13 @@ from tests.contract.builders import BENGALURU, MUMBAI, Maker
 PIN = BENGALURU.pincode
 
 
-def _expected(restaurants: Iterable[Restaurant], query: RestaurantQuery) -> list[Restaurant]:
-    found = [r for r in restaurants if matches(r, query)]
+def _expected(
+    restaurants: Iterable[Restaurant],
+    query: RestaurantQuery,
+    menus: Mapping[int, Sequence[str]] | None = None,
+) -> list[Restaurant]:
+    dishes = menus or {}
+    found = [r for r in restaurants if matches(r, query, dishes.get(r.restaurant_id, ()))]
     return sorted(found, key=lambda r: sort_key(r, query.sort))[: query.limit]
 
 
@@ -46,16 +54,7 @@ def _all_pages(store: Store, query: RestaurantQuery) -> list[list[Restaurant]]:
         pages.append(page)
         last = page[-1]
         position = SearchPosition(sort_value(last, query.sort), last.restaurant_id)
-        query = RestaurantQuery(
-            query.pincode,
-            text=query.text,
-            cuisine=query.cuisine,
-            veg_only=query.veg_only,
-            min_rating=query.min_rating,
-            sort=query.sort,
-            limit=query.limit,
-            after=position,
-        )
+        query = evolve(query, after=position)
 
 
 @pytest.fixture
@@ -68,6 +67,7 @@ def town(store: Store, make: Maker) -> list[Restaurant]:
             cuisines=("South Indian", "Breakfast"),
             is_veg_only=True,
             delivery_time_minutes=25,
+            cost_for_two=30_000,
         ),
         make.restaurant(
             restaurant_name="slice of bandra",
@@ -76,6 +76,7 @@ def town(store: Store, make: Maker) -> list[Restaurant]:
             cuisines=("Pizza", "Italian"),
             is_veg_only=False,
             delivery_time_minutes=35,
+            cost_for_two=60_000,
         ),
         make.restaurant(
             restaurant_name="Biryani House",
@@ -84,6 +85,7 @@ def town(store: Store, make: Maker) -> list[Restaurant]:
             cuisines=("Mughlai",),
             is_veg_only=False,
             delivery_time_minutes=40,
+            cost_for_two=60_000,
         ),
         make.restaurant(
             restaurant_name="Ésprit Café",
@@ -92,6 +94,7 @@ def town(store: Store, make: Maker) -> list[Restaurant]:
             cuisines=("Café", "Desserts"),
             is_veg_only=True,
             delivery_time_minutes=15,
+            cost_for_two=0,
         ),
         make.restaurant(
             restaurant_name="Straße Grill",
@@ -140,6 +143,12 @@ QUERIES = {
     ),
     "by name, case-insensitive": RestaurantQuery(PIN, sort=RestaurantSort.NAME),
     "by delivery time, ties by id": RestaurantQuery(PIN, sort=RestaurantSort.DELIVERY_TIME),
+    "by cost, ties by id": RestaurantQuery(PIN, sort=RestaurantSort.COST),
+    "max cost is inclusive": RestaurantQuery(PIN, max_cost_for_two=40_000),
+    "max cost zero keeps free": RestaurantQuery(PIN, max_cost_for_two=0),
+    "after a cost position": RestaurantQuery(
+        PIN, sort=RestaurantSort.COST, after=SearchPosition(30_000, 1)
+    ),
     "limit": RestaurantQuery(PIN, limit=2),
     "after a rating position": RestaurantQuery(PIN, after=SearchPosition(-4.4, 1)),
     "after a name position": RestaurantQuery(
@@ -198,6 +207,11 @@ EDGE_POSITIONS = {
         SearchPosition("\U0010ffff" * MAX_NAME_KEY_LENGTH, 1),
     ),
     "empty name key": (RestaurantSort.NAME, SearchPosition("", MAX_RESTAURANT_ID)),
+    "free, first id": (RestaurantSort.COST, SearchPosition(0, 1)),
+    "the highest cost a cursor holds": (
+        RestaurantSort.COST,
+        SearchPosition(MAX_COST_FOR_TWO, MAX_RESTAURANT_ID),
+    ),
 }
 
 
@@ -235,6 +249,9 @@ _TEXT = st.lists(_WORDS, min_size=0, max_size=3).map(" ".join)
 _CITY = st.sampled_from([BENGALURU, MUMBAI])
 
 
+_COSTS = st.sampled_from([0, 25_000, 40_000, 80_000])
+
+
 @st.composite
 def _restaurants(draw: st.DrawFn) -> list[Restaurant]:
     count = draw(st.integers(0, 8))
@@ -249,9 +266,29 @@ def _restaurants(draw: st.DrawFn) -> list[Restaurant]:
             cuisines=tuple(draw(st.lists(_WORDS, max_size=3))),
             is_veg_only=draw(st.booleans()),
             delivery_time_minutes=draw(st.sampled_from([15, 25, 40])),
-            cost_for_two=40_000,
+            cost_for_two=draw(_COSTS),
         )
         for rid in ids
+    ]
+
+
+@st.composite
+def _menus(draw: st.DrawFn, restaurants: list[Restaurant]) -> list[FoodItem]:
+    """Dishes of some of the restaurants (and of one not in the catalog)."""
+    owners = [r.restaurant_id for r in restaurants] + [10_001]
+    count = draw(st.integers(0, 10))
+    ids = draw(st.lists(st.integers(1, 100_000), min_size=count, max_size=count, unique=True))
+    return [
+        FoodItem(
+            food_id=fid,
+            restaurant_id=draw(st.sampled_from(owners)),
+            food_name=draw(_TEXT.filter(bool)),
+            food_category=draw(st.sampled_from(["Mains", "Drinks"])),
+            price=10_000,
+            availability=draw(st.booleans()),
+            is_veg=True,
+        )
+        for fid in ids
     ]
 
 
@@ -270,6 +307,7 @@ def _queries(draw: st.DrawFn, restaurants: list[Restaurant]) -> RestaurantQuery:
         cuisine=draw(st.none() | _WORDS),
         veg_only=draw(st.booleans()),
         min_rating=draw(st.none() | st.sampled_from([0.0, 4.0, 4.4, 4.5])),
+        max_cost_for_two=draw(st.none() | _COSTS),
         sort=sort,
         limit=draw(st.integers(1, 10)),
         after=after,
@@ -287,11 +325,41 @@ def test_any_search_agrees_with_the_reference(backend: Backend) -> None:
     @given(data=st.data())
     def check(data: st.DataObject) -> None:
         backend.reset()
+        catalog = backend.store.catalog
         restaurants = data.draw(_restaurants())
+        items = data.draw(_menus(restaurants))
+        # Items before and after their restaurants, as a load or a later edit would.
+        split = data.draw(st.integers(0, len(items)))
+        catalog.add_food_items(items[:split])
         for restaurant in restaurants:
-            backend.store.catalog.add_restaurant(restaurant)
+            catalog.add_restaurant(restaurant)
+        catalog.add_food_items(items[split:])
+        menus: dict[int, list[str]] = {}
+        for item in items:
+            menus.setdefault(item.restaurant_id, []).append(item.food_name)
         for _ in range(3):
             query = data.draw(_queries(restaurants))
-            assert backend.store.catalog.search_restaurants(query) == _expected(restaurants, query)
+            assert catalog.search_restaurants(query) == _expected(restaurants, query, menus)
+            found = [r.restaurant_id for r in restaurants]
+            if query.text:
+                assert catalog.dishes_matching(found, query.text) == _dishes_matching(
+                    items, found, query.text
+                )
 
     check()
+
+
+def _dishes_matching(
+    items: Sequence[FoodItem], restaurant_ids: Sequence[int], text: str
+) -> dict[int, list[str]]:
+    menu = sorted(items, key=lambda i: (i.food_category, i.food_name, i.food_id))
+    found: dict[int, list[str]] = {}
+    for restaurant_id in restaurant_ids:
+        names = [
+            i.food_name
+            for i in menu
+            if i.restaurant_id == restaurant_id and text.casefold() in i.food_name.casefold()
+        ]
+        if names:
+            found[restaurant_id] = names
+    return found
