@@ -9,10 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from attrs import evolve
 from dependency_injector import providers
 
 from adapters.memory import FastTestHasher
 from adapters.payments_http import HttpPaymentGateway
+from food_core.model import OpenHours
+from food_core.search import RestaurantQuery
 from services.api.app import create_app
 from services.api.container import Container
 from services.api.settings import Settings
@@ -20,6 +23,7 @@ from services.devstack.payments import start_payments
 from services.devstack.server import RunningServer, ServerStartError
 from tests.integration.support import (
     API,
+    BENGALURU,
     DECLINED_CARD,
     DOSA,
     Api,
@@ -49,7 +53,12 @@ def api(payments: RunningServer) -> Iterator[Api]:
     settings = Settings.for_tests(payments_url=payments.url, payments_secret=SECRET)
     container.settings.override(providers.Object(settings))
     container.hasher.override(providers.Object(FastTestHasher()))
-    container.store.override(providers.Object(seeded_store()))
+    store = seeded_store()
+    # This test runs on the system clock (the payments service checks signed times), so
+    # the kitchen must be open whenever it runs.
+    for restaurant in store.catalog.search_restaurants(RestaurantQuery(pincode=BENGALURU)):
+        store.catalog.add_restaurant(evolve(restaurant, open_hours=OpenHours.parse("00:00-24:00")))
+    container.store.override(providers.Object(store))
     assert isinstance(container.gateway(), HttpPaymentGateway)  # chosen by the URL
     with Api(create_app(container)) as api:
         yield api
