@@ -205,7 +205,12 @@ class FakeApi:
         if m := re.fullmatch(r"/restaurants/(\d+)", path):
             menu = restaurant_menu(ports, int(m[1])).menu
             dishes = [
-                {"food_id": i.food_id, "price": i.price, "availability": i.availability}
+                {
+                    "food_id": i.food_id,
+                    "price": i.price,
+                    "availability": i.availability,
+                    "option_groups": [{"min_choices": g.min_choices} for g in i.option_groups],
+                }
                 for i in menu
             ]
             return httpx.Response(200, json={"restaurant_id": int(m[1]), "menu": dishes})

@@ -119,7 +119,9 @@ def home_address(world: World, user_id: int, index: int, city_name: str, pincode
 
 
 def available_dishes(world: World, restaurant_id: int) -> list[FoodItem]:
-    return [d for d in world.ports.catalog.menu(restaurant_id) if d.availability]
+    return [
+        d for d in world.ports.catalog.menu(restaurant_id) if d.availability and not d.needs_choice
+    ]
 
 
 def fill_cart(

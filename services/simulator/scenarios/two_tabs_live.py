@@ -94,7 +94,11 @@ class _Tabs:
         cities = shop.cities(s)
         pincode, city_name = cities[int(rng.random() * len(cities))]
         ids = shop.search(s, pincode, veg_only=False, sort="rating")
-        dishes = [d for d in shop.menu(s, rng.choice(ids)) if d.availability] if ids else []
+        dishes = (
+            [d for d in shop.menu(s, rng.choice(ids)) if d.availability and not d.needs_choice]
+            if ids
+            else []
+        )
         if not dishes:
             return  # nothing open (or on the menu) there now: nothing to place
         address_id = shop.add_address(s, self.index, city_name, pincode)
