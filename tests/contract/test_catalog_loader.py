@@ -20,6 +20,7 @@ ALL_NEW = {
     "cities": (len(DEMO.cities), 0),
     "restaurants": (len(DEMO.restaurants), 0),
     "food_items": (len(DEMO.food_items), 0),
+    "ratings": (len(DEMO.ratings), 0),
 }
 ALL_PRESENT = {kind: (0, loaded) for kind, (loaded, _) in ALL_NEW.items()}
 ROOT = Path(__file__).resolve().parents[2]

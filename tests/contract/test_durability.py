@@ -51,6 +51,8 @@ DISHES = {7_700_101: ("Durable Dosa", 12_000, 2), 7_700_102: ("Fsync Filter Coff
 
 
 def _child(url: str, stage: str) -> None:  # pragma: no cover - runs in a subprocess
+    from attrs import evolve
+
     from adapters.clock import SystemClock
     from adapters.ids import SnowflakeIds
     from adapters.memory import FakePaymentGateway, FastTestHasher
@@ -69,11 +71,11 @@ def _child(url: str, stage: str) -> None:  # pragma: no cover - runs in a subpro
     )
     city = City(PINCODE, "Bengaluru")
     ports.catalog.add_city(city)
-    ports.catalog.add_restaurant(
-        Restaurant(
-            RESTAURANT_ID, "Durable Bhavan", "", 4.2, city, ("South Indian",), True, 25, 40_000
-        )
+    restaurant = Restaurant(
+        RESTAURANT_ID, "Durable Bhavan", "", 4.2, city, ("South Indian",), True, 25, 40_000
     )
+    # The child orders on the real clock: open at any hour the test runs.
+    ports.catalog.add_restaurant(evolve(restaurant, open_hours="00:00-24:00"))
     ports.catalog.add_food_items(
         FoodItem(food_id, RESTAURANT_ID, name, "Mains", price, True, True)
         for food_id, (name, price, _) in DISHES.items()
