@@ -4,6 +4,7 @@ import { RequireAuth } from "./components/RequireAuth";
 import { CartPage } from "./pages/CartPage";
 import { CheckoutPage } from "./pages/CheckoutPage";
 import { CityPage } from "./pages/CityPage";
+import { FavouritesPage } from "./pages/FavouritesPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { OrderPage } from "./pages/OrderPage";
@@ -13,6 +14,7 @@ import { SearchPage } from "./pages/SearchPage";
 import { SignupPage } from "./pages/SignupPage";
 import { CartProvider } from "./state/cart";
 import { CityProvider } from "./state/city";
+import { FavouritesProvider } from "./state/favourites";
 import { SessionProvider } from "./state/session";
 
 export function AppRoutes() {
@@ -28,19 +30,22 @@ export function AppRoutes() {
         <Route path="checkout" element={<RequireAuth><CheckoutPage /></RequireAuth>} />
         <Route path="orders" element={<RequireAuth><OrdersPage /></RequireAuth>} />
         <Route path="orders/:orderId" element={<RequireAuth><OrderPage /></RequireAuth>} />
+        <Route path="favourites" element={<RequireAuth><FavouritesPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );
 }
 
-/** Everything below the router: session, city and cart state, then the pages. */
+/** Everything below the router: session, city, cart and favourites state, then the pages. */
 export function App() {
   return (
     <SessionProvider>
       <CityProvider>
         <CartProvider>
-          <AppRoutes />
+          <FavouritesProvider>
+            <AppRoutes />
+          </FavouritesProvider>
         </CartProvider>
       </CityProvider>
     </SessionProvider>

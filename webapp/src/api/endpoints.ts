@@ -6,6 +6,7 @@ import type {
   Order,
   PayBody,
   PaymentMode,
+  RatingBody,
   SignupBody,
 } from "./types";
 
@@ -17,7 +18,9 @@ export interface SearchParams {
   veg?: boolean;
   open_now?: boolean;
   min_rating?: number;
-  sort?: "rating" | "name" | "delivery_time";
+  /** Paise. */
+  max_cost_for_two?: number;
+  sort?: "rating" | "name" | "delivery_time" | "cost";
   limit?: number;
   cursor?: string;
 }
@@ -56,6 +59,21 @@ export const api = {
     }),
   removeCartItem: (foodId: number) =>
     call("delete", `${V1}/cart/items/{food_id}`, { params: { food_id: foodId } }),
+  /** A dish with its chosen options: the same options add to that line, others make a new one. */
+  addCartLine: (foodId: number, optionIds: number[], quantity: number, replaceCart = false) =>
+    call("post", `${V1}/cart/lines`, {
+      body: {
+        food_id: foodId,
+        option_ids: optionIds,
+        quantity,
+        ...(replaceCart ? { replace_cart: true } : {}),
+      },
+    }),
+  /** 0 removes the line. */
+  setCartLine: (lineId: string, quantity: number) =>
+    call("put", `${V1}/cart/lines/{line_id}`, { params: { line_id: lineId }, body: { quantity } }),
+  removeCartLine: (lineId: string) =>
+    call("delete", `${V1}/cart/lines/{line_id}`, { params: { line_id: lineId } }),
   clearCart: () => call("delete", `${V1}/cart`),
   applyCoupon: (code: string) => call("put", `${V1}/cart/coupon`, { body: { code } }),
   removeCoupon: () => call("delete", `${V1}/cart/coupon`),
@@ -96,6 +114,23 @@ export const api = {
     call("get", `${V1}/orders/{order_id}`, { params: { order_id: orderId } }),
   cancelOrder: (orderId: number) =>
     call("post", `${V1}/orders/{order_id}/cancel`, { params: { order_id: orderId } }),
+  /** Replaces the cart with the order's items at today's prices; `unavailable` names the rest. */
+  reorder: (orderId: number) =>
+    call("post", `${V1}/orders/{order_id}/reorder`, { params: { order_id: orderId } }),
+
+  /** 404 when the order is not rated (yet). */
+  rating: (orderId: number) =>
+    call("get", `${V1}/orders/{order_id}/rating`, { params: { order_id: orderId } }),
+  rateOrder: (orderId: number, body: RatingBody) =>
+    call("post", `${V1}/orders/{order_id}/rating`, { params: { order_id: orderId }, body }),
+  editRating: (orderId: number, body: RatingBody) =>
+    call("put", `${V1}/orders/{order_id}/rating`, { params: { order_id: orderId }, body }),
+
+  favourites: () => call("get", `${V1}/favourites`),
+  saveFavourite: (restaurantId: number) =>
+    call("put", `${V1}/favourites/{restaurant_id}`, { params: { restaurant_id: restaurantId } }),
+  removeFavourite: (restaurantId: number) =>
+    call("delete", `${V1}/favourites/{restaurant_id}`, { params: { restaurant_id: restaurantId } }),
 };
 
 export function orderEventsUrl(orderId: number): string {

@@ -26,6 +26,11 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   restaurant_closed: "This restaurant is closed right now.",
   address_not_serviceable: "This restaurant doesn't deliver to that address. Please choose another.",
   coupon_invalid: "That coupon can't be used on this cart.",
+  options_invalid: "Those choices can't be ordered. Please check the options.",
+  order_not_delivered: "You can rate an order once it has been delivered.",
+  already_rated: "You've rated this order already.",
+  rating_locked: "A rating can only be changed within 24 hours of giving it.",
+  nothing_to_reorder: "None of this order's dishes can be ordered today.",
   tip_out_of_range: "A tip can be anything up to ₹500.",
   concurrent_update: "Something changed at the same moment. Please try again.",
   conflict: "That clashed with another change. Please try again.",
@@ -65,6 +70,11 @@ export function messageFor(error: unknown): string {
       // The API's own words name the code and the rule (e.g. the minimum item total).
       const said = fieldMessage(error, "code") ?? error.detail;
       return said ? sentence(said) : PROBLEM_MESSAGES.coupon_invalid!;
+    }
+    if (error.code === "options_invalid") {
+      // The API names the dish, the group and what is wrong ("choose 1 for Portion").
+      const said = fieldMessage(error, "option_ids") ?? error.detail;
+      return said ? sentence(said) : PROBLEM_MESSAGES.options_invalid!;
     }
     const closed = closedOf(error);
     if (closed) return `${closedLabel(closed.opensAt)}. You can order once it opens.`;

@@ -164,12 +164,53 @@ export interface paths {
         get?: never;
         /**
          * Set a dish's quantity in your cart (0 removes it)
-         * @description 409 cart_restaurant_conflict when the cart holds another restaurant's dishes (send replace_cart: true to start over); 409 item_unavailable; 422 quantity_out_of_range or cart_too_large.
+         * @description The dish's line without options. 409 cart_restaurant_conflict when the cart holds another restaurant's dishes (send replace_cart: true to start over); 409 item_unavailable; 422 quantity_out_of_range or cart_too_large; 422 options_invalid for a dish with a required choice (add it with addCartLine).
          */
         put: operations["setCartItem"];
         post?: never;
         /** Remove a dish from your cart */
         delete: operations["removeCartItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a dish with its chosen options to your cart
+         * @description The same dish with the same options adds to its line; other options make another line. 422 options_invalid naming what is wrong (a required choice missing, too many in a group, an option that is not the dish's, an unavailable one); otherwise the errors of setCartItem. Send an Idempotency-Key to make a retry add once.
+         */
+        post: operations["addCartLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/lines/{line_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a line's quantity (0 removes it)
+         * @description 404 for a line the cart does not hold; 422 quantity_out_of_range.
+         */
+        put: operations["setCartLine"];
+        post?: never;
+        /** Remove a line from your cart */
+        delete: operations["removeCartLine"];
         options?: never;
         head?: never;
         patch?: never;
@@ -227,6 +268,44 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your favourite restaurants */
+        get: operations["listFavourites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/favourites/{restaurant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save a restaurant as a favourite
+         * @description Saving it again changes nothing; 422 when you have 100 already.
+         */
+        put: operations["saveFavourite"];
+        post?: never;
+        /** Remove a restaurant from your favourites */
+        delete: operations["removeFavourite"];
         options?: never;
         head?: never;
         patch?: never;
@@ -344,6 +423,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{order_id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your rating of an order
+         * @description 404 when you have not rated the order.
+         */
+        get: operations["getOrderRating"];
+        /**
+         * Change your rating of an order
+         * @description Within 24 hours of rating; after that 409 rating_locked.
+         */
+        put: operations["editOrderRating"];
+        /**
+         * Rate a delivered order (once)
+         * @description 1 to 5 stars and an optional review of up to 500 characters. 409 order_not_delivered before the order is delivered; 409 already_rated for a second rating (edit it with editOrderRating); 404 for another customer's order.
+         */
+        post: operations["rateOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{order_id}/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Order again: fill your cart from a past order at today's prices
+         * @description Replaces the cart. Items no longer on the menu or unavailable, or whose options are no longer offered, are left out and named in `unavailable`; 409 nothing_to_reorder if that is all of them; 409 restaurant_closed.
+         */
+        post: operations["reorder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/orders": {
         parameters: {
             query?: never;
@@ -450,6 +577,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddLineIn: {
+            /** @description The dish */
+            food_id: number;
+            /** @description The options chosen, from the dish's option groups (any order) */
+            option_ids?: number[];
+            /** @description How many to add */
+            quantity?: number;
+            /** @description Empty a cart holding another restaurant's items first, instead of a 409 */
+            replace_cart?: boolean;
+        };
         AddressesOut: {
             addresses: components["schemas"]["AddressOut"][];
         };
@@ -515,13 +652,15 @@ export interface components {
             brand: string;
             last4: string;
         };
-        /** @description A line at the catalog's current price (paise); ``availability`` false means it must be removed before ordering. */
+        /** @description A line — a dish with its chosen options — at the catalog's current prices (paise): ``price`` is the unit price, options included. ``availability`` false means it must be removed before ordering (the dish, or one of its options, is unavailable). */
         CartLineOut: {
             availability: boolean;
             food_id: number;
             food_name: string;
             is_veg: boolean;
+            line_id: string;
             line_total: number;
+            options: components["schemas"]["ChosenOptionOut"][];
             price: number;
             quantity: number;
         };
@@ -536,6 +675,12 @@ export interface components {
             restaurant: components["schemas"]["RestaurantRefOut"] | null;
             tip: number;
             total_amount: number;
+        };
+        /** @description An option chosen for a dish, and what it adds to the dish's price (paise). */
+        ChosenOptionOut: {
+            option_id: number;
+            option_name: string;
+            price_delta: number;
         };
         CitiesOut: {
             cities: components["schemas"]["CityOut"][];
@@ -579,11 +724,15 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description Your saved restaurants, the most recently saved first. */
+        FavouritesOut: {
+            restaurants: components["schemas"]["RestaurantOut"][];
+        };
         FieldErrorOut: {
             field: string;
             message: string;
         };
-        /** @description A dish on a menu; ``price`` is in paise. */
+        /** @description A dish on a menu; ``price`` is in paise, without options. */
         FoodItemOut: {
             availability: boolean;
             /** @constant */
@@ -593,11 +742,16 @@ export interface components {
             food_id: number;
             food_name: string;
             is_veg: boolean;
+            option_groups: components["schemas"]["OptionGroupOut"][];
             price: number;
             restaurant_id: number;
         };
         HealthOut: {
             status: string;
+        };
+        LineQuantityIn: {
+            /** @description The line's new quantity; 0 removes the line */
+            quantity: number;
         };
         LoginIn: {
             /** @description true: also return the session token in the body, for a client that sends it as `Authorization: Bearer` (an app, a script). Left out (the web app), the session is only the HttpOnly cookie, which no script can read */
@@ -605,12 +759,27 @@ export interface components {
             email: string;
             password: string;
         };
-        /** @description A dish as it was priced when the order was placed (paise). */
+        /** @description Choose ``min_choices`` to ``max_choices`` of ``options`` (min 1: required). */
+        OptionGroupOut: {
+            group_name: string;
+            max_choices: number;
+            min_choices: number;
+            options: components["schemas"]["OptionOut"][];
+        };
+        /** @description ``price_delta``: paise added to the dish's price when chosen. */
+        OptionOut: {
+            availability: boolean;
+            option_id: number;
+            option_name: string;
+            price_delta: number;
+        };
+        /** @description A dish as it was priced when the order was placed (paise): ``price`` is the unit price, its options' included. */
         OrderItemOut: {
             food_id: number;
             food_name: string;
             is_veg: boolean;
             line_total: number;
+            options: components["schemas"]["ChosenOptionOut"][];
             price: number;
             quantity: number;
         };
@@ -692,11 +861,35 @@ export interface components {
             title: string;
             type: string;
         };
+        RatingIn: {
+            /** @description What you thought (optional) */
+            review?: string;
+            /** @description 1 to 5 stars */
+            stars: number;
+        };
+        /** @description Your rating of an order; it can be changed until ``editable_until``. */
+        RatingOut: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            editable_until: string;
+            order_id: number;
+            restaurant_id: number;
+            review: string;
+            stars: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description Every dependency answered. */
         ReadyOut: {
             payments: boolean;
             status: string;
             store: boolean;
+        };
+        /** @description The cart filled from a past order at today's prices; ``unavailable`` names the order's items (with their options) that could not be added. */
+        ReorderOut: {
+            cart: components["schemas"]["CartOut"];
+            unavailable: string[];
         };
         /** @description A restaurant with its menu, ordered by category, then name. */
         RestaurantDetailOut: {
@@ -711,6 +904,26 @@ export interface components {
             menu: components["schemas"]["FoodItemOut"][];
             open_hours: string;
             opens_at: string | null;
+            rating_count: number;
+            restaurant_description: string;
+            restaurant_id: number;
+            restaurant_name: string;
+            restaurant_rating: number;
+        };
+        /** @description A search result; ``matched_dishes``: the names of its dishes the text matched. */
+        RestaurantHitOut: {
+            city: components["schemas"]["CityOut"];
+            cost_for_two: number;
+            cuisines: string[];
+            /** @constant */
+            currency: "INR";
+            delivery_time_minutes: number;
+            is_open: boolean;
+            is_veg_only: boolean;
+            matched_dishes: string[];
+            open_hours: string;
+            opens_at: string | null;
+            rating_count: number;
             restaurant_description: string;
             restaurant_id: number;
             restaurant_name: string;
@@ -728,6 +941,7 @@ export interface components {
             is_veg_only: boolean;
             open_hours: string;
             opens_at: string | null;
+            rating_count: number;
             restaurant_description: string;
             restaurant_id: number;
             restaurant_name: string;
@@ -742,7 +956,7 @@ export interface components {
         RestaurantsOut: {
             /** @description An opaque token for the next page: pass it back unchanged as cursor, with the same sort. Null on the last page. */
             next_cursor: string | null;
-            restaurants: components["schemas"]["RestaurantOut"][];
+            restaurants: components["schemas"]["RestaurantHitOut"][];
         };
         /** @description The new session, set as the HttpOnly ``food_session`` cookie with ``food_csrf`` beside it. ``token`` — the same session token, for ``Authorization: Bearer`` — is in the body only when the request asked for it with ``bearer: true``. */
         SessionOut: {
@@ -2101,6 +2315,396 @@ export interface operations {
             };
         };
     };
+    addCartLine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
+                "Idempotency-Key"?: string;
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddLineIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    setCartLine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A cart line's id (the dish's id, then its options' ids in ascending order, by '-') */
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LineQuantityIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    removeCartLine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A cart line's id (the dish's id, then its options' ids in ascending order, by '-') */
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
     setCartTip: {
         parameters: {
             query?: never;
@@ -2258,13 +2862,15 @@ export interface operations {
                 /** @description An opaque token: the next_cursor of the page before, passed back unchanged with the same sort. The server signs it; any other value is a 422 naming cursor. */
                 cursor?: string;
                 limit?: number;
+                /** @description At most this cost for two, in paise */
+                max_cost_for_two?: number;
                 min_rating?: number;
                 /** @description Only restaurants open now */
                 open_now?: boolean;
-                /** @description Words in the name, description or cuisines */
+                /** @description Words in the name, description, cuisines or a dish's name */
                 q?: string;
-                /** @description rating (best first), name or delivery_time */
-                sort?: "rating" | "name" | "delivery_time";
+                /** @description rating (best first), name, delivery_time (fastest first) or cost (cheapest first) */
+                sort?: "rating" | "name" | "delivery_time" | "cost";
                 /** @description Vegetarian-only restaurants */
                 veg?: boolean;
             };
@@ -2290,6 +2896,278 @@ export interface operations {
             };
             /** @description Not found (another user's resources are not found either) */
             404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    listFavourites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FavouritesOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    saveFavourite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A restaurant's id */
+                restaurant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    removeFavourite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A restaurant's id */
+                restaurant_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
                     "X-Request-ID"?: string;
@@ -2984,6 +3862,457 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: string;
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    getOrderRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An order's id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    editOrderRating: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description An order's id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    rateOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description An order's id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    reorder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
+                "Idempotency-Key"?: string;
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description An order's id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
                     "X-Request-ID"?: string;
                     [name: string]: unknown;

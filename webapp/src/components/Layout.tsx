@@ -62,6 +62,7 @@ export function Layout() {
           </Link>
           <nav aria-label="Main" className="main-nav">
             {user && <NavLink to="/orders">Orders</NavLink>}
+            {user && <NavLink to="/favourites">Favourites</NavLink>}
             <NavLink to="/cart">
               Cart
               {count > 0 && (

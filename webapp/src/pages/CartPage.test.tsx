@@ -36,13 +36,45 @@ describe("the cart page", () => {
           { food_id: 14, food_name: "Rava Dosa", quantity: 1, availability: false },
         ]),
       ),
-      "PUT /api/v1/cart/items/14": json(cartOf([{ food_id: 11, food_name: "Masala Dosa", quantity: 1 }])),
+      "PUT /api/v1/cart/lines/14": json(cartOf([{ food_id: 11, food_name: "Masala Dosa", quantity: 1 }])),
     });
     const app = renderApp("/cart");
     expect(await screen.findByRole("alert")).toHaveTextContent("Rava Dosa is no longer available. Remove it to continue.");
     expect(screen.getByRole("button", { name: "Checkout" })).toBeDisabled();
     await app.user.click(screen.getByRole("button", { name: "Remove Rava Dosa" }));
     expect(await screen.findByRole("link", { name: "Checkout" })).toBeInTheDocument();
+  });
+
+  test("a dish twice with different options: two lines, each with its options, changed by its line_id", async () => {
+    const half = { option_id: 2601, option_name: "Half", price_delta: 0 };
+    const full = { option_id: 2602, option_name: "Full", price_delta: 17_000 };
+    const raita = { option_id: 2603, option_name: "Extra raita", price_delta: 3_000 };
+    const two = cartOf([
+      { food_id: 26, food_name: "Veg Biryani", quantity: 1, price: 24_000, options: [half] },
+      { food_id: 26, food_name: "Veg Biryani", quantity: 2, price: 44_000, options: [full, raita] },
+    ]);
+    const fake = fakeFetch({
+      "GET /api/v1/me": json(user),
+      "GET /api/v1/cart": json(two),
+      "PUT /api/v1/cart/lines/26-2602-2603": json(
+        cartOf([
+          { food_id: 26, food_name: "Veg Biryani", quantity: 1, price: 24_000, options: [half] },
+          { food_id: 26, food_name: "Veg Biryani", quantity: 3, price: 44_000, options: [full, raita] },
+        ]),
+      ),
+    });
+    const app = renderApp("/cart");
+    await screen.findAllByText("Veg Biryani");
+    const options = screen.getAllByRole("list", { name: "Options" });
+    expect(options.map((list) => list.textContent)).toEqual(["Half", "Full + ₹170.00Extra raita + ₹30.00"]);
+    expect(screen.getByRole("group", { name: "Quantity of Veg Biryani (Half)" })).toHaveTextContent("1");
+    const second = screen.getByRole("group", { name: "Quantity of Veg Biryani (Full, Extra raita)" });
+    expect(second).toHaveTextContent("2");
+    expect(screen.getByText("₹880.00")).toBeInTheDocument(); // 2 × ₹440, options included
+    await app.user.click(within(second).getByRole("button", { name: "One more Veg Biryani (Full, Extra raita)" }));
+    await waitFor(() => expect(second).toHaveTextContent("3"));
+    expect(fake.calls("PUT /api/v1/cart/lines/26-2602-2603").map((c) => c.body)).toEqual([{ quantity: 3 }]);
+    expect(await seriousFindings()).toEqual([]);
   });
 
   test("an empty cart says so", async () => {

@@ -5,7 +5,7 @@ import { cartChangedOf } from "../api/conflicts";
 import { api } from "../api/endpoints";
 import { ApiError, fieldMessage } from "../api/errors";
 import { fieldErrors, messageFor } from "../api/problems";
-import type { Address, Order } from "../api/types";
+import type { Address, ChosenOption, Order } from "../api/types";
 import { attemptToPay, clearAttempt } from "../checkout/attempt";
 import { AddressSection } from "../checkout/AddressSection";
 import { PaymentSection } from "../checkout/PaymentSection";
@@ -20,6 +20,7 @@ import { ErrorBox, Notice, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
 import { VegMark } from "../components/VegMark";
 import { formatPaise } from "../lib/money";
+import { lineName, optionsText } from "../lib/options";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { useCart } from "../state/cart";
 import { useCity } from "../state/city";
@@ -303,8 +304,8 @@ function Checkout({ userId }: { userId: number }) {
 }
 
 
-function goneNames(lines: ReadonlyArray<{ food_name: string; availability: boolean }>): string {
-  const gone = lines.filter((line) => !line.availability).map((line) => line.food_name);
+function goneNames(lines: ReadonlyArray<{ food_name: string; options: ChosenOption[]; availability: boolean }>): string {
+  const gone = lines.filter((line) => !line.availability).map(lineName);
   return `${gone.join(", ")} ${gone.length === 1 ? "is" : "are"}`;
 }
 
@@ -312,17 +313,27 @@ function OrderLines({
   items,
   restaurant,
 }: {
-  items: ReadonlyArray<{ food_id: number; food_name: string; quantity: number; line_total: number; is_veg: boolean }>;
+  items: ReadonlyArray<{
+    food_id: number;
+    food_name: string;
+    options: ChosenOption[];
+    quantity: number;
+    line_total: number;
+    is_veg: boolean;
+  }>;
   restaurant: string;
 }) {
   return (
     <>
       {restaurant && <p className="muted">{restaurant}</p>}
       <ul className="summary-lines">
-        {items.map((item) => (
-          <li key={item.food_id}>
-            <span>
-              <VegMark veg={item.is_veg} /> {item.quantity} × {item.food_name}
+        {items.map((item, index) => (
+          <li key={`${index}-${item.food_id}`}>
+            <span className="summary-item">
+              <span className="summary-name">
+                <VegMark veg={item.is_veg} /> {item.quantity} × {item.food_name}
+              </span>
+              {item.options.length > 0 && <span className="summary-options">{optionsText(item.options)}</span>}
             </span>
             <Money paise={item.line_total} />
           </li>

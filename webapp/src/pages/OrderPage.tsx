@@ -1,4 +1,5 @@
-// An order: confirmation after checkout, live status, payment and delivery details.
+// An order: confirmation after checkout, live status, payment and delivery details; once
+// delivered, the customer's rating; when it is over, "Order again".
 import { useCallback, useEffect, useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { api } from "../api/endpoints";
@@ -10,8 +11,11 @@ import { BillDetails } from "../components/BillDetails";
 import { Dialog } from "../components/Dialog";
 import { ErrorBox, Notice, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
+import { RatingSection } from "../components/RatingSection";
+import { ReorderButton } from "../components/ReorderButton";
 import { VegMark } from "../components/VegMark";
 import { BRAND_NAMES, type CardBrand } from "../lib/card";
+import { optionsText } from "../lib/options";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -37,6 +41,8 @@ export function cancelReasonText(order: Order): string | null {
 
 const STEPS: readonly OrderStatus[] = ["CONFIRMED", "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"];
 const CANCELLABLE = new Set<OrderStatus>(["PENDING_PAYMENT", "PAYMENT_FAILED", "CONFIRMED"]);
+/** Orders that are over: what they held can be ordered again. */
+export const REORDERABLE = new Set<OrderStatus>(["DELIVERED", "CANCELLED"]);
 
 const PAYMENT_MODE_TEXT = { CARD: "Card", UPI: "UPI", COD: "Cash on delivery" } as const;
 const PAYMENT_STATUS_TEXT = {
@@ -172,10 +178,13 @@ export function OrderPage() {
         <section className="panel" aria-labelledby="items-heading">
           <h2 id="items-heading">{order.restaurant.restaurant_name}</h2>
           <ul className="summary-lines">
-            {order.items.map((item) => (
-              <li key={item.food_id}>
-                <span>
-                  <VegMark veg={item.is_veg} /> {item.quantity} × {item.food_name}
+            {order.items.map((item, index) => (
+              <li key={`${index}-${item.food_id}`}>
+                <span className="summary-item">
+                  <span className="summary-name">
+                    <VegMark veg={item.is_veg} /> {item.quantity} × {item.food_name}
+                  </span>
+                  {item.options.length > 0 && <span className="summary-options">{optionsText(item.options)}</span>}
                 </span>
                 <Money paise={item.line_total} />
               </li>
@@ -225,11 +234,16 @@ export function OrderPage() {
         </section>
       </div>
 
+      {order.order_status === "DELIVERED" && (
+        <RatingSection orderId={order.order_id} restaurantName={order.restaurant.restaurant_name} />
+      )}
+
       {cancelError !== null && <ErrorBox error={cancelError} />}
       <div className="actions">
         <Link to="/orders" className="button button-secondary">
           All orders
         </Link>
+        {REORDERABLE.has(order.order_status) && <ReorderButton order={order} className="button" />}
         {CANCELLABLE.has(order.order_status) && (
           <button type="button" className="button button-danger" onClick={() => setAsking(true)} disabled={cancelling}>
             {cancelling ? "Cancelling…" : "Cancel order"}

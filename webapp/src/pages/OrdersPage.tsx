@@ -1,12 +1,13 @@
-// Order history, newest first, a page at a time.
+// Order history, newest first, a page at a time; an order that is over can be ordered again.
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router";
 import { api } from "../api/endpoints";
 import type { Order } from "../api/types";
 import { EmptyState, ErrorBox, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
+import { ReorderButton } from "../components/ReorderButton";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
-import { STATUS_TEXT, cancelReasonText, formatWhen } from "./OrderPage";
+import { REORDERABLE, STATUS_TEXT, cancelReasonText, formatWhen } from "./OrderPage";
 
 const PAGE = 20;
 
@@ -57,7 +58,7 @@ export function OrdersPage() {
           {orders.map((order) => {
             const reason = cancelReasonText(order);
             return (
-              <li key={order.order_id}>
+              <li key={order.order_id} className="order-entry">
                 <Link to={`/orders/${order.order_id}`} className="card order-card">
                   <span className="card-body">
                     <span className="card-title">{order.restaurant.restaurant_name}</span>
@@ -72,6 +73,7 @@ export function OrdersPage() {
                     <span className={`status status-${order.order_status.toLowerCase()}`}>{STATUS_TEXT[order.order_status]}</span>
                   </span>
                 </Link>
+                {REORDERABLE.has(order.order_status) && <ReorderButton order={order} />}
               </li>
             );
           })}

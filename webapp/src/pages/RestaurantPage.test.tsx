@@ -19,7 +19,8 @@ describe("the restaurant page", () => {
     const mains = screen.getByRole("region", { name: "Mains" });
     expect(within(mains).getByRole("img", { name: "Non-vegetarian" })).toBeInTheDocument();
     expect(within(mains).getByText("₹120.00")).toBeInTheDocument();
-    expect(screen.getByText("Rated 4.5 out of 5")).toBeInTheDocument();
+    expect(screen.getByText("Rated 4.5 out of 5 from 1,234 ratings")).toBeInTheDocument();
+    expect(screen.getByText("★ 4.5 · 1.2k ratings")).toBeInTheDocument();
   });
 
   test("an unavailable dish cannot be added", async () => {

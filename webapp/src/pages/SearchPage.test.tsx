@@ -1,9 +1,9 @@
 import { screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import type { Restaurant } from "../api/types";
+import type { RestaurantHit } from "../api/types";
 import { CITY_STORAGE_KEY } from "../state/city";
 import { fakeFetch, json, problem } from "../test/fetch";
-import { restaurant } from "../test/fixtures";
+import { restaurant, user } from "../test/fixtures";
 import { renderApp } from "../test/render";
 
 afterEach(() => {
@@ -13,9 +13,9 @@ afterEach(() => {
 
 const PATH = "GET /api/v1/cities/560001/restaurants";
 
-function named(id: number, name: string): Restaurant {
+function named(id: number, name: string, extra: Partial<RestaurantHit> = {}): RestaurantHit {
   const { menu: _menu, ...base } = restaurant;
-  return { ...base, restaurant_id: id, restaurant_name: name };
+  return { ...base, restaurant_id: id, restaurant_name: name, matched_dishes: [], ...extra };
 }
 
 function choose(city = { pincode: "560001", city_name: "Bengaluru" }) {
@@ -120,5 +120,89 @@ describe("restaurant search", () => {
     const before = fake.calls(PATH).length;
     await app.user.click(screen.getByRole("button", { name: "Try again" }));
     await waitFor(() => expect(fake.calls(PATH).length).toBeGreaterThan(before));
+  });
+
+  test("a dish search says which dishes matched; the rating shows its count", async () => {
+    choose();
+    fakeFetch({
+      "GET /api/v1/me": problem(401, "unauthenticated"),
+      [PATH]: json({
+        restaurants: [
+          named(1, "Red Earth Degh", {
+            matched_dishes: ["Chicken Dum Biryani", "Egg Biryani", "Mushroom Biryani", "Veg Dum Biryani", "Paneer Biryani"],
+            restaurant_rating: 4.3,
+            rating_count: 1_234,
+          }),
+          named(2, "Tulsi Rasoi", { matched_dishes: ["Egg Biryani"], rating_count: 0 }),
+          named(3, "Biryani Blues"),
+        ],
+        next_cursor: null,
+      }),
+    });
+    renderApp("/?q=biryani");
+    const first = await screen.findByRole("link", { name: /Red Earth Degh/ });
+    expect(first).toHaveTextContent("Matches: Chicken Dum Biryani, Egg Biryani, Mushroom Biryani and 2 more");
+    expect(first).toHaveTextContent("★ 4.3 · 1.2k ratings");
+    expect(first).toHaveTextContent("Rated 4.3 out of 5 from 1,234 ratings");
+    const second = screen.getByRole("link", { name: /Tulsi Rasoi/ });
+    expect(second).toHaveTextContent("Matches: Egg Biryani");
+    expect(second).toHaveTextContent("★ New");
+    // Matched by its name, not a dish: nothing to list.
+    expect(screen.getByRole("link", { name: /Biryani Blues/ })).not.toHaveTextContent("Matches");
+  });
+
+  test("cost for two (paise to the API, rupees in the URL) and the cost sort", async () => {
+    choose();
+    const fake = fakeFetch({
+      "GET /api/v1/me": problem(401, "unauthenticated"),
+      [PATH]: json({ restaurants: [named(1, "Dosa Corner")], next_cursor: null }),
+    });
+    const app = renderApp("/");
+    await screen.findByRole("link", { name: /Dosa Corner/ });
+    const cost = screen.getByLabelText("Cost for two");
+    expect([...(cost as HTMLSelectElement).options].map((o) => o.text)).toEqual([
+      "Any cost",
+      "Up to ₹300",
+      "Up to ₹500",
+      "Up to ₹800",
+      "Up to ₹1,200",
+    ]);
+    await app.user.selectOptions(cost, "500");
+    await app.user.selectOptions(screen.getByLabelText("Sort by"), "cost");
+    await waitFor(() => expect(fake.calls(PATH).at(-1)!.path.split("?")[1]).toBe("max_cost_for_two=50000&sort=cost&limit=6"));
+    expect(app.location()).toBe("/?max_cost=500&sort=cost");
+  });
+
+  test("a card's heart saves the restaurant to favourites (a toggle beside the link)", async () => {
+    choose();
+    const fake = fakeFetch({
+      "GET /api/v1/me": json(user),
+      "GET /api/v1/cart": json({ cart_id: 0, restaurant: null, food_items: [], bill: null, coupon: null, tip: 0, total_amount: 0, currency: "INR" }),
+      "GET /api/v1/favourites": json({ restaurants: [] }),
+      "PUT /api/v1/favourites/1": new Response(null, { status: 204 }),
+      "DELETE /api/v1/favourites/1": new Response(null, { status: 204 }),
+      [PATH]: json({ restaurants: [named(1, "Dosa Corner")], next_cursor: null }),
+    });
+    const app = renderApp("/");
+    const heart = await screen.findByRole("button", { name: "Favourite: Dosa Corner" });
+    await waitFor(() => expect(heart).toBeEnabled());
+    expect(heart).toHaveAttribute("aria-pressed", "false");
+    expect(screen.getByRole("link", { name: /Dosa Corner/ })).not.toContainElement(heart);
+    await app.user.click(heart);
+    await waitFor(() => expect(heart).toHaveAttribute("aria-pressed", "true"));
+    await app.user.click(heart);
+    await waitFor(() => expect(heart).toHaveAttribute("aria-pressed", "false"));
+    expect(fake.seen.filter((s) => s.path.startsWith("/api/v1/favourites/")).map((s) => s.method)).toEqual(["PUT", "DELETE"]);
+  });
+
+  test("signed out, the heart leads to sign in", async () => {
+    choose();
+    fakeFetch({
+      "GET /api/v1/me": problem(401, "unauthenticated"),
+      [PATH]: json({ restaurants: [named(1, "Dosa Corner")], next_cursor: null }),
+    });
+    const app = renderApp("/");
+    await app.user.click(await screen.findByRole("button", { name: "Favourite: Dosa Corner" }));
+    await screen.findByRole("heading", { name: "Sign in" });
   });
 });

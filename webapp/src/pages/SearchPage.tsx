@@ -1,13 +1,12 @@
-// Restaurants in the chosen city: debounced text search, filters, sort, "more results".
+// Restaurants in the chosen city: debounced text search (names, cuisines and dishes),
+// filters (cost for two among them), sort, "more results".
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { Link, Navigate, useSearchParams } from "react-router";
+import { Navigate, useSearchParams } from "react-router";
 import { type SearchParams, api } from "../api/endpoints";
-import type { Restaurant } from "../api/types";
-import { ClosedNote } from "../components/ClosedNote";
+import type { RestaurantHit } from "../api/types";
 import { EmptyState, ErrorBox, Skeleton } from "../components/Feedback";
-import { Money } from "../components/Money";
-import { Rating } from "../components/Rating";
-import { VegMark } from "../components/VegMark";
+import { RestaurantCard } from "../components/RestaurantCard";
+import { formatShortPaise } from "../lib/money";
 import { useDebounced } from "../lib/useDebounced";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { useCity } from "../state/city";
@@ -18,9 +17,18 @@ type Sort = NonNullable<SearchParams["sort"]>;
 const SORTS: ReadonlyArray<readonly [Sort, string]> = [
   ["rating", "Rating"],
   ["delivery_time", "Delivery time"],
+  ["cost", "Cost: low to high"],
   ["name", "Name"],
 ];
 const RATINGS = ["", "3.5", "4", "4.5"] as const;
+/** The cost-for-two ceilings offered, in rupees (the URL's `max_cost`); the API takes paise. */
+export const MAX_COSTS = [300, 500, 800, 1200] as const;
+
+/** `max_cost` from the URL (whole rupees) as paise, or undefined when absent or not a number. */
+export function maxCostOf(raw: string | null): number | undefined {
+  if (!raw || !/^\d{1,6}$/.test(raw)) return undefined;
+  return Number(raw) * 100;
+}
 
 function useCuisines(pincode: string | undefined): string[] {
   const [cuisines, setCuisines] = useState<string[]>([]);
@@ -48,7 +56,7 @@ export function SearchPage() {
   const [text, setText] = useState(params.get("q") ?? "");
   const debounced = useDebounced(text.trim(), SEARCH_DEBOUNCE_MS);
   const cuisines = useCuisines(city?.pincode);
-  const ids = { q: useId(), cuisine: useId(), rating: useId(), sort: useId() };
+  const ids = { q: useId(), cuisine: useId(), rating: useId(), cost: useId(), sort: useId() };
 
   const query: SearchParams = {
     q: params.get("q") ?? undefined,
@@ -56,6 +64,7 @@ export function SearchPage() {
     veg: params.get("veg") === "1",
     open_now: params.get("open") === "1",
     min_rating: params.get("min_rating") ? Number(params.get("min_rating")) : undefined,
+    max_cost_for_two: maxCostOf(params.get("max_cost")),
     sort: (params.get("sort") as Sort | null) ?? "rating",
     limit: PAGE_SIZE,
   };
@@ -82,7 +91,7 @@ export function SearchPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
-  const [restaurants, setRestaurants] = useState<Restaurant[] | null>(null);
+  const [restaurants, setRestaurants] = useState<RestaurantHit[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -126,7 +135,9 @@ export function SearchPage() {
   };
 
   if (!city) return <Navigate to="/city" replace />;
-  const filtered = Boolean(query.q || query.cuisine || query.veg || query.open_now || query.min_rating);
+  const filtered = Boolean(
+    query.q || query.cuisine || query.veg || query.open_now || query.min_rating || query.max_cost_for_two !== undefined,
+  );
 
   return (
     <section>
@@ -170,6 +181,23 @@ export function SearchPage() {
                 {r ? `${r}★ and up` : "Any rating"}
               </option>
             ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.cost}>Cost for two</label>
+          <select
+            id={ids.cost}
+            value={query.max_cost_for_two === undefined ? "" : String(query.max_cost_for_two / 100)}
+            onChange={(e) => update("max_cost", e.target.value || null)}
+          >
+            <option value="">Any cost</option>
+            {[...new Set([...MAX_COSTS, ...(query.max_cost_for_two === undefined ? [] : [query.max_cost_for_two / 100])])]
+              .sort((a, b) => a - b)
+              .map((rupees) => (
+                <option key={rupees} value={String(rupees)}>
+                  Up to {formatShortPaise(rupees * 100)}
+                </option>
+              ))}
           </select>
         </div>
         <div className="field">
@@ -236,32 +264,5 @@ export function SearchPage() {
         </>
       )}
     </section>
-  );
-}
-
-function RestaurantCard({ restaurant: r }: { restaurant: Restaurant }) {
-  return (
-    <Link to={`/restaurants/${r.restaurant_id}`} className="card restaurant-card">
-      <span className="tile" aria-hidden="true">
-        {r.restaurant_name.charAt(0)}
-      </span>
-      <span className="card-body">
-        <span className="card-title">{r.restaurant_name}</span>
-        <span className="card-meta">{r.cuisines.join(" · ")}</span>
-        <span className="card-facts">
-          <Rating value={r.restaurant_rating} />
-          <span>{r.delivery_time_minutes} min</span>
-          <span>
-            <Money paise={r.cost_for_two} /> for two
-          </span>
-          {r.is_veg_only && (
-            <span className="veg-only">
-              <VegMark veg /> Pure veg
-            </span>
-          )}
-          <ClosedNote restaurant={r} />
-        </span>
-      </span>
-    </Link>
   );
 }

@@ -24,22 +24,39 @@ export interface DishRef {
 export interface CartConflict {
   dish: DishRef;
   quantity: number;
+  /** The options chosen, for a line added with them (POST /cart/lines); null: PUT the dish. */
+  optionIds: number[] | null;
 }
+
+/** What adding a line came to: added, or the restaurant conflict dialog is open instead. */
+export type Added = "added" | "conflict";
 
 export interface CartValue {
   cart: Cart | null;
   loading: boolean;
   loadError: unknown;
-  /** Dishes whose quantity is being changed right now. */
-  busy: ReadonlySet<number>;
+  /** True while this dish's quantity (without options) is being changed. */
+  isDishBusy(foodId: number): boolean;
+  /** True while this line is being changed. */
+  isLineBusy(lineId: string): boolean;
   /** Set when adding a dish from another restaurant needs the customer's say. */
   conflict: CartConflict | null;
   count: number;
+  /** The quantity of the dish's line without options. */
   quantityOf(foodId: number): number;
+  /** How many of the dish the cart holds, over all its lines (any options). */
+  countOf(foodId: number): number;
   refresh(): Promise<void>;
   /** PUT the dish's quantity; a restaurant conflict opens the dialog instead of throwing. */
   setQuantity(dish: DishRef, quantity: number): Promise<void>;
+  /** POST a line of the dish with these options; a restaurant conflict opens the dialog. */
+  addLine(dish: DishRef, optionIds: number[], quantity: number): Promise<Added>;
+  /** PUT a line's quantity (0 removes it). */
+  setLineQuantity(lineId: string, quantity: number): Promise<void>;
   resolveConflict(replace: boolean): Promise<void>;
+  /** Order again: the cart becomes the order's items at today's prices; the names of
+   * those that could not be added are the answer. */
+  reorder(orderId: number): Promise<string[]>;
   /** PUT the coupon code; a refusal (422 coupon_invalid, validation_failed) is thrown. */
   applyCoupon(code: string): Promise<void>;
   removeCoupon(): Promise<void>;
@@ -56,7 +73,8 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const [cart, setCart] = useState<Cart | null>(null);
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<ReadonlySet<number>>(new Set());
+  // Keys: `dish:<food_id>` for a dish's quantity, `line:<line_id>` for a line's.
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [conflict, setConflict] = useState<CartConflict | null>(null);
 
   const refresh = useCallback(async () => {
@@ -78,22 +96,36 @@ export function CartProvider({ children }: { children: ReactNode }) {
     if (userId !== null) void refresh();
   }, [userId, refresh]);
 
-  const mark = useCallback((foodId: number, on: boolean) => {
+  const mark = useCallback((key: string, on: boolean) => {
     setBusy((current) => {
       const next = new Set(current);
-      if (on) next.add(foodId);
-      else next.delete(foodId);
+      if (on) next.add(key);
+      else next.delete(key);
       return next;
     });
   }, []);
 
   const put = useCallback(
     async (dish: DishRef, quantity: number, replace: boolean) => {
-      mark(dish.food_id, true);
+      const key = `dish:${dish.food_id}`;
+      mark(key, true);
       try {
         setCart(await api.setCartItem(dish.food_id, quantity, replace));
       } finally {
-        mark(dish.food_id, false);
+        mark(key, false);
+      }
+    },
+    [mark],
+  );
+
+  const post = useCallback(
+    async (dish: DishRef, optionIds: number[], quantity: number, replace: boolean) => {
+      const key = `dish:${dish.food_id}`;
+      mark(key, true);
+      try {
+        setCart(await api.addCartLine(dish.food_id, optionIds, quantity, replace));
+      } finally {
+        mark(key, false);
       }
     },
     [mark],
@@ -105,7 +137,7 @@ export function CartProvider({ children }: { children: ReactNode }) {
         await put(dish, quantity, false);
       } catch (error) {
         if (error instanceof ApiError && error.code === "cart_restaurant_conflict") {
-          setConflict({ dish, quantity });
+          setConflict({ dish, quantity, optionIds: null });
           return;
         }
         throw error;
@@ -114,14 +146,52 @@ export function CartProvider({ children }: { children: ReactNode }) {
     [put],
   );
 
+  const addLine = useCallback(
+    async (dish: DishRef, optionIds: number[], quantity: number): Promise<Added> => {
+      try {
+        await post(dish, optionIds, quantity, false);
+        return "added";
+      } catch (error) {
+        if (error instanceof ApiError && error.code === "cart_restaurant_conflict") {
+          setConflict({ dish, quantity, optionIds });
+          return "conflict";
+        }
+        throw error;
+      }
+    },
+    [post],
+  );
+
+  const setLineQuantity = useCallback(
+    async (lineId: string, quantity: number) => {
+      const key = `line:${lineId}`;
+      mark(key, true);
+      try {
+        setCart(await api.setCartLine(lineId, quantity));
+      } finally {
+        mark(key, false);
+      }
+    },
+    [mark],
+  );
+
   const resolveConflict = useCallback(
     async (replace: boolean) => {
       if (!conflict) return;
-      if (replace) await put(conflict.dish, conflict.quantity, true);
+      if (replace) {
+        if (conflict.optionIds === null) await put(conflict.dish, conflict.quantity, true);
+        else await post(conflict.dish, conflict.optionIds, conflict.quantity, true);
+      }
       setConflict(null);
     },
-    [conflict, put],
+    [conflict, put, post],
   );
+
+  const reorder = useCallback(async (orderId: number) => {
+    const answer = await api.reorder(orderId);
+    setCart(answer.cart);
+    return answer.unavailable;
+  }, []);
 
   const applyCoupon = useCallback(async (code: string) => setCart(await api.applyCoupon(code)), []);
   const removeCoupon = useCallback(async () => setCart(await api.removeCoupon()), []);
@@ -133,13 +203,20 @@ export function CartProvider({ children }: { children: ReactNode }) {
       cart,
       loading,
       loadError,
-      busy,
+      isDishBusy: (foodId) => busy.has(`dish:${foodId}`),
+      isLineBusy: (lineId) => busy.has(`line:${lineId}`),
       conflict,
       count: lines.reduce((sum, line) => sum + line.quantity, 0),
-      quantityOf: (foodId) => lines.find((line) => line.food_id === foodId)?.quantity ?? 0,
+      quantityOf: (foodId) =>
+        lines.find((line) => line.food_id === foodId && line.options.length === 0)?.quantity ?? 0,
+      countOf: (foodId) =>
+        lines.filter((line) => line.food_id === foodId).reduce((sum, line) => sum + line.quantity, 0),
       refresh,
       setQuantity,
+      addLine,
+      setLineQuantity,
       resolveConflict,
+      reorder,
       applyCoupon,
       removeCoupon,
       setTip,
@@ -150,7 +227,22 @@ export function CartProvider({ children }: { children: ReactNode }) {
             : current,
         ),
     };
-  }, [cart, loading, loadError, busy, conflict, refresh, setQuantity, resolveConflict, applyCoupon, removeCoupon, setTip]);
+  }, [
+    cart,
+    loading,
+    loadError,
+    busy,
+    conflict,
+    refresh,
+    setQuantity,
+    addLine,
+    setLineQuantity,
+    resolveConflict,
+    reorder,
+    applyCoupon,
+    removeCoupon,
+    setTip,
+  ]);
 
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }

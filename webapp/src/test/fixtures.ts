@@ -1,5 +1,5 @@
 // Shapes as the API sends them (typed by the generated schema).
-import type { Bill, BillLine, Cart, FoodItem, Order, RestaurantDetail, User } from "../api/types";
+import type { Bill, BillLine, Cart, ChosenOption, FoodItem, Order, RestaurantDetail, User } from "../api/types";
 
 export const user: User = {
   user_id: 7,
@@ -23,6 +23,7 @@ export function dish(food_id: number, food_name: string, extra: Partial<FoodItem
     currency: "INR",
     availability: true,
     is_veg: true,
+    option_groups: [],
     ...extra,
   };
 }
@@ -32,6 +33,7 @@ export const restaurant: RestaurantDetail = {
   restaurant_name: "Dosa Corner",
   restaurant_description: "Crisp dosas",
   restaurant_rating: 4.5,
+  rating_count: 1_234,
   city: { pincode: "560001", city_name: "Bengaluru" },
   cuisines: ["South Indian"],
   is_veg_only: true,
@@ -81,13 +83,22 @@ export function billOf(amounts: Partial<Record<BillLine["code"], number>>): Bill
 /** A cart of `lines`; its bill is the item total alone unless `extra.bill` says otherwise,
  * and its total_amount is always its bill's total. */
 export function cartOf(
-  lines: Array<{ food_id: number; food_name: string; quantity: number; price?: number; availability?: boolean }>,
+  lines: Array<{
+    food_id: number;
+    food_name: string;
+    quantity: number;
+    price?: number;
+    availability?: boolean;
+    options?: ChosenOption[];
+  }>,
   restaurantRef = { restaurant_id: 1, restaurant_name: "Dosa Corner" },
   extra: Partial<Pick<Cart, "bill" | "coupon" | "tip">> = {},
 ): Cart {
   const food_items = lines.map((l) => ({
+    line_id: [l.food_id, ...(l.options ?? []).map((o) => o.option_id).sort((a, b) => a - b)].join("-"),
     food_id: l.food_id,
     food_name: l.food_name,
+    options: l.options ?? [],
     price: l.price ?? 12_000,
     quantity: l.quantity,
     line_total: (l.price ?? 12_000) * l.quantity,
@@ -116,7 +127,7 @@ export function order(extra: Partial<Order> = {}): Order {
     order_id: 501,
     user_id: 7,
     restaurant: { restaurant_id: 1, restaurant_name: "Dosa Corner" },
-    items: [{ food_id: 11, food_name: "Masala Dosa", price: 12_000, quantity: 2, line_total: 24_000, is_veg: true }],
+    items: [{ food_id: 11, food_name: "Masala Dosa", price: 12_000, quantity: 2, line_total: 24_000, is_veg: true, options: [] }],
     coupon_code: null,
     currency: "INR",
     order_status: "PENDING_PAYMENT",
@@ -140,3 +151,32 @@ export function order(extra: Partial<Order> = {}): Order {
     total_amount: bill.total_amount,
   };
 }
+
+/** A biryani sold as the demo catalog sells it: a required Half/Full, up to two add-ons
+ * (one sold out). */
+export const biryani: FoodItem = dish(21, "Veg Dum Biryani", {
+  food_category: "Biryani",
+  price: 21_500,
+  option_groups: [
+    {
+      group_name: "Portion",
+      min_choices: 1,
+      max_choices: 1,
+      options: [
+        { option_id: 2101, option_name: "Half", price_delta: 0, availability: true },
+        { option_id: 2102, option_name: "Full", price_delta: 15_000, availability: true },
+      ],
+    },
+    {
+      group_name: "Add-ons",
+      min_choices: 0,
+      max_choices: 2,
+      options: [
+        { option_id: 2103, option_name: "Extra raita", price_delta: 3_000, availability: true },
+        { option_id: 2104, option_name: "Mirchi ka salan", price_delta: 3_500, availability: true },
+        { option_id: 2105, option_name: "Papad", price_delta: 1_000, availability: true },
+        { option_id: 2106, option_name: "Boiled egg", price_delta: 2_000, availability: false },
+      ],
+    },
+  ],
+});
