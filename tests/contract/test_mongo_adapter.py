@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from attrs import evolve
 from pymongo import monitoring
 from pymongo.write_concern import WriteConcern
 
@@ -16,7 +17,13 @@ from adapters.mongo import MongoStore
 from adapters.mongo.codec import to_document
 from adapters.mongo.moves import move_id
 from adapters.mongo.orders import order_fields
-from adapters.mongo.schema import FOOD_ITEMS, INDEXES, ORDER_MOVES, RESTAURANTS
+from adapters.mongo.schema import (
+    FOOD_ITEMS,
+    INDEXES,
+    ORDER_MOVES,
+    RESTAURANT_DISHES,
+    RESTAURANTS,
+)
 from adapters.mongo.search import search_fields
 from food_core.model import Order, OrderStatus, User
 from food_core.search import RestaurantQuery
@@ -172,11 +179,12 @@ def test_restaurants_stored_before_dish_search_get_their_dishes_on_start(
         again.close()
 
 
-def test_a_dish_search_is_one_find_and_its_dishes_are_read_by_id(
+def test_a_dish_search_reads_no_food_item_and_its_dishes_by_id(
     mongodb_session: Backend, make: Maker
 ) -> None:
-    """No food item is read per search: the restaurants' documents hold their menus'
-    names, and ``dishes_matching`` looks the page's restaurants up by ``_id``."""
+    """A text search asks which of the city's restaurants have a dish matching, then
+    finds the restaurants (two finds, neither of food items); ``dishes_matching`` reads
+    the page's restaurants' dishes by ``_id``. A search without text is one find."""
     mongodb_session.reset()
     assert mongodb_session.url is not None
     listener = _Commands()
@@ -190,8 +198,14 @@ def test_a_dish_search_is_one_find_and_its_dishes_are_read_by_id(
         assert store.catalog.search_restaurants(query) == [restaurant]
         found = store.catalog.dishes_matching([restaurant.restaurant_id], "masala")
         assert found == {restaurant.restaurant_id: ["Masala Dosa"]}
+        assert store.catalog.search_restaurants(evolve(query, text=None)) == [restaurant]
         sent = [(name, body.get("find")) for name, body in listener.seen]
-        assert sent == [("find", RESTAURANTS), ("find", RESTAURANTS)]
-        assert set(_filters(*listener.seen[1])[0]) == {"_id"}
+        assert sent == [
+            ("find", RESTAURANT_DISHES),
+            ("find", RESTAURANTS),
+            ("find", RESTAURANT_DISHES),
+            ("find", RESTAURANTS),
+        ]
+        assert set(_filters(*listener.seen[2])[0]) == {"_id"}
     finally:
         store.close()

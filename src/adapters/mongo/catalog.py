@@ -1,27 +1,39 @@
 """Cities, restaurants (with their search fields) and food items.
 
-A restaurant's document keeps its menu's names (``search.dish_fields``) for dish search:
-every write of food items rewrites them for each restaurant it touched (the one an item
-is in now, and the one it was in before, if it moved), from that restaurant's items as
-stored after the write; a restaurant stored after its items takes them from the items.
-Two processes writing one restaurant's items at the same moment could leave the names of
-one write only; the catalog has one writer (the loader, the admin), so this is not
-guarded.
+Dish search needs each restaurant's dishes' names: ``restaurant_dishes`` keeps them under
+the restaurant's ``_id``, in menu order (what ``dishes_matching`` reads, by ``_id``: no
+food item is read per search) and case-folded with the restaurant's PIN code (what a
+text search matches, ``search.dish_filter``). Every write of food items rewrites that
+document for each restaurant it touched (the one an item is in now, and the one it was
+in before, if it moved) from the restaurant's items as stored after the write (also for
+a restaurant not stored yet); storing a restaurant (again) gives it the restaurant's PIN
+code. Two processes writing one restaurant's items at the same moment could leave the
+names of one write only: the catalog has one writer (the loader, an admin), so this is
+not guarded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import Any
 
-from pymongo import ReplaceOne, UpdateOne
+from pymongo import ReplaceOne
+from pymongo.collection import Collection as Collection_
 from pymongo.database import Database
 from pymongo.errors import BulkWriteError
 
 from adapters.mongo.codec import from_document, to_document
-from adapters.mongo.schema import CITIES, COUPONS, FOOD_ITEMS, RESTAURANTS, Document
+from adapters.mongo.schema import (
+    CITIES,
+    COUPONS,
+    FOOD_ITEMS,
+    RESTAURANT_DISHES,
+    RESTAURANTS,
+    Document,
+)
 from adapters.mongo.search import (
-    MenuKey,
-    dish_fields,
+    dish_filter,
+    dish_keys,
     search_fields,
     search_filter,
     search_sort,
@@ -29,8 +41,8 @@ from adapters.mongo.search import (
 from food_core.model import City, Coupon, FoodItem, RatingTotals, Restaurant
 from food_core.search import RestaurantQuery, dish_matches
 
-# What a restaurant's search reads of it: not its menu's names.
-_RESTAURANT_FIELDS = {"dish_names": False, "dish_keys": False}
+# A dish's place on the menu: category, name, food id.
+_MenuKey = tuple[str, str, int]
 
 
 def food_document(item: FoodItem) -> Document:
@@ -42,6 +54,7 @@ class MongoCatalog:
         self._cities = db[CITIES]
         self._restaurants = db[RESTAURANTS]
         self._food_items = db[FOOD_ITEMS]
+        self._dishes = db[RESTAURANT_DISHES]
         self._coupons = db[COUPONS]
 
     def add_city(self, city: City) -> None:
@@ -50,15 +63,17 @@ class MongoCatalog:
         )
 
     def add_restaurant(self, restaurant: Restaurant) -> None:
-        # Every field of the entity is set; the menu's names stay as the items made them.
-        fields = {**to_document(restaurant), **search_fields(restaurant)}
-        stored = self._restaurants.update_one(
-            {"_id": restaurant.restaurant_id}, {"$set": fields}, upsert=True
+        document = {
+            "_id": restaurant.restaurant_id,
+            **to_document(restaurant),
+            **search_fields(restaurant),
+        }
+        self._restaurants.replace_one({"_id": restaurant.restaurant_id}, document, upsert=True)
+        # Its dishes, if it has any (they came first, or it is stored again), are in its
+        # city now. A lookup by _id: no food item is read.
+        self._dishes.update_one(
+            {"_id": restaurant.restaurant_id}, {"$set": {"pincode": restaurant.city.pincode}}
         )
-        if stored.upserted_id is not None:
-            # New: its items may have come first (the reference searches them too). Not
-            # ``$setOnInsert``, which FerretDB 1.24 ignores.
-            self._rewrite_dishes({restaurant.restaurant_id})
 
     def add_food_items(self, items: Iterable[FoodItem]) -> None:
         # Later items win over earlier ones with the same id, as in a dict.
@@ -66,44 +81,56 @@ class MongoCatalog:
         if not latest:
             return
         touched = {item.restaurant_id for item in latest.values()}
-        # Plain inserts first: on FerretDB an upsert costs ~10 ms each, an insert ~0.1 ms,
-        # and loading a catalog is almost all new items. Only ids already stored are
-        # replaced one by one.
-        try:
-            self._food_items.insert_many(
-                [food_document(item) for item in latest.values()], ordered=False
-            )
-        except BulkWriteError as error:
-            duplicates = [
-                e["op"]["_id"] for e in error.details["writeErrors"] if e.get("code") == 11000
-            ]
-            if len(duplicates) != len(error.details["writeErrors"]):
-                raise
+        stored = _insert_new(self._food_items, [food_document(item) for item in latest.values()])
+        if stored:
             # A replaced item may be leaving another restaurant's menu.
-            before = self._food_items.find({"_id": {"$in": duplicates}}, {"restaurant_id": True})
+            before = self._food_items.find({"_id": {"$in": stored}}, {"restaurant_id": True})
             touched.update(d["restaurant_id"] for d in before)
             self._food_items.bulk_write(
                 [
                     ReplaceOne({"_id": fid}, food_document(latest[fid]), upsert=True)
-                    for fid in duplicates
+                    for fid in stored
                 ],
                 ordered=True,
             )
         self._rewrite_dishes(touched)
 
-    def _rewrite_dishes(self, restaurant_ids: Collection[int]) -> None:
-        """Store each restaurant's menu names as its items now are."""
-        menus: dict[int, list[MenuKey]] = {rid: [] for rid in restaurant_ids}
+    def _menus(self, restaurant_ids: Collection[int]) -> dict[int, list[str]]:
+        """Each restaurant's dishes' names in menu order, as its items are stored."""
+        menus: dict[int, list[_MenuKey]] = {rid: [] for rid in restaurant_ids}
+        ids = list(menus)
+        # One id as an equality: FerretDB filters that in PostgreSQL, an $in in Go.
+        owner = ids[0] if len(ids) == 1 else {"$in": ids}
         found = self._food_items.find(
-            {"restaurant_id": {"$in": list(menus)}},
+            {"restaurant_id": owner},
             {"restaurant_id": True, "food_category": True, "food_name": True},
         )
         for d in found:
             menus[d["restaurant_id"]].append((d["food_category"], d["food_name"], d["_id"]))
-        self._restaurants.bulk_write(
-            [UpdateOne({"_id": rid}, {"$set": dish_fields(menu)}) for rid, menu in menus.items()],
-            ordered=False,
-        )
+        return {rid: [name for _, name, _ in sorted(menu)] for rid, menu in menus.items()}
+
+    def _store_dishes(self, pincodes: dict[int, str | None], menus: dict[int, list[str]]) -> None:
+        documents = {
+            rid: {
+                "_id": rid,
+                "pincode": pincodes.get(rid),  # None: the restaurant is not stored yet
+                "dish_keys": dish_keys(names),
+                "dish_names": names,
+            }
+            for rid, names in menus.items()
+        }
+        stored = _insert_new(self._dishes, list(documents.values()))
+        if stored:
+            self._dishes.bulk_write(
+                [ReplaceOne({"_id": rid}, documents[rid], upsert=True) for rid in stored],
+                ordered=False,
+            )
+
+    def _rewrite_dishes(self, restaurant_ids: Collection[int]) -> None:
+        """Store each restaurant's dishes as its items now are."""
+        menus = self._menus(restaurant_ids)
+        found = self._restaurants.find({"_id": {"$in": list(menus)}}, {"pincode": True})
+        self._store_dishes({d["_id"]: d["pincode"] for d in found}, menus)
 
     def set_availability(self, food_id: int, availability: bool) -> None:
         self._food_items.update_one({"_id": food_id}, {"$set": {"availability": availability}})
@@ -129,8 +156,12 @@ class MongoCatalog:
         return None if document is None else from_document(document, City)
 
     def search_restaurants(self, query: RestaurantQuery) -> list[Restaurant]:
+        by_dish: list[int] = []
+        if query.text:
+            with_dish = self._dishes.find(dish_filter(query.pincode, query.text), {"_id": True})
+            by_dish = [d["_id"] for d in with_dish]
         found = (
-            self._restaurants.find(search_filter(query), _RESTAURANT_FIELDS)
+            self._restaurants.find(search_filter(query, by_dish))
             .sort(search_sort(query.sort))
             .limit(query.limit)
         )
@@ -141,10 +172,7 @@ class MongoCatalog:
         if not wanted:
             return {}
         # By _id (the one lookup FerretDB answers from an index), never the food items.
-        menus = {
-            d["_id"]: d.get("dish_names", [])
-            for d in self._restaurants.find({"_id": {"$in": wanted}}, {"dish_names": True})
-        }
+        menus = {d["_id"]: d["dish_names"] for d in self._dishes.find({"_id": {"$in": wanted}})}
         found: dict[int, list[str]] = {}
         for rid in wanted:
             names = [name for name in menus.get(rid, ()) if dish_matches(name, text)]
@@ -159,7 +187,7 @@ class MongoCatalog:
         )
 
     def get_restaurant(self, restaurant_id: int) -> Restaurant | None:
-        document = self._restaurants.find_one({"_id": restaurant_id}, _RESTAURANT_FIELDS)
+        document = self._restaurants.find_one({"_id": restaurant_id})
         return None if document is None else from_document(document, Restaurant)
 
     def menu(self, restaurant_id: int) -> list[FoodItem]:
@@ -180,11 +208,27 @@ class MongoCatalog:
         return {fid: found[fid] for fid in food_ids if fid in found}
 
 
+def _insert_new(collection: Collection_[Document], documents: list[Document]) -> list[Any]:
+    """Insert the documents whose ``_id`` is not stored yet; the ``_id`` of the others.
+
+    Plain inserts first: on FerretDB an upsert costs ~10 ms each, an insert ~0.1 ms, and
+    loading a catalog is almost all new documents. The caller replaces those stored
+    already, one by one."""
+    try:
+        collection.insert_many(documents, ordered=False)
+    except BulkWriteError as error:
+        stored = [e["op"]["_id"] for e in error.details["writeErrors"] if e.get("code") == 11000]
+        if len(stored) != len(error.details["writeErrors"]):
+            raise
+        return stored
+    return []
+
+
 def backfill_dishes(db: Database[Document]) -> None:
-    """Restaurants stored before dish search lack their menu's names: give each its own
-    (once; afterwards none is missing)."""
-    missing = [
-        d["_id"] for d in db[RESTAURANTS].find({"dish_names": {"$exists": False}}, {"_id": True})
-    ]
-    if missing:
-        MongoCatalog(db)._rewrite_dishes(missing)
+    """A catalog stored before dish search has no restaurants' dishes: write them (once:
+    afterwards there are some)."""
+    if db[RESTAURANT_DISHES].find_one({}, {"_id": True}) is not None:
+        return
+    restaurant_ids = [d["_id"] for d in db[RESTAURANTS].find({}, {"_id": True})]
+    if restaurant_ids:
+        MongoCatalog(db)._rewrite_dishes(restaurant_ids)

@@ -15,6 +15,9 @@ USERS = "users"
 CITIES = "cities"
 RESTAURANTS = "restaurants"
 FOOD_ITEMS = "food_items"
+# Each restaurant's dishes (by _id: the restaurant's id): their names in menu order and
+# case-folded, with its PIN code, for dish search (``search``).
+RESTAURANT_DISHES = "restaurant_dishes"
 COUPONS = "coupons"  # by _id: the code
 CARTS = "carts"
 ADDRESSES = "addresses"
@@ -37,6 +40,7 @@ COLLECTIONS = (
     CITIES,
     RESTAURANTS,
     FOOD_ITEMS,
+    RESTAURANT_DISHES,
     COUPONS,
     CARTS,
     ADDRESSES,
@@ -70,6 +74,7 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("pincode", _A), ("cost_for_two", _A), ("_id", _A)], name="by_cost"),
         IndexModel([("pincode", _A), ("cuisine_keys", _A)], name="by_cuisine"),
     ],
+    RESTAURANT_DISHES: [IndexModel([("pincode", _A), ("dish_keys", _A)], name="by_city_dish")],
     FOOD_ITEMS: [
         IndexModel(
             [("restaurant_id", _A), ("food_category", _A), ("food_name", _A), ("_id", _A)],

@@ -3,15 +3,21 @@
 
 No ``$text`` (FerretDB has no text indexes, and answers a ``$text`` query with nothing):
 text search is a ``$regex`` over case-folded copies of the name, description and each
-cuisine, kept in ``search_keys``, and of its dishes' names, kept in ``dish_keys``
-(``catalog`` keeps them in step with the menu). A regex against an array matches if any
-element matches, so a match never spans two fields or two dishes.
+cuisine, kept in ``search_keys``. A regex against an array matches if any element
+matches, so a match never spans two fields.
+
+Dishes match too: the case-folded names of each restaurant's dishes are kept apart, in
+``restaurant_dishes`` with the restaurant's PIN code (``catalog`` keeps them in step
+with the menu), so a text search first asks which of the city's restaurants have a
+dish matching (:func:`dish_filter`) and the restaurant filter then takes those ids too.
+Not on the restaurant's document: every search reads those, and FerretDB decodes each
+one whole, so a search without text would pay for its menu's names.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from adapters.mongo.schema import Document
@@ -42,15 +48,15 @@ def search_fields(restaurant: Restaurant) -> Document:
     }
 
 
-MenuKey = tuple[str, str, int]  # a dish's place on the menu: category, name, food id
+def dish_keys(dish_names: Iterable[str]) -> list[str]:
+    """The case-folded names of a restaurant's dishes, once each: what a text search
+    matches (``restaurant_dishes.dish_keys``)."""
+    return sorted({name.casefold() for name in dish_names})
 
 
-def dish_fields(menu: Iterable[MenuKey]) -> Document:
-    """The query-only fields a restaurant's document keeps of its menu: its dishes'
-    names in menu order (what ``dishes_matching`` reads, by the restaurant's ``_id``) and
-    their case-folded copies (what the text search matches)."""
-    names = [name for _, name, _ in sorted(menu)]
-    return {"dish_names": names, "dish_keys": sorted({name.casefold() for name in names})}
+def dish_filter(pincode: str, text: str) -> Document:
+    """The city's restaurants with a dish whose name contains ``text``."""
+    return {"pincode": pincode, "dish_keys": {"$regex": literal_pattern(text.casefold())}}
 
 
 def literal_pattern(text: str) -> str:
@@ -80,7 +86,9 @@ def _after(sort: RestaurantSort, position: SearchPosition) -> Document:
     }
 
 
-def search_filter(query: RestaurantQuery) -> Document:
+def search_filter(query: RestaurantQuery, dish_matches: Collection[int] = ()) -> Document:
+    """``dish_matches``: the ids of the city's restaurants a dish of which the text
+    matches (see :func:`dish_filter`)."""
     clauses: list[Document] = [{"pincode": query.pincode}]
     if query.veg_only:
         clauses.append({"is_veg_only": True})
@@ -91,10 +99,11 @@ def search_filter(query: RestaurantQuery) -> Document:
     if query.cuisine is not None:
         clauses.append({"cuisine_keys": query.cuisine.casefold()})
     if query.text:
-        pattern = literal_pattern(query.text.casefold())
-        clauses.append(
-            {"$or": [{"search_keys": {"$regex": pattern}}, {"dish_keys": {"$regex": pattern}}]}
-        )
+        own: Document = {"search_keys": {"$regex": literal_pattern(query.text.casefold())}}
+        if dish_matches:
+            clauses.append({"$or": [own, {"_id": {"$in": list(dish_matches)}}]})
+        else:
+            clauses.append(own)
     if query.after is not None:
         clauses.append(_after(query.sort, query.after))
     return {"$and": clauses}
