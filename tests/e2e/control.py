@@ -8,7 +8,8 @@ stays down (and the answer waits until Traefik has taken it out of rotation) unt
 ``POST /catalog/price`` with ``{"food_id": …, "price": …}`` (paise) reprices a dish behind
 the app's back: written to the stack's store through the catalog port, as the
 restaurant's own edit would be, answered once no replica's catalog cache can still serve
-the old price.
+the old price. ``POST /catalog/availability`` with ``{"food_id": …, "availability": …}``
+(a boolean) takes a dish off the menu or puts it back, the same way.
 Bound to 127.0.0.1 on a free port; it lives as long as the e2e run.
 """
 
@@ -112,6 +113,42 @@ def set_price(stack: Stack, food_id: int, price: int) -> dict[str, Any] | None:
     return {"food_id": food_id, "old_price": item.price, "price": price, "waited_s": waited}
 
 
+def set_availability(stack: Stack, food_id: int, availability: bool) -> dict[str, Any] | None:
+    """Mark the dish (un)available in the stack's store (None: no such dish), as the
+    restaurant would when it runs out; answered, like ``set_price``, once no replica's
+    catalog cache can still serve it as it was."""
+    store = open_store(stack.config.store_url, migrate=False)
+    try:
+        item = store.catalog.get_food_items([food_id]).get(food_id)
+        if item is None:
+            return None
+        store.catalog.add_food_items([evolve(item, availability=availability)])
+    finally:
+        store.close()
+    waited = catalog_cache_s(stack)
+    time.sleep(waited)
+    stack.log(f"e2e: food item {food_id} availability {item.availability} -> {availability}")
+    return {
+        "food_id": food_id,
+        "old_availability": item.availability,
+        "availability": availability,
+        "waited_s": waited,
+    }
+
+
+def _availability_body(raw: bytes) -> tuple[int, bool] | None:
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(body, dict):
+        return None
+    food_id, availability = body.get("food_id"), body.get("availability")
+    if type(food_id) is not int or food_id <= 0 or type(availability) is not bool:
+        return None
+    return food_id, availability
+
+
 def _price_body(raw: bytes) -> tuple[int, int] | None:
     try:
         body = json.loads(raw)
@@ -162,6 +199,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, {"status": wait_until_both_serve(self.stack)})
             elif self.path == "/catalog/price":
                 self._reprice()
+            elif self.path == "/catalog/availability":
+                self._set_availability()
             else:
                 self._send(404, {"error": "not found"})
         except Exception as error:
@@ -174,6 +213,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(400, {"error": "send {food_id, price}: positive integers (paise)"})
             return
         done = set_price(self.stack, *asked)
+        if done is None:
+            self._send(404, {"error": f"no food item {asked[0]}"})
+        else:
+            self._send(200, done)
+
+    def _set_availability(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        asked = _availability_body(self.rfile.read(length))
+        if asked is None:
+            self._send(400, {"error": "send {food_id: a positive id, availability: a boolean}"})
+            return
+        done = set_availability(self.stack, *asked)
         if done is None:
             self._send(404, {"error": f"no food item {asked[0]}"})
         else:

@@ -54,3 +54,16 @@ export interface Repriced {
 export async function setPrice(foodId: number, price: number): Promise<Repriced> {
   return control<Repriced>("POST", "/catalog/price", { food_id: foodId, price });
 }
+
+export interface Availability {
+  food_id: number;
+  old_availability: boolean;
+  availability: boolean;
+  waited_s: number;
+}
+
+/** The restaurant takes a dish off the menu (false) or puts it back (true), in the stack's
+ * store; answered, as setPrice, once no cached menu shows it as it was. */
+export async function setAvailability(foodId: number, availability: boolean): Promise<Availability> {
+  return control<Availability>("POST", "/catalog/availability", { food_id: foodId, availability });
+}
