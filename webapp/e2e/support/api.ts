@@ -49,13 +49,19 @@ export async function login(email: string, password: string): Promise<ApiSession
   return (await send("POST", "/api/v1/auth/login", undefined, body)) as ApiSession;
 }
 
+export interface ApiChosenOption {
+  option_id: number;
+  option_name: string;
+  price_delta: number;
+}
+
 export interface ApiOrder {
   order_id: number;
   order_status: string;
   total_amount: number;
   bill: ApiBill;
   coupon_code: string | null;
-  items: Array<{ food_id: number; price: number; quantity: number }>;
+  items: Array<{ food_id: number; food_name: string; price: number; quantity: number; options: ApiChosenOption[] }>;
   payment: { payment_status: string; amount: number; card: { brand: string; last4: string } | null } | null;
 }
 
@@ -68,9 +74,24 @@ export interface ApiBill {
   total_amount: number;
 }
 
+export interface ApiCartLine {
+  line_id: string;
+  food_id: number;
+  food_name: string;
+  options: ApiChosenOption[];
+  price: number;
+  quantity: number;
+}
+
+export interface ApiCart {
+  bill: ApiBill | null;
+  total_amount: number;
+  food_items: ApiCartLine[];
+}
+
 /** The customer's cart as the API bills it now (fees and GST included). */
-export async function cartOf(token: string): Promise<{ bill: ApiBill | null; total_amount: number }> {
-  return (await send("GET", "/api/v1/cart", token)) as { bill: ApiBill | null; total_amount: number };
+export async function cartOf(token: string): Promise<ApiCart> {
+  return (await send("GET", "/api/v1/cart", token)) as ApiCart;
 }
 
 /** The total the API bills the customer's cart at now. */
@@ -78,11 +99,31 @@ export async function cartTotalOf(token: string): Promise<number> {
   return (await cartOf(token)).total_amount;
 }
 
+export interface ApiOption {
+  option_id: number;
+  option_name: string;
+  price_delta: number;
+  availability: boolean;
+}
+
+export interface ApiOptionGroup {
+  group_name: string;
+  min_choices: number;
+  max_choices: number;
+  options: ApiOption[];
+}
+
 export interface ApiDish {
   food_id: number;
   food_name: string;
   availability: boolean;
   price: number;
+  option_groups: ApiOptionGroup[];
+}
+
+/** A dish that goes in the cart as it is (PUT /cart/items): no option groups at all. */
+export function isPlain(dish: ApiDish): boolean {
+  return dish.option_groups.length === 0;
 }
 
 export interface ApiRestaurant {
@@ -165,23 +206,57 @@ export async function customerWithOrder(restaurantId: number): Promise<{ token: 
   })) as ApiSession;
   const token = session.token;
   const place = await restaurant(restaurantId);
-  const dish = place.menu.find((d) => d.availability);
+  const dish = place.menu.find((d) => d.availability && isPlain(d));
   if (!dish) throw new Error("no dish to order");
-  await send("PUT", `/api/v1/cart/items/${dish.food_id}`, token, { quantity: 1 });
+  const order = await orderOverApi(token, place, [{ dish, optionIds: [], quantity: 1 }]);
+  return { token, orderId: order.order_id };
+}
+
+/** One line for `orderOverApi`: a dish, the options chosen for it, how many. */
+export interface LineToOrder {
+  dish: ApiDish;
+  optionIds: number[];
+  quantity: number;
+}
+
+/** The signed-in customer orders these lines, cash on delivery, over the API (to a new
+ * address in the restaurant's city): a past order for the web app to show. */
+export async function orderOverApi(token: string, place: ApiRestaurant, lines: LineToOrder[]): Promise<ApiOrder> {
+  for (const line of lines) {
+    await send(
+      "POST",
+      "/api/v1/cart/lines",
+      token,
+      { food_id: line.dish.food_id, option_ids: line.optionIds, quantity: line.quantity },
+      randomUUID(),
+    );
+  }
   const address = (await send("POST", "/api/v1/addresses", token, {
     label: "Home",
     line1: "1 Test Street",
     city_name: place.city.city_name,
     pincode: place.city.pincode,
   })) as { address_id: number };
-  const order = (await send(
+  return (await send(
     "POST",
     "/api/v1/orders",
     token,
     { address_id: address.address_id, payment_mode: "COD" },
     randomUUID(),
   )) as ApiOrder;
-  return { token, orderId: order.order_id };
+}
+
+/** The customer's own rating of an order, or null (404) when not rated. */
+export async function ratingOf(token: string, orderId: number): Promise<{ stars: number; review: string } | null> {
+  const answer = await ask("GET", `/api/v1/orders/${orderId}/rating`, token);
+  if (answer.status === 404) return null;
+  if (answer.status !== 200) throw new Error(`GET rating of ${orderId}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as { stars: number; review: string };
+}
+
+/** A restaurant's score and how many ratings make it, as its page reads them now. */
+export async function ratingsOf(restaurantId: number): Promise<{ restaurant_rating: number; rating_count: number }> {
+  return (await send("GET", `/api/v1/restaurants/${restaurantId}`)) as { restaurant_rating: number; rating_count: number };
 }
 
 /** The first `status` event of an order's SSE stream at `origin`, or null after `waitMs`. */

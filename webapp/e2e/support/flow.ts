@@ -1,7 +1,7 @@
 // A customer's steps in the web app, by role and label (as a screen reader finds them).
 import { randomInt, randomUUID } from "node:crypto";
 import type { Locator, Page } from "playwright-core";
-import type { ApiDish, ApiRestaurant } from "./api";
+import { type ApiDish, type ApiRestaurant, isPlain } from "./api";
 
 export interface Customer {
   name: string;
@@ -54,8 +54,9 @@ export async function searchAndOpen(page: Page, restaurant: ApiRestaurant): Prom
   await page.getByRole("heading", { level: 1, name: restaurant.restaurant_name }).waitFor();
 }
 
+/** The first `count` dishes that go in the cart with one press of Add (no options). */
 export function availableDishes(restaurant: ApiRestaurant, count: number): ApiDish[] {
-  const dishes = restaurant.menu.filter((d) => d.availability).slice(0, count);
+  const dishes = restaurant.menu.filter((d) => d.availability && isPlain(d)).slice(0, count);
   if (dishes.length < count) throw new Error(`${restaurant.restaurant_name} has too few dishes`);
   return dishes;
 }

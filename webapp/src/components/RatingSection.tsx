@@ -179,7 +179,6 @@ function RatingForm({ orderId, initial, submitLabel, onSaved, onStale, onCancel 
                 id={`${id}-star-${n}`}
                 type="radio"
                 name={`${id}-stars`}
-                className="visually-hidden"
                 value={n}
                 checked={stars === n}
                 onChange={() => {
