@@ -222,6 +222,16 @@ def test_a_restaurant_stored_again_or_after_its_items_keeps_its_dishes(
     assert store.catalog.get_restaurant(late.restaurant_id) == late
 
 
+def test_a_restaurant_moved_to_another_city_is_found_by_its_dishes_there(
+    store: Store, menus: dict[str, Restaurant]
+) -> None:
+    dosa = menus["dosa"]
+    store.catalog.add_restaurant(evolve(dosa, city=MUMBAI))
+    assert _search(store, "rava idli") == []
+    found = store.catalog.search_restaurants(RestaurantQuery(MUMBAI.pincode, text="rava idli"))
+    assert _ids(found) == [dosa.restaurant_id]
+
+
 def test_a_dish_search_pages_like_any_other(store: Store, make: Maker) -> None:
     places = [
         make.restaurant(restaurant_rating=4.0, restaurant_name=f"Place {n}") for n in range(5)
