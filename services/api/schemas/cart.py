@@ -5,7 +5,6 @@ from __future__ import annotations
 import attrs
 from attrs import frozen
 
-from food_core.errors import OptionsInvalid
 from food_core.model import MAX_LINE_QUANTITY, CartLine
 from food_core.model.options import MAX_GROUP_OPTIONS
 from food_core.usecases import DeliveryCheck, PricedCart
@@ -64,8 +63,15 @@ class DeliveryCheckOut:
     detail: str | None
 
 
+def _replace_cart() -> bool:
+    return f.described(  # type: ignore[no-any-return]
+        "Empty a cart holding another restaurant's items first, instead of a 409",
+        default=False,
+    )
+
+
 @frozen(kw_only=True)
-class SetQuantityIn:
+class LineQuantityIn:
     # Range documented here, checked by the core so the answer says quantity_out_of_range.
     quantity: int = f.integer(
         0,
@@ -73,10 +79,11 @@ class SetQuantityIn:
         core_checked=True,
         description="The line's new quantity; 0 removes the line",
     )
-    replace_cart: bool = f.described(
-        "Empty a cart holding another restaurant's items first, instead of a 409",
-        default=False,
-    )
+
+
+@frozen(kw_only=True)
+class SetQuantityIn(LineQuantityIn):
+    replace_cart: bool = _replace_cart()
 
 
 @frozen(kw_only=True)
@@ -90,30 +97,7 @@ class AddLineIn:
     quantity: int = f.integer(
         1, MAX_LINE_QUANTITY, core_checked=True, description="How many to add", default=1
     )
-    replace_cart: bool = f.described(
-        "Empty a cart holding another restaurant's items first, instead of a 409",
-        default=False,
-    )
-
-
-@frozen(kw_only=True)
-class LineQuantityIn:
-    quantity: int = f.integer(
-        0,
-        MAX_LINE_QUANTITY,
-        core_checked=True,
-        description="The line's new quantity; 0 removes the line",
-    )
-
-
-def _line_available(line: CartLine) -> bool:
-    if not line.food_item.availability:
-        return False
-    try:
-        line.food_item.choose(line.option_ids)
-    except OptionsInvalid:
-        return False
-    return True
+    replace_cart: bool = _replace_cart()
 
 
 def cart_line_out(line: CartLine) -> CartLineOut:
@@ -131,7 +115,7 @@ def cart_line_out(line: CartLine) -> CartLineOut:
         quantity=line.quantity,
         line_total=line.line_total,
         is_veg=line.food_item.is_veg,
-        availability=_line_available(line),
+        availability=line.food_item.orderable_with(line.option_ids),
     )
 
 

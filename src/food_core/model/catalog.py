@@ -7,6 +7,7 @@ from functools import cached_property
 
 from attrs import field, frozen, validators
 
+from food_core.errors import OptionsInvalid
 from food_core.model.hours import OpenHours
 from food_core.model.options import Option, OptionGroup, check_groups, choose
 from food_core.rules import check_pincode
@@ -100,6 +101,16 @@ class FoodItem:
     def choose(self, option_ids: Collection[int]) -> tuple[Option, ...]:
         """The options chosen by id, in menu order; ``OptionsInvalid`` names what is wrong."""
         return choose(self.food_name, self.option_groups, option_ids)
+
+    def orderable_with(self, option_ids: Collection[int]) -> bool:
+        """Available, and those options a valid choice of it."""
+        if not self.availability:
+            return False
+        try:
+            self.choose(option_ids)
+        except OptionsInvalid:
+            return False
+        return True
 
     @property
     def needs_choice(self) -> bool:

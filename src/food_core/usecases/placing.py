@@ -19,7 +19,6 @@ from food_core.errors import (
     CouponUseTaken,
     ItemUnavailable,
     NotFound,
-    OptionsInvalid,
 )
 from food_core.model import (
     Address,
@@ -161,7 +160,7 @@ def _ensure_price_holds(
         was = line.food_item
         now = current.get(was.food_id)
         new_price = None if now is None else line.refreshed(now).unit_price
-        available = now is not None and now.availability and _choosable(now, line.option_ids)
+        available = now is not None and now.orderable_with(line.option_ids)
         if not available or new_price != line.unit_price:
             changes.append(
                 {
@@ -183,14 +182,6 @@ def _ensure_price_holds(
         changes=changes,
         total_amount=total,
     )
-
-
-def _choosable(item: FoodItem, option_ids: tuple[int, ...]) -> bool:
-    try:
-        item.choose(option_ids)
-    except OptionsInvalid:
-        return False
-    return True
 
 
 def _order_from(
