@@ -1,6 +1,7 @@
 """Stateful: each store runs beside a fresh in-memory reference, and after every step
-(placements, order changes with their payment attempts, cart saves, address changes) both
-answer every question the same way."""
+(placements, order changes with their payment attempts, cart saves, address changes,
+ratings and their edits, favourites saved and removed) both answer every question the
+same way."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable, Collection
 from datetime import timedelta
 from typing import Any, ClassVar
 
+from attrs import evolve
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -32,6 +34,7 @@ from food_core.model import (
     Payment,
     PaymentMode,
     PaymentStatus,
+    Rating,
     RestaurantRef,
 )
 from tests.contract.backends import SERVER_BACKED, Backend
@@ -75,6 +78,7 @@ class StoreAgreesWithReference(RuleBasedStateMachine):
         self.users: list[int] = []
         self.orders: list[int] = []
         self.addresses: list[int] = []
+        self.rated: set[int] = set()
 
     def both(self, act: Callable[[Store], Any]) -> Any:
         expected = _outcome(lambda: act(self.model))
@@ -263,6 +267,39 @@ class StoreAgreesWithReference(RuleBasedStateMachine):
         deleted = self.both(lambda s: s.addresses.delete(address_id, user_id))
         event(f"address delete: {deleted}")
 
+    # --- ratings and favourites ---
+
+    @rule(
+        data=st.data(),
+        order_id=st.integers(1, 6),
+        restaurant=st.sampled_from(list(RESTAURANTS)),
+        stars=st.integers(1, 5),
+    )
+    def rate(self, data: st.DataObject, order_id: int, restaurant: int, stars: int) -> None:
+        now = self.clock.now()
+        rating = Rating(order_id, self._user(data), restaurant, stars, f"{stars} stars", now, now)
+        added = self.both(lambda s: s.ratings.add(rating))
+        event(f"rating add: {added}")
+        self.rated.add(order_id)
+
+    @precondition(lambda self: self.rated)
+    @rule(data=st.data(), stars=st.integers(1, 5))
+    def edit_rating(self, data: st.DataObject, stars: int) -> None:
+        rating = self.model.ratings.get(data.draw(st.sampled_from(sorted(self.rated))))
+        assert rating is not None
+        edited = evolve(rating, stars=stars, review="edited", updated_at=self.clock.now())
+        self.both(lambda s: s.ratings.replace(edited))
+
+    @rule(data=st.data(), restaurant=st.integers(1, 4), save=st.booleans())
+    def favourite(self, data: st.DataObject, restaurant: int, save: bool) -> None:
+        user_id = self._user(data)
+        if save:
+            self.both(lambda s: s.favourites.add(user_id, restaurant, self.clock.now()))
+        else:
+            event(
+                f"favourite remove: {self.both(lambda s: s.favourites.remove(user_id, restaurant))}"
+            )
+
     @rule(milliseconds=st.integers(1, 90_000))
     def tick(self, milliseconds: int) -> None:
         self.clock.advance(timedelta(milliseconds=milliseconds))
@@ -277,6 +314,8 @@ class StoreAgreesWithReference(RuleBasedStateMachine):
             self.both(lambda s: s.orders.get(order_id))  # noqa: B023 - called at once
         for restaurant_id in RESTAURANTS:
             self._restaurant_agrees(restaurant_id)
+        for order_id in self.rated:
+            self.both(lambda s: s.ratings.get(order_id))  # noqa: B023 - called at once
         self.both(lambda s: s.orders.list_needing_attention(50))
         soon = self.clock.now() + timedelta(seconds=1)
         self.both(lambda s: s.orders.list_unpaid(soon, 50))
@@ -287,6 +326,8 @@ class StoreAgreesWithReference(RuleBasedStateMachine):
         self.both(lambda s: s.orders.list_for_user(user_id, 50))
         self.both(lambda s: s.carts.get(user_id))
         self.both(lambda s: s.addresses.list_for_user(user_id))
+        self.both(lambda s: s.favourites.list_for_user(user_id, 50))
+        self.both(lambda s: s.favourites.list_for_user(user_id, 2))
         for key in ORDER_KEYS:
             self._key_agrees(user_id, key)
 
@@ -295,6 +336,7 @@ class StoreAgreesWithReference(RuleBasedStateMachine):
 
     def _restaurant_agrees(self, restaurant_id: int) -> None:
         self.both(lambda s: s.orders.list_for_restaurant(restaurant_id, list(OrderStatus), 50))
+        self.both(lambda s: s.ratings.totals(restaurant_id))
 
 
 def test_every_store_agrees_with_the_reference_after_every_step(backend: Backend) -> None:
