@@ -2,7 +2,8 @@
 // required choice missing cannot be added, the price follows the choice, two lines of one
 // dish with different options, the order keeps them), rating a delivered order (shown on
 // its page, edited, counted in the restaurant's score) and ordering a past order again
-// (the cart holds it again; a dish taken off the menu meanwhile is named).
+// (the cart holds it again; a dish taken off the menu meanwhile is named); a dish's name
+// searched, the cost filter and sort; a favourite saved and listed.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as api from "./support/api";
@@ -282,5 +283,79 @@ describe.skipIf(!enabled)("options, ratings and order again", () => {
       await setAvailability(gone.food_id, true); // the other cases see the menu as it was
       await tab.context.close();
     }
+  });
+
+  test("search and favourites: a dish's name finds its restaurant and says so; cost filter and sort; a favourite saved and listed", async () => {
+    const tab = await openTab(browser);
+    const { page } = tab;
+    const restaurant = partner.restaurant;
+    const { pincode, city_name } = restaurant.city;
+    const names = restaurant.menu.map((d) => d.food_name);
+    // A dish of its own name whose search lists the restaurant, and the dish, on the first page.
+    let dish: ApiDish | undefined;
+    for (const candidate of restaurant.menu.filter((d) => names.filter((n) => n.includes(d.food_name)).length === 1)) {
+      const hits = await api.search(pincode, `q=${encodeURIComponent(candidate.food_name)}&limit=6`);
+      const matched = hits.find((h) => h.restaurant_id === restaurant.restaurant_id)?.matched_dishes ?? [];
+      // Among the three names a card shows.
+      if (matched.slice(0, 3).includes(candidate.food_name)) {
+        dish = candidate;
+        break;
+      }
+    }
+    if (!dish) throw new Error(`no dish of ${restaurant.restaurant_name} finds it on a search's first page`);
+    // A ceiling the web app offers that at least two of the city's restaurants are under.
+    let ceiling = 0;
+    let cheapest: Awaited<ReturnType<typeof api.search>> = [];
+    for (const rupeesAtMost of [300, 500, 800, 1200]) {
+      cheapest = await api.search(pincode, `max_cost_for_two=${rupeesAtMost * 100}&sort=cost&limit=6`);
+      ceiling = rupeesAtMost;
+      if (cheapest.length >= 2) break;
+    }
+    const customer = newCustomer("favourite");
+    await signUp(page, customer);
+    await chooseCity(page, city_name);
+
+    // A dish's name: the restaurant whose menu has it, with the dish named.
+    await page.getByRole("searchbox", { name: "Search" }).fill(dish.food_name);
+    await page.waitForURL(/q=/);
+    const card = page.getByRole("link", { name: new RegExp(restaurant.restaurant_name) });
+    await card.getByText(new RegExp(`^Matches: .*${dish.food_name.replace(/[()]/g, "\\$&")}`)).waitFor();
+    await shot(page, "menu/10-dish-search");
+
+    // Cost for two at most the ceiling, cheapest first: the list the API gives for that query.
+    await page.getByRole("searchbox", { name: "Search" }).fill("");
+    await page.waitForURL((url) => !url.search.includes("q="));
+    await page.getByLabel("Cost for two").selectOption(String(ceiling));
+    await page.getByLabel("Sort by").selectOption("cost");
+    await page.waitForURL(new RegExp(`max_cost=${ceiling}.*sort=cost`));
+    expect(cheapest.length).toBeGreaterThan(0);
+    expect(cheapest.every((r) => r.cost_for_two <= ceiling * 100)).toBe(true);
+    const costs = cheapest.map((r) => r.cost_for_two);
+    expect(costs).toEqual([...costs].sort((a, b) => a - b));
+    const titles = page.locator(".card-grid .card-title");
+    await expect.poll(() => titles.allInnerTexts()).toEqual(cheapest.map((r) => r.restaurant_name));
+    await shot(page, "menu/11-cost-filter-and-sort");
+
+    // A favourite: the toggle on its page, then the favourites page lists it.
+    await page.goto(`/restaurants/${restaurant.restaurant_id}`);
+    await page.getByRole("heading", { level: 1, name: restaurant.restaurant_name }).waitFor();
+    const toggle = page.getByRole("button", { name: "Favourite", exact: true });
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
+    const session = await api.login(customer.email, customer.password);
+    expect(await api.favouritesOf(session.token)).toEqual([restaurant.restaurant_id]);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Favourites" }).click();
+    const saved = page.getByRole("list", { name: "Favourite restaurants" });
+    await saved.getByRole("link", { name: new RegExp(restaurant.restaurant_name) }).waitFor();
+    const heart = saved.getByRole("button", { name: `Favourite: ${restaurant.restaurant_name}` });
+    expect(await heart.getAttribute("aria-pressed")).toBe("true");
+    expect(serious(await axeCheck(page, "favourites")), "axe on the favourites page").toEqual([]);
+    await shot(page, "menu/12-favourites");
+    await heart.click();
+    await expect.poll(() => api.favouritesOf(session.token)).toEqual([]);
+    expect(tab.problems).toEqual([]);
+    await tab.context.close();
   });
 });

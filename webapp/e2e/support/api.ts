@@ -171,6 +171,23 @@ export async function restaurantsIn(pincode: string): Promise<ApiListing[]> {
   return found;
 }
 
+/** One page of a city's search, as the API answers the query string `query`. */
+export async function search(
+  pincode: string,
+  query: string,
+): Promise<Array<ApiListing & { cost_for_two: number; matched_dishes: string[] }>> {
+  const page = (await send("GET", `/api/v1/cities/${pincode}/restaurants?${query}`)) as {
+    restaurants: Array<ApiListing & { cost_for_two: number; matched_dishes: string[] }>;
+  };
+  return page.restaurants;
+}
+
+/** The customer's favourite restaurants' ids, most recently saved first. */
+export async function favouritesOf(token: string): Promise<number[]> {
+  const answer = (await send("GET", "/api/v1/favourites", token)) as { restaurants: Array<{ restaurant_id: number }> };
+  return answer.restaurants.map((r) => r.restaurant_id);
+}
+
 /** PUT a cart line, answered whatever the status (to see a refusal). */
 export function putCartItem(token: string, foodId: number, quantity: number): Promise<Answer> {
   return ask("PUT", `/api/v1/cart/items/${foodId}`, token, { quantity });
