@@ -34,6 +34,10 @@ Differs from MongoDB (matters for the mongo adapter and its contract tests):
   matched. With the patch, ``_id`` equality (and ``_id: {$in: [...]}``) uses the index;
 - a unique-index violation caused by an *update* is ``OperationFailure`` code 1;
 - ``w=0`` (unacknowledged) writes break the connection; never use them;
+- a ``$group`` stage with two accumulators answers 0 for the second one (the ratings'
+  totals group by stars with one accumulator and add up in Python);
+- ``$setOnInsert`` is ignored on an upsert (favourites keep their first ``saved_at`` by
+  an insert that may fail, not an upsert);
 - not implemented: partial and TTL indexes, ``$lookup``, ``$expr``, ``arrayFilters``,
   ``collation``, multi-document transactions, change streams, text indexes (a ``$text``
   query silently returns nothing);
