@@ -36,7 +36,12 @@ export function FavouriteButton({ restaurant, compact = false }: { restaurant: R
         className={compact ? "favourite-button favourite-compact" : "favourite-button"}
         aria-pressed={saved}
         aria-label={compact ? `Favourite: ${name}` : undefined}
-        disabled={favourites.isBusy(restaurant.restaurant_id) || (user !== null && favourites.restaurants === null)}
+        // While the saved list loads the state is unknown; if it could not be read, saving
+        // again is harmless (the API keeps one).
+        disabled={
+          favourites.isBusy(restaurant.restaurant_id) ||
+          (user !== null && favourites.restaurants === null && favourites.loadError === null)
+        }
         onClick={() => void press()}
       >
         <span aria-hidden="true" className="favourite-heart">
