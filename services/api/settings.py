@@ -21,6 +21,7 @@ from attrs import field, frozen
 
 from adapters.ids import MAX_WORKER
 from food_core.model import DEFAULT_PLATFORM_FEE
+from food_core.usecases.accepting import ACCEPT_WINDOW
 from food_core.usecases.expiring import UNPAID_ORDER_TTL
 from services.api.published import published
 
@@ -67,6 +68,7 @@ class Settings:
     catalog_cache_s: float
     revocation_cache_s: float
     unpaid_order_ttl_s: float
+    partner_accept_s: float
     platform_fee: int
     clock_start: datetime | None
     request_log_retention_s: int
@@ -326,6 +328,11 @@ VARIABLES: tuple[Variable, ...] = (
              always(UNPAID_ORDER_TTL.total_seconds()),
              "how long an order waits for a payment (nothing in flight) before the sweep "
              "cancels it with `cancel_reason: payment_not_completed`; at least 60"),
+    Variable("FOOD_PARTNER_ACCEPT_S", "partner_accept_s", number(30.0),
+             always(ACCEPT_WINDOW.total_seconds()),
+             "how long a confirmed order waits for its restaurant to accept it before the "
+             "sweep cancels it (`cancel_reason: not_accepted_in_time`) and refunds it in "
+             "full; at least 30"),
     Variable("FOOD_PLATFORM_FEE_PAISE", "platform_fee", integer(0, 10_000),
              always(DEFAULT_PLATFORM_FEE),
              "the platform fee on every order's bill, in paise (GST at 18% is added on it)"),

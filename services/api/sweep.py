@@ -1,6 +1,7 @@
 """The periodic reconciliation sweep (docs/design.md §5): settle payments whose outcome
-was never heard and refunds still due, and cancel orders that waited too long for a
-payment (``FOOD_UNPAID_ORDER_TTL_S``).
+was never heard and refunds still due, cancel orders that waited too long for a
+payment (``FOOD_UNPAID_ORDER_TTL_S``), and cancel and refund confirmed orders their
+restaurant did not accept in time (``FOOD_PARTNER_ACCEPT_S``).
 
 Each replica runs its own sweep; the steps are idempotent compare-and-sets, so two
 sweeps working on the same order change it once.
@@ -22,7 +23,7 @@ from datetime import timedelta
 import anyio
 from starlette.concurrency import run_in_threadpool
 
-from food_core.usecases import expire_unpaid_orders, reconcile_pending
+from food_core.usecases import expire_unaccepted_orders, expire_unpaid_orders, reconcile_pending
 from services.api.container import Container
 
 log = logging.getLogger("food.sweep")
@@ -37,8 +38,13 @@ def sweep_once(container: Container) -> int:
     looked_at = reconcile_pending(ports)
     waited = timedelta(seconds=container.settings().unpaid_order_ttl_s)
     expired = expire_unpaid_orders(ports, waited=waited)
-    if looked_at or expired:
-        log.info("reconciliation sweep", extra={"orders": looked_at, "expired": expired})
+    window = timedelta(seconds=container.settings().partner_accept_s)
+    unaccepted = expire_unaccepted_orders(ports, window=window)
+    if looked_at or expired or unaccepted:
+        log.info(
+            "reconciliation sweep",
+            extra={"orders": looked_at, "expired": expired, "not_accepted": unaccepted},
+        )
     return looked_at
 
 

@@ -59,7 +59,8 @@ def test_the_design_endpoints_are_all_there(document: dict[str, Any]) -> None:
         "POST /orders/{order_id}/rating", "PUT /orders/{order_id}/rating",
         "GET /orders/{order_id}/rating", "POST /orders/{order_id}/reorder",
         "GET /favourites", "PUT /favourites/{restaurant_id}", "DELETE /favourites/{restaurant_id}",
-        "POST /partner/orders/{order_id}/status",
+        "POST /partner/orders/{order_id}/status", "POST /partner/orders/{order_id}/accept",
+        "POST /partner/orders/{order_id}/reject",
     }  # fmt: skip
     api_ops = {e.split(" ")[0] + " " + API + e.split(" ")[1] for e in expected}
     assert api_ops | {"GET /healthz", "GET /readyz", "GET /metrics"} == documented

@@ -18,6 +18,7 @@ from food_core.model import (
     PaymentStatus,
 )
 from food_core.search import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from food_core.usecases.accepting import MAX_PREP_MINUTES, MAX_REJECT_REASON, MIN_PREP_MINUTES
 from services.api.schemas import fields as f
 from services.api.schemas.addresses import AddressOut, address_out
 from services.api.schemas.bill import BillOut, bill_out
@@ -97,6 +98,9 @@ class OrderOut:
     payment: PaymentOut | None
     # Why it was cancelled: cancelled_by_customer, payment_not_completed; else null.
     cancel_reason: CancelReason | None
+    cancel_note: str | None  # the restaurant's words when it rejected the order
+    accepted_at: datetime | None
+    prep_minutes: int | None  # how long the restaurant said the food takes
     created_at: datetime
     updated_at: datetime
 
@@ -145,6 +149,22 @@ class PartnerStatus(enum.StrEnum):
 @frozen(kw_only=True)
 class OrderStatusIn:
     order_status: PartnerStatus
+
+
+@frozen(kw_only=True)
+class AcceptIn:
+    # Range documented here, checked by the core so the answer names the rule.
+    prep_minutes: int = f.integer(
+        MIN_PREP_MINUTES,
+        MAX_PREP_MINUTES,
+        core_checked=True,
+        description="How long the food takes, in minutes",
+    )
+
+
+@frozen(kw_only=True)
+class RejectIn:
+    reason: str = f.text(MAX_REJECT_REASON, description="Why, as the customer is told")
 
 
 def payment_out(payment: Payment) -> PaymentOut:
@@ -203,6 +223,9 @@ def order_out(order: Order) -> OrderOut:
         delivery=_delivery_out(order.delivery) if order.delivery else None,
         payment=payment_out(order.payment) if order.payment else None,
         cancel_reason=order.cancel_reason,
+        cancel_note=order.cancel_note,
+        accepted_at=order.accepted_at,
+        prep_minutes=order.prep_minutes,
         created_at=order.created_at,
         updated_at=order.updated_at,
     )

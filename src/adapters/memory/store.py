@@ -58,6 +58,7 @@ class MemoryStore:
         self.order_ids_by_restaurant: dict[int, set[int]] = {}
         self.order_ids_needing_attention: set[int] = set()
         self.order_ids_unpaid: set[int] = set()
+        self.order_ids_unaccepted: set[int] = set()
         self.confirmed_counts: dict[int, int] = {}
         self.ratings: dict[int, Rating] = {}  # by order id
         self.rating_ids_by_restaurant: dict[int, set[int]] = {}
@@ -285,6 +286,7 @@ class MemoryOrders:
         for ids, holds in (
             (s.order_ids_needing_attention, after.needs_attention),
             (s.order_ids_unpaid, after.is_payable),
+            (s.order_ids_unaccepted, after.order_status is OrderStatus.CONFIRMED),
         ):
             if holds:
                 ids.add(after.order_id)
@@ -333,8 +335,14 @@ class MemoryOrders:
         return sorted(found, key=lambda o: o.order_id)[: max(limit, 0)]
 
     def list_unpaid(self, updated_before: datetime, limit: int) -> list[Order]:
+        return self._waiting(self._s.order_ids_unpaid, updated_before, limit)
+
+    def list_unaccepted(self, updated_before: datetime, limit: int) -> list[Order]:
+        return self._waiting(self._s.order_ids_unaccepted, updated_before, limit)
+
+    def _waiting(self, ids: set[int], updated_before: datetime, limit: int) -> list[Order]:
         with self._s.lock:
-            found = [self._s.orders[i] for i in self._s.order_ids_unpaid]
+            found = [self._s.orders[i] for i in ids]
         due = [o for o in found if o.updated_at < updated_before]
         return sorted(due, key=lambda o: (o.updated_at, o.order_id))[: max(limit, 0)]
 

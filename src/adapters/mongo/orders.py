@@ -116,8 +116,18 @@ class MongoOrders:
         return self._list(self._orders.find(where).sort("_id", 1), limit)
 
     def list_unpaid(self, updated_before: datetime, limit: int) -> list[Order]:
+        return self._waiting(PAYABLE_STATUSES, updated_before, limit)
+
+    def list_unaccepted(self, updated_before: datetime, limit: int) -> list[Order]:
+        return self._waiting({OrderStatus.CONFIRMED}, updated_before, limit)
+
+    def _waiting(
+        self, statuses: Collection[OrderStatus], updated_before: datetime, limit: int
+    ) -> list[Order]:
+        """Orders in ``statuses`` unchanged since ``updated_before`` (index "unpaid":
+        status, updated_at, _id)."""
         where = {
-            "order_status": {"$in": [s.value for s in PAYABLE_STATUSES]},
+            "order_status": {"$in": [s.value for s in statuses]},
             # Fixed-width UTC text compares in time order (see codec).
             "updated_at": {"$lt": datetime_text(updated_before)},
         }

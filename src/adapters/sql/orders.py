@@ -57,6 +57,9 @@ def _row(order: Order) -> dict[str, object]:
         "confirmed_at": order.confirmed_at,
         "paid_by": order.paid_by,
         "cancel_reason": order.cancel_reason,
+        "cancel_note": order.cancel_note,
+        "accepted_at": order.accepted_at,
+        "prep_minutes": order.prep_minutes,
         "needs_attention": order.needs_attention,
         "items": to_json(order.items),
         "delivery_address": to_json(order.delivery_address),
@@ -88,6 +91,9 @@ def _order(m: sa.RowMapping, attempts: Sequence[Payment]) -> Order:
         confirmed_at=m["confirmed_at"],
         paid_by=m["paid_by"],
         cancel_reason=None if m["cancel_reason"] is None else CancelReason(m["cancel_reason"]),
+        cancel_note=m["cancel_note"],
+        accepted_at=m["accepted_at"],
+        prep_minutes=m["prep_minutes"],
         version=m["version"],
         currency=m["currency"],
         coupon=None if coupon is None else from_json(coupon, CouponUse),
@@ -185,10 +191,20 @@ class SqlOrders:
         )
 
     def list_unpaid(self, updated_before: datetime, limit: int) -> list[Order]:
+        return self._waiting(PAYABLE_STATUSES, updated_before, limit)
+
+    def list_unaccepted(self, updated_before: datetime, limit: int) -> list[Order]:
+        return self._waiting({OrderStatus.CONFIRMED}, updated_before, limit)
+
+    def _waiting(
+        self, statuses: Collection[OrderStatus], updated_before: datetime, limit: int
+    ) -> list[Order]:
+        """Orders in ``statuses`` unchanged since ``updated_before`` (index ix_orders_unpaid:
+        status, updated_at, id)."""
         return self._many(
             sa.select(orders)
             .where(
-                _o.order_status.in_([s.value for s in PAYABLE_STATUSES]),
+                _o.order_status.in_([s.value for s in statuses]),
                 _o.updated_at < updated_before,
             )
             .order_by(_o.updated_at, _o.order_id)

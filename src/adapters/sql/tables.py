@@ -185,6 +185,11 @@ orders = sa.Table(
     sa.Column("confirmed_at", UtcDateTime, nullable=True),
     sa.Column("paid_by", sa.BigInteger, nullable=True),
     sa.Column("cancel_reason", sa.Text, nullable=True),
+    # The restaurant's answer (0008): when it accepted and the minutes it gave, or its
+    # note when it rejected.
+    sa.Column("accepted_at", UtcDateTime, nullable=True),
+    sa.Column("prep_minutes", sa.BigInteger, nullable=True),
+    sa.Column("cancel_note", sa.Text, nullable=True),
     # Order.needs_attention, kept with every write: the reconciliation sweep's index.
     sa.Column("needs_attention", sa.Boolean, nullable=False),
     sa.Column("items", json_type(), nullable=False),

@@ -8,7 +8,7 @@ and what the outcome does to the order are one write, never two.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from attrs import Factory, evolve, field, frozen, validators
 
@@ -144,6 +144,12 @@ class Order:
     # The attempt that paid (or, for cash on delivery, promised) the order.
     paid_by: int | None = field(default=None, validator=_paid_by)
     cancel_reason: CancelReason | None = None
+    # The restaurant's words when it rejected the order.
+    cancel_note: str | None = None
+    # When the restaurant accepted it, and the minutes it said the food takes (None: it
+    # started preparing without saying).
+    accepted_at: datetime | None = None
+    prep_minutes: int | None = None
     # How many changes the order has taken; the store compares and sets on it.
     version: int = 0
     currency: str = "INR"
@@ -317,6 +323,34 @@ class Order:
             coupon=coupon,
         )
 
+    def acceptance_due(self, window: timedelta) -> datetime | None:
+        """When the restaurant must have accepted it by: ``window`` after confirmation,
+        while it waits for the restaurant (None otherwise)."""
+        if self.order_status is not OrderStatus.CONFIRMED or self.confirmed_at is None:
+            return None
+        return self.confirmed_at + window
+
+    def accepted(self, prep_minutes: int | None, now: datetime) -> Order:
+        """The restaurant takes the order (CONFIRMED → PREPARING)."""
+        if self.order_status is not OrderStatus.CONFIRMED:
+            raise InvalidTransition(
+                f"order {self.order_id} is {self.order_status.value}; only a confirmed order "
+                "can be accepted",
+                field="order_status",
+            )
+        moved = self.advanced(OrderStatus.PREPARING, now)
+        return evolve(moved, prep_minutes=prep_minutes)
+
+    def rejected(self, note: str, now: datetime) -> Order:
+        """The restaurant turns the order down: cancelled, and refunds due."""
+        if self.order_status is not OrderStatus.CONFIRMED:
+            raise InvalidTransition(
+                f"order {self.order_id} is {self.order_status.value}; only a confirmed order "
+                "can be rejected",
+                field="order_status",
+            )
+        return evolve(self.cancelled(now, CancelReason.REJECTED), cancel_note=note)
+
     def advanced(self, status: OrderStatus, now: datetime) -> Order:
         """The partner side: PREPARING → OUT_FOR_DELIVERY → DELIVERED. Delivering a cash
         order records its payment as succeeded in the same change."""
@@ -334,4 +368,7 @@ class Order:
         if status is OrderStatus.DELIVERED and paying.payment_status is PaymentStatus.PENDING:
             collected = paying.succeeded(now, gateway_reference=paying.gateway_reference, card=None)
             payments = self._with_attempt(collected)
-        return self._moved(status, now, delivery=delivery, payments=payments)
+        accepted_at = now if status is OrderStatus.PREPARING else self.accepted_at
+        return self._moved(
+            status, now, delivery=delivery, payments=payments, accepted_at=accepted_at
+        )

@@ -45,6 +45,8 @@ class CancelReason(enum.StrEnum):
 
     BY_CUSTOMER = "cancelled_by_customer"
     UNPAID = "payment_not_completed"  # no payment within the time an order waits for one
+    REJECTED = "rejected_by_restaurant"  # the restaurant said no (its note says why)
+    NOT_ACCEPTED = "not_accepted_in_time"  # the restaurant did not answer in time
 
 
 class UserRole(enum.StrEnum):

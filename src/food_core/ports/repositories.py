@@ -197,6 +197,11 @@ class OrderRepository(Protocol):
         since before ``updated_before``, oldest first: what the sweep may expire."""
         ...
 
+    def list_unaccepted(self, updated_before: datetime, limit: int) -> list[Order]:
+        """CONFIRMED orders (waiting for their restaurant to accept) not changed since
+        before ``updated_before``, oldest first: what the acceptance deadline may cancel."""
+        ...
+
     def list_needing_attention(self, limit: int) -> list[Order]:
         """Orders whose ``needs_attention`` holds (a payment of unknown outcome, or a
         refund due), oldest first: the reconciliation sweep's work."""

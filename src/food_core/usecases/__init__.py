@@ -1,5 +1,6 @@
 """Use cases for the whole flow. Each is a function of :class:`Ports` and plain values."""
 
+from food_core.usecases.accepting import accept_order, expire_unaccepted_orders, reject_order
 from food_core.usecases.accounts import login, signup
 from food_core.usecases.addresses import add_address, delete_address, list_addresses
 from food_core.usecases.billing import (
@@ -35,6 +36,7 @@ from food_core.usecases.orders import (
     advance_order_as_system,
     cancel_order,
     get_order,
+    give_refunds,
     list_orders,
     list_restaurant_orders,
 )
@@ -63,6 +65,7 @@ __all__ = [
     "Reorder",
     "RestaurantMenu",
     "SearchPage",
+    "accept_order",
     "add_address",
     "add_cart_line",
     "add_favourite",
@@ -75,8 +78,10 @@ __all__ = [
     "delete_address",
     "edit_rating",
     "existing_user",
+    "expire_unaccepted_orders",
     "expire_unpaid_orders",
     "get_order",
+    "give_refunds",
     "list_addresses",
     "list_cities",
     "list_favourites",
@@ -93,6 +98,7 @@ __all__ = [
     "reconcile_order",
     "reconcile_pending",
     "refresh_restaurant_rating",
+    "reject_order",
     "remove_cart_item",
     "remove_cart_line",
     "remove_coupon",

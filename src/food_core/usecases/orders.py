@@ -40,14 +40,20 @@ def cancel_order(ports: Ports, user_id: int, order_id: int) -> Order:
             return order  # cancelling twice is harmless
         return order.cancelled(ports.clock.now())
 
-    order = change_order(ports, order_id, cancel, owner=user_id)
+    return give_refunds(ports, change_order(ports, order_id, cancel, owner=user_id))
+
+
+def give_refunds(ports: Ports, order: Order) -> Order:
+    """Refund what the order owes back now; one the gateway cannot take now stays due
+    (the order says so) and the sweep retries it. Each refund is keyed by its attempt, so
+    however often this runs, an attempt is refunded once."""
     for attempt in order.refunds_due:
-        with suppress(PaymentUnavailable):  # the refund stays due; the sweep retries it
-            order = refund_payment(ports, order_id, attempt.payment_id)
+        with suppress(PaymentUnavailable):
+            order = refund_payment(ports, order.order_id, attempt.payment_id)
     return order
 
 
-def _partner_restaurant(ports: Ports, partner_id: int) -> int:
+def partner_restaurant(ports: Ports, partner_id: int) -> int:
     partner = existing_user(ports, partner_id)
     if partner.role is not UserRole.PARTNER or partner.restaurant_id is None:
         raise Forbidden("only a restaurant partner may do this")
@@ -61,7 +67,7 @@ def list_restaurant_orders(
     statuses: Collection[OrderStatus] = KITCHEN_STATUSES,
     limit: int = 50,
 ) -> list[Order]:
-    restaurant_id = _partner_restaurant(ports, partner_id)
+    restaurant_id = partner_restaurant(ports, partner_id)
     return ports.orders.list_for_restaurant(
         restaurant_id, statuses, min(max(limit, 1), MAX_PAGE_SIZE)
     )
@@ -70,10 +76,17 @@ def list_restaurant_orders(
 def advance_order(ports: Ports, partner_id: int, order_id: int, status: OrderStatus) -> Order:
     """PREPARING → OUT_FOR_DELIVERY → DELIVERED, by the restaurant's partner (or the
     simulator acting as one via :func:`advance_order_as_system`)."""
-    restaurant_id = _partner_restaurant(ports, partner_id)
-    if load_order(ports, order_id).restaurant.restaurant_id != restaurant_id:
-        raise NotFound(f"order {order_id} not found", field="order_id")
+    partners_order(ports, partner_id, order_id)
     return advance_order_as_system(ports, order_id, status)
+
+
+def partners_order(ports: Ports, partner_id: int, order_id: int) -> Order:
+    """The order, if it is the partner's restaurant's (another's is indistinguishable
+    from missing)."""
+    order = load_order(ports, order_id)
+    if order.restaurant.restaurant_id != partner_restaurant(ports, partner_id):
+        raise NotFound(f"order {order_id} not found", field="order_id")
+    return order
 
 
 def advance_order_as_system(ports: Ports, order_id: int, status: OrderStatus) -> Order:
