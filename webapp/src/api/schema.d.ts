@@ -488,6 +488,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/orders/{order_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a confirmed order, saying how long the food takes
+         * @description CONFIRMED → PREPARING. An order not accepted within FOOD_PARTNER_ACCEPT_S of its confirmation is cancelled (not_accepted_in_time) and refunded; after that, or once cancelled, 409 invalid_transition.
+         */
+        post: operations["acceptPartnerOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/orders/{order_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a confirmed order with a reason; it is refunded in full */
+        post: operations["rejectPartnerOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/partner/orders/{order_id}/status": {
         parameters: {
             query?: never;
@@ -577,6 +614,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptIn: {
+            /** @description How long the food takes, in minutes */
+            prep_minutes: number;
+        };
         AddLineIn: {
             /** @description The dish */
             food_id: number;
@@ -785,8 +826,10 @@ export interface components {
         };
         /** @description An order: price snapshots, status, where it goes, how it is paid (paise). */
         OrderOut: {
+            accepted_at: string | null;
             bill: components["schemas"]["BillOut"];
-            cancel_reason: ("cancelled_by_customer" | "payment_not_completed") | null;
+            cancel_note: string | null;
+            cancel_reason: ("cancelled_by_customer" | "payment_not_completed" | "rejected_by_restaurant" | "not_accepted_in_time") | null;
             coupon_code: string | null;
             /** Format: date-time */
             created_at: string;
@@ -801,6 +844,7 @@ export interface components {
             payment: components["schemas"]["PaymentOut"] | null;
             /** @enum {string} */
             payment_mode: "CARD" | "UPI" | "COD";
+            prep_minutes: number | null;
             restaurant: components["schemas"]["RestaurantRefOut"];
             total_amount: number;
             /** Format: date-time */
@@ -885,6 +929,10 @@ export interface components {
             payments: boolean;
             status: string;
             store: boolean;
+        };
+        RejectIn: {
+            /** @description Why, as the customer is told */
+            reason: string;
         };
         /** @description The cart filled from a past order at today's prices; ``unavailable`` names the order's items (with their options) that could not be added. */
         ReorderOut: {
@@ -4356,6 +4404,276 @@ export interface operations {
             };
             /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
             403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    acceptPartnerOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
+                "Idempotency-Key"?: string;
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description An order's id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    rejectPartnerOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
+                "Idempotency-Key"?: string;
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description An order's id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
+            422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
                     "X-Request-ID"?: string;

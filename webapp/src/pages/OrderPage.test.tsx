@@ -23,6 +23,29 @@ describe("why an order was cancelled", () => {
     expect(screen.queryByRole("button", { name: "Cancel order" })).toBeNull();
   });
 
+  test("the order page gives the restaurant's reason when it rejected the order", async () => {
+    const rejected = order({
+      order_id: 604,
+      order_status: "CANCELLED",
+      cancel_reason: "rejected_by_restaurant",
+      cancel_note: "Out of basmati rice",
+    });
+    fakeFetch({ "GET /api/v1/me": json(user), "GET /api/v1/cart": json(cartOf([])), "GET /api/v1/orders/604": json(rejected) });
+    renderApp("/orders/604");
+    expect(await screen.findByTestId("cancel-reason")).toHaveTextContent(
+      "The restaurant couldn't take this order. “Out of basmati rice”",
+    );
+  });
+
+  test("the order page says the restaurant did not accept it in time", async () => {
+    const unanswered = order({ order_id: 605, order_status: "CANCELLED", cancel_reason: "not_accepted_in_time" });
+    fakeFetch({ "GET /api/v1/me": json(user), "GET /api/v1/cart": json(cartOf([])), "GET /api/v1/orders/605": json(unanswered) });
+    renderApp("/orders/605");
+    expect(await screen.findByTestId("cancel-reason")).toHaveTextContent(
+      "Cancelled automatically: the restaurant didn't accept it in time.",
+    );
+  });
+
   test("the order page says the customer cancelled it", async () => {
     fakeFetch({ "GET /api/v1/me": json(user), "GET /api/v1/cart": json(cartOf([])), "GET /api/v1/orders/602": json(withdrawn) });
     renderApp("/orders/602");

@@ -33,10 +33,15 @@ export const STATUS_TEXT: Record<OrderStatus, string> = {
 export const CANCEL_REASON_TEXT: Record<NonNullable<Order["cancel_reason"]>, string> = {
   cancelled_by_customer: "You cancelled this order.",
   payment_not_completed: "Cancelled automatically: the payment wasn't completed in time.",
+  rejected_by_restaurant: "The restaurant couldn't take this order.",
+  not_accepted_in_time: "Cancelled automatically: the restaurant didn't accept it in time.",
 };
 
+/** The reason in words, with the restaurant's own when it rejected the order. */
 export function cancelReasonText(order: Order): string | null {
-  return order.cancel_reason === null ? null : CANCEL_REASON_TEXT[order.cancel_reason];
+  if (order.cancel_reason === null) return null;
+  const text = CANCEL_REASON_TEXT[order.cancel_reason];
+  return order.cancel_note ? `${text} “${order.cancel_note}”` : text;
 }
 
 const STEPS: readonly OrderStatus[] = ["CONFIRMED", "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"];
