@@ -61,8 +61,11 @@ REFUSALS: dict[str, list[str]] = {
     "addAddress": [KEY_REUSED, "validation_failed:address"],
     "cancelOrder": [KEY_REUSED],
     "setPartnerOrderStatus": [KEY_REUSED],
-    # the cart's other dishes count towards its 50 units
-    "setCartItem": ["cart_too_large"],
+    "acceptPartnerOrder": [KEY_REUSED],
+    "rejectPartnerOrder": [KEY_REUSED],
+    # the cart's other dishes count towards its 50 units; a dish with a required choice
+    # (its option groups are in the menu, not the request) has no line without options
+    "setCartItem": ["cart_too_large", "options_invalid"],
     "setCartLine": ["cart_too_large"],
     # ids that are no valid choice for that dish (its groups are in the menu, not the
     # request); the line's quantity so far counts towards its 20
