@@ -21,6 +21,10 @@ from tests.system.test_helm_chart import helm, rendered
 
 __all__ = ["helm", "rendered"]  # the fixtures, shared with the chart's other tests
 
+# A cold build of kube-apiserver and etcd (scripts/gobuild/README.md: about 11 minutes
+# here) runs inside the first test's setup: more than the suite's 600 s per test.
+pytestmark = pytest.mark.timeout(3600)
+
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KubeApi]:

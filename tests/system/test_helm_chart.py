@@ -24,6 +24,8 @@ from tests.system.helm import ENVIRONMENTS, Helm, Manifest, by_kind, one
 
 API = "food-api"
 PAYMENTS = "food-payments"
+# Helm's cold build runs in the first test's setup (about 2 minutes here); room to spare.
+pytestmark = pytest.mark.timeout(1800)
 
 
 @pytest.fixture(scope="session")
