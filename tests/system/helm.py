@@ -51,8 +51,28 @@ class Helm:
         return self.run(*args).stdout
 
     def template(self, environment: str, *sets: str) -> list[Manifest]:
-        text = self.template_text(values_file(environment), sets=sets)
-        return [doc for doc in yaml.safe_load_all(text) if doc]
+        return parse(self.template_text(values_file(environment), sets=sets))
+
+
+class StrictLoader(yaml.SafeLoader):  # type: ignore[misc]
+    """YAML as Helm's Go decoder reads it: a key twice in one mapping is an error (PyYAML
+    would keep the last one silently, and the dry run would never see the first)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
+
+
+def parse(text: str) -> list[Manifest]:
+    return [doc for doc in yaml.load_all(text, Loader=StrictLoader) if doc]
 
 
 def values_file(environment: str) -> str:
