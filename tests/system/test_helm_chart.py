@@ -7,6 +7,9 @@ test_deploy_files.py runs)."""
 
 from __future__ import annotations
 
+import json
+import secrets
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -16,9 +19,10 @@ from typing import Any
 import pytest
 import yaml  # type: ignore[import-untyped]
 
+from services.api.settings import Settings
 from services.devstack.binaries import BinaryBuildError, ensure_binary
 from services.devstack.traefik import render_traefik_config
-from services.stack.config import StackConfig
+from services.stack.config import REPO_ROOT, StackConfig
 from tests.servers import _unavailable
 from tests.system.helm import ENVIRONMENTS, Helm, Manifest, by_kind, one
 
@@ -248,3 +252,91 @@ def test_the_cluster_routes_are_the_local_stacks_routers(
     matches = {r["match"] for r in production["routes"]}
     assert matches == {f"Host(`food.example.com`) && ({rule})" for rule, _, _ in wanted}
     assert production["tls"] == {"secretName": "food-example-com-tls"}
+
+
+# --- the services accept the environment the chart gives them --------------------------
+
+POD_FIELDS = {"metadata.name": "{name}-3", "metadata.labels['apps.kubernetes.io/pod-index']": "3"}
+PAYMENTS_CONFIG = """
+import(process.argv[1]).then((m) => {
+  try {
+    const c = m.loadConfig(JSON.parse(process.argv[2]));
+    const { production, store } = c;
+    console.log(JSON.stringify({ production, store: store.kind, url: store.url }));
+  } catch (e) { console.log(JSON.stringify({ error: String(e.message) })); }
+});
+"""
+
+
+def _pod_env(manifests: list[Manifest], kind: str, name: str) -> dict[str, str]:
+    """The environment a pod of ``name`` starts with: its Secret, then its env entries
+    (the downward API's fields as the pod of ordinal 3 would see them)."""
+    (container,) = one(manifests, kind, name)["spec"]["template"]["spec"]["containers"]
+    (source,) = container["envFrom"]
+    env = dict(one(manifests, "Secret", source["secretRef"]["name"])["stringData"])
+    for entry in container["env"]:
+        if "value" in entry:
+            env[entry["name"]] = entry["value"]
+        else:
+            env[entry["name"]] = POD_FIELDS[entry["valueFrom"]["fieldRef"]["fieldPath"]].format(
+                name=name
+            )
+    return env
+
+
+def _payments_config(env: dict[str, str]) -> dict[str, Any]:
+    node = shutil.which("node")
+    assert node is not None, "node is needed (the payments service runs on it)"
+    config = REPO_ROOT / "node-payments" / "src" / "config.js"
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", PAYMENTS_CONFIG, config.as_uri(), json.dumps(env)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    outcome: dict[str, Any] = json.loads(result.stdout)
+    return outcome
+
+
+ATLAS = "mongodb+srv://{user}:{password}@staging.abcde.mongodb.net/{db}?retryWrites=true&w=majority"
+
+
+def test_both_services_accept_the_staging_environment(helm: Helm) -> None:
+    """Staging with real (generated-looking) Atlas passwords: the API's production
+    settings and the payments service's production config both load."""
+    password = secrets.token_urlsafe(24)
+    manifests = helm.template(
+        "staging",
+        "atlas.apiUri=" + ATLAS.format(user="food_api", password=password, db="food"),
+        "atlas.paymentsUri="
+        + ATLAS.format(user="payments", password=password + "p", db="payments"),
+    )
+    settings = Settings.from_env(_pod_env(manifests, "StatefulSet", API))
+    assert settings.is_production
+    assert settings.worker_id == 3
+    assert settings.store_url.startswith("mongodb+srv://food_api:")
+    assert settings.payments_url == f"http://{PAYMENTS}:8090"
+    payments = _payments_config(_pod_env(manifests, "Deployment", PAYMENTS))
+    assert payments == {
+        "production": True,
+        "store": "mongodb",
+        "url": ATLAS.format(user="payments", password=password + "p", db="payments"),
+    }
+
+
+def test_the_committed_staging_placeholders_cannot_go_live(
+    rendered: dict[str, list[Manifest]],
+) -> None:
+    """values-staging.yaml's Atlas URLs carry CHANGE_ME: payments refuses to start on
+    them in production, so a release without --set-file of the real URLs fails loudly."""
+    refused = _payments_config(_pod_env(rendered["staging"], "Deployment", PAYMENTS))
+    assert "placeholder" in refused["error"]
+
+
+def test_the_api_accepts_the_local_environment(rendered: dict[str, list[Manifest]]) -> None:
+    settings = Settings.from_env(_pod_env(rendered["local"], "StatefulSet", API))
+    assert not settings.is_production and not settings.cookie_secure
+    assert settings.store_url == "mongodb://food-mongo:27017/food?maxPoolSize=20"
+    payments = _payments_config(_pod_env(rendered["local"], "Deployment", PAYMENTS))
+    assert payments["production"] is False and payments["url"].endswith("/payments")
