@@ -36,7 +36,8 @@ def payments(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON, default=False)
 def up(session: nox.Session) -> None:
-    """The whole system: FerretDB, payments, two API replicas, Traefik on :8080."""
+    """The whole system: FerretDB, payments, API replicas (two; ``-- --replicas N``),
+    Traefik on :8080."""
     install_project(session)
     ensure_webapp_build(session)
     # Ctrl-C reaches the stack too; give its staged stop time before nox kills it.

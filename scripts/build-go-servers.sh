@@ -2,10 +2,13 @@
 # Build the Go servers the local stack and the tests run, from their Go modules
 # at pinned versions, and print the absolute path of each binary on stdout.
 #
-#   scripts/build-go-servers.sh [ferretdb|traefik|all]...    (default: all)
+#   scripts/build-go-servers.sh [ferretdb|traefik|all|helm|kube-apiserver|etcd|k8s]...
+#                                                                  (default: all)
 #
 # stdout: one absolute binary path per line, in argument order ("all" expands
-#         to ferretdb then traefik). Everything else goes to stderr.
+#         to ferretdb then traefik, the local stack's servers; "k8s" to helm,
+#         kube-apiserver then etcd, the tools tests/unit/test_helm_chart.py validates the
+#         Helm chart with). Everything else goes to stderr.
 #
 # How: the pinned module is fetched with `go mod download` (checksum-verified
 # against go.sum / the checksum database like any other module), its tree is
@@ -35,6 +38,17 @@ readonly LEGO_MODULE=github.com/go-acme/lego/v5
 readonly LEGO_VERSION=v5.4.1
 readonly HTTP_AUTH_MODULE=github.com/abbot/go-http-auth
 readonly HTTP_AUTH_VERSION=v0.4.1-0.20220112235402-e1cee1c72f2f
+# The Kubernetes tools (deploy/helm/ is validated with them, see scripts/gobuild/README.md).
+readonly HELM_MODULE=helm.sh/helm/v3
+readonly HELM_VERSION=v3.22.0
+# The Kubernetes version the chart is validated against. Its staging modules
+# (k8s.io/api, k8s.io/apiserver, ...) are published as v0.<minor>.<patch>.
+readonly KUBERNETES_MODULE=k8s.io/kubernetes
+readonly KUBERNETES_VERSION=v1.37.2
+readonly KUBERNETES_STAGING_VERSION=v0.37.2
+# etcd at the version Kubernetes v1.37.2 pins in its go.mod (go.etcd.io/etcd/server/v3).
+readonly ETCD_MODULE=go.etcd.io/etcd/server/v3
+readonly ETCD_VERSION=v3.7.0
 
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
 readonly SCRIPT_DIR
@@ -47,7 +61,8 @@ log() { printf '[build-go-servers] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 usage() {
-    printf 'usage: %s [ferretdb|traefik|all]...\n' "$(basename -- "$0")" >&2
+    printf 'usage: %s [ferretdb|traefik|all|helm|kube-apiserver|etcd|k8s]...\n' \
+        "$(basename -- "$0")" >&2
     exit 2
 }
 
@@ -72,6 +87,8 @@ setup_go_env() {
     export GOTOOLCHAIN=local
     export CGO_ENABLED=0
     export GOFLAGS="-trimpath -buildvcs=false"
+    # A go.work in a module tree (k8s.io/kubernetes ships one) must not switch modes.
+    export GOWORK=off
     local gocache gomodcache
     gocache=$(go env GOCACHE)
     gomodcache=$(go env GOMODCACHE)
@@ -151,9 +168,18 @@ build_one() {
     fi
 
     local ldflags="-s -w"
-    if [[ $name == traefik ]]; then
-        ldflags+=" -X github.com/traefik/traefik/v3/pkg/version.Version=$version"
-    fi
+    case $name in
+        traefik) ldflags+=" -X github.com/traefik/traefik/v3/pkg/version.Version=$version" ;;
+        helm) ldflags+=" -X helm.sh/helm/v3/internal/version.version=$version" ;;
+        kube-apiserver)
+            local minor=${version#v1.}
+            minor=${minor%%.*}
+            ldflags+=" -X k8s.io/component-base/version.gitVersion=$version"
+            ldflags+=" -X k8s.io/component-base/version.gitMajor=1"
+            ldflags+=" -X k8s.io/component-base/version.gitMinor=$minor"
+            ldflags+=" -X k8s.io/component-base/version.gitTreeState=clean"
+            ;;
+    esac
 
     log "$name $version: go build ./$pkg ($(go env GOVERSION), GOCACHE=$(go env GOCACHE))"
     mkdir -p "$dest_dir"
@@ -246,6 +272,59 @@ prepare_traefik() {
     cat "$SCRIPT_DIR/gobuild/traefik/go.sum.extra" >>"$work/go.sum"
 }
 
+# Kubernetes: k8s.io/kubernetes's go.mod replaces each of its 33 staging modules
+# (k8s.io/api, k8s.io/apiserver, ...) with ./staging/src/k8s.io/<name>, but a module zip
+# never holds nested modules, so staging/ is empty. Each staging module is published on
+# its own as v0.<minor>.<patch> of the same release: copy that (checksum-verified by
+# `go mod download`) to where the replace directive points. Two samples
+# (sample-cli-plugin, sample-controller) are not served here and nothing in
+# cmd/kube-apiserver imports them: a go.mod with their name alone stands in. The zip's
+# go.work (the staging workspace) and vendor/ (only OWNERS files) are removed, so the
+# build uses go.mod and go.sum.
+prepare_kube-apiserver() {
+    local work=$1 module dir
+    rm -rf "$work/vendor" "$work/go.work" "$work/go.work.sum"
+    for module in $(sed -n 's|^[[:space:]]*\(k8s\.io/[a-z0-9-]*\) => \./staging/src/.*$|\1|p' "$work/go.mod"); do
+        if ! dir=$( (cd / && go mod download -json "$module@$KUBERNETES_STAGING_VERSION") \
+            | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",\{0,1\}$/\1/p') || [[ -z $dir ]]; then
+            case $module in
+                k8s.io/sample-cli-plugin | k8s.io/sample-controller)
+                    # Nothing is built from it: a go.mod naming it is all the module
+                    # graph reads there (requirements are listed in the main go.mod).
+                    log "kube-apiserver: $module@$KUBERNETES_STAGING_VERSION not served; unused, an empty module stands in"
+                    mkdir -p "$work/staging/src/$module"
+                    printf 'module %s\n\ngo 1.26.0\n' "$module" >"$work/staging/src/$module/go.mod"
+                    continue
+                    ;;
+                *) die "go mod download $module@$KUBERNETES_STAGING_VERSION failed" ;;
+            esac
+        fi
+        mkdir -p "$work/staging/src/$module"
+        cp -R "$dir/." "$work/staging/src/$module/"
+        # The published modules require each other at v0.37.2 where the repository's
+        # staging says v0.0.0; the replace directives (no version) cover both, so the
+        # main go.mod says v0.37.2 too and nothing else in it changes.
+        (cd "$work" && go mod edit -require="$module@$KUBERNETES_STAGING_VERSION")
+    done
+    chmod -R u+w "$work/staging"
+    log "kube-apiserver $KUBERNETES_VERSION: staging modules laid in from $KUBERNETES_STAGING_VERSION"
+}
+
+# etcd: go.etcd.io/etcd/server/v3 replaces its four sibling modules with ../api,
+# ../client/pkg, ../client/v3 and ../pkg (paths inside the etcd repository). Copy each
+# one's published module at the same version into _deps/ and point the replaces there.
+prepare_etcd() {
+    local work=$1 module dir
+    for module in go.etcd.io/etcd/api/v3 go.etcd.io/etcd/client/pkg/v3 \
+        go.etcd.io/etcd/client/v3 go.etcd.io/etcd/pkg/v3; do
+        dir=$(module_dir "$module" "$ETCD_VERSION")
+        mkdir -p "$work/_deps/$module"
+        cp -R "$dir/." "$work/_deps/$module/"
+        (cd "$work" && go mod edit -replace="$module=./_deps/$module")
+    done
+    chmod -R u+w "$work/_deps"
+}
+
 CLEANUP_DIRS=()
 BUILD_PID=
 cleanup() {
@@ -269,8 +348,9 @@ main() {
     [[ $# -gt 0 ]] || set -- all
     for arg in "$@"; do
         case $arg in
-            ferretdb | traefik) names+=("$arg") ;;
+            ferretdb | traefik | helm | kube-apiserver | etcd) names+=("$arg") ;;
             all) names+=(ferretdb traefik) ;;
+            k8s) names+=(helm kube-apiserver etcd) ;;
             -h | --help) usage ;;
             *) log "unknown server: $arg"; usage ;;
         esac
@@ -288,6 +368,17 @@ main() {
             traefik)
                 build_one traefik "$TRAEFIK_MODULE" "$TRAEFIK_VERSION" "$TRAEFIK_VERSION" \
                     cmd/traefik version
+                ;;
+            helm)
+                build_one helm "$HELM_MODULE" "$HELM_VERSION" "$HELM_VERSION" \
+                    cmd/helm version --short
+                ;;
+            kube-apiserver)
+                build_one kube-apiserver "$KUBERNETES_MODULE" "$KUBERNETES_VERSION" \
+                    "$KUBERNETES_VERSION" cmd/kube-apiserver --version
+                ;;
+            etcd)
+                build_one etcd "$ETCD_MODULE" "$ETCD_VERSION" "$ETCD_VERSION" . --version
                 ;;
         esac
     done

@@ -7,6 +7,13 @@ container as the API).
 
 The password is read from standard input (first line), never from the command line,
 where other users of the machine could see it in the process list.
+
+    python -m services.api.cli ensure-indexes
+
+opens the store (``FOOD_STORE_URL``) the way a replica does, which creates the indexes
+it lacks (``adapters.mongo.schema.ensure_indexes``; the SQL store its tables), and
+closes it: the Helm chart's pre-install/pre-upgrade hook Job runs it before a release's
+pods start (deploy/helm/food-ordering/templates/index-job.yaml).
 """
 
 from __future__ import annotations
@@ -37,7 +44,20 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         help="read the password from the first line of standard input",
     )
+    commands.add_parser(
+        "ensure-indexes", help="create the store's missing indexes (the Helm hook Job)"
+    )
     return parser
+
+
+def ensure_indexes(container: Container, out: TextIO) -> int:
+    try:
+        store = container.store()
+        store.ping()
+    finally:
+        container.shutdown_resources()
+    print(f"indexes ensured on {type(store).__name__}", file=out)
+    return 0
 
 
 def create_partner(
@@ -75,6 +95,8 @@ def main(
         container = container if container is not None else Container()
         if args.command == "create-partner":
             return create_partner(container, args, stdin, out)
+        if args.command == "ensure-indexes":
+            return ensure_indexes(container, out)
     except SettingsError as error:
         print(f"configuration error: {error}", file=sys.stderr)
         return 2

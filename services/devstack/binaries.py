@@ -1,6 +1,7 @@
 """Obtain the Go server binaries by running ``scripts/build-go-servers.sh``.
 
-The script builds FerretDB and Traefik from their pinned Go modules once and caches
+The script builds FerretDB and Traefik (and, for the Helm chart's tests, Helm,
+kube-apiserver and etcd) from their pinned Go modules once and caches
 them under ``${FOOD_CACHE_DIR:-${XDG_CACHE_HOME:-~/.cache}/food-ordering}/bin``; later
 calls return at once. The first (cold) build takes minutes, hence the long timeout.
 """
@@ -12,9 +13,9 @@ import os
 import signal
 import subprocess
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
-ServerName = Literal["ferretdb", "traefik"]
+ServerName = Literal["ferretdb", "traefik", "helm", "kube-apiserver", "etcd"]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = REPO_ROOT / "scripts" / "build-go-servers.sh"
@@ -42,7 +43,7 @@ def ensure_binary(name: ServerName, *, timeout: float = 3600.0) -> Path:
     Build progress goes to this process's stderr (inherited), so a cold build in CI
     shows what it is doing.
     """
-    if name not in ("ferretdb", "traefik"):
+    if name not in get_args(ServerName):
         raise ValueError(f"unknown server binary: {name!r}")
     # Own process group, so that a timeout stops the script *and* the go build under it.
     proc = subprocess.Popen(  # noqa: S603 - fixed argv, our own script

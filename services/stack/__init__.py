@@ -1,5 +1,6 @@
-"""The whole local system, supervised: PostgreSQL, FerretDB, payments, two API replicas
-and Traefik, started in order, kept running and stopped together.
+"""The whole local system, supervised: PostgreSQL, FerretDB, payments, the API replicas
+(two, or ``--replicas N``) and Traefik, started in order, kept running and stopped
+together.
 
 ``stack`` is the system; ``services.devstack`` is its parts. The servers that make sense
 alone (PostgreSQL, FerretDB, payments, Traefik) have their runners in ``devstack``,

@@ -9,7 +9,7 @@ import sys
 from types import FrameType
 
 from services.devstack.server import ServerStartError
-from services.stack.config import STORES, StackConfig
+from services.stack.config import MAX_REPLICAS, STORES, StackConfig
 from services.stack.seed import DEMO_EMAIL, PARTNER_EMAIL
 from services.stack.supervisor import Stack
 
@@ -22,8 +22,18 @@ def main(argv: list[str] | None = None) -> int:
         default="mongodb",
         help="the API's store: FerretDB on PostgreSQL (default), or the SQL adapter on it",
     )
+    parser.add_argument(
+        "--replicas",
+        type=int,
+        default=2,
+        metavar="N",
+        help=f"API replicas behind Traefik, 1 to {MAX_REPLICAS} (default 2): api-a, api-b, "
+        "… on FOOD_API_PORT_A, _B, … (default 8001, 8002, …)",
+    )
     args = parser.parse_args(argv)
-    config = StackConfig.from_env(store=args.store)
+    if not 1 <= args.replicas <= MAX_REPLICAS:
+        parser.error(f"--replicas must be 1 to {MAX_REPLICAS}")
+    config = StackConfig.from_env(store=args.store, replicas=args.replicas)
     stack = Stack(config, log=lambda line: print(f"[stack] {line}", flush=True))
 
     def stop(signum: int, _frame: FrameType | None) -> None:
@@ -41,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"""
   The food ordering system is up: {config.web_url}   (store: {config.store})
+  API replicas behind Traefik:  {len(config.api_ports)}
 
   Log in as the demo customer:  {DEMO_EMAIL}  /  {stack.secrets.demo_password}
   Restaurant partner account:   {PARTNER_EMAIL}  /  {stack.secrets.demo_password}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,15 @@ def _port(name: str, default: int) -> int:
 # The API's store under the stack: FerretDB (MongoDB wire) or the SQL adapter, both on
 # the stack's PostgreSQL.
 STORES = ("mongodb", "postgresql")
+# API replicas: api-a, api-b, ... (one letter each), worker ids 1..N (ids have room for
+# 32 writers: adapters.ids.MAX_WORKER is 31).
+MAX_REPLICAS = 26
+
+
+def replica_name(index: int) -> str:
+    return f"api-{string.ascii_lowercase[index]}"
+
+
 # A Wednesday, 12:00 in India: most demo restaurants open, the street-food stalls not yet.
 TEST_CLOCK_START = "2026-12-02T12:00:00+05:30"
 
@@ -29,7 +39,8 @@ class StackConfig:
     store: str = "mongodb"
     web_port: int = 8080
     admin_port: int = 8081
-    api_ports: tuple[int, int] = (8001, 8002)
+    # One port per API replica (``nox -s up -- --replicas N``; two by default).
+    api_ports: tuple[int, ...] = (8001, 8002)
     payments_port: int = 8090
     mongo_port: int = 27017
     postgres_port: int = 5433
@@ -49,31 +60,39 @@ class StackConfig:
     def __post_init__(self) -> None:
         if self.store not in STORES:
             raise ValueError(f"unknown store {self.store!r}: choose {' or '.join(STORES)}")
+        if not 1 <= len(self.api_ports) <= MAX_REPLICAS:
+            raise ValueError(f"1 to {MAX_REPLICAS} API replicas, not {len(self.api_ports)}")
 
     @classmethod
-    def from_env(cls, store: str = "mongodb") -> StackConfig:
-        """The documented local defaults (README: Configuration)."""
+    def from_env(cls, store: str = "mongodb", replicas: int = 2) -> StackConfig:
+        """The documented local defaults (README: Configuration): replica N (from 0)
+        listens on ``FOOD_API_PORT_<letter>``, by default 8001 + N."""
         return cls(
             state_dir=Path(os.environ.get("FOOD_STATE_DIR", REPO_ROOT / ".state")).resolve(),
             store=store,
             web_port=_port("FOOD_WEB_PORT", 8080),
             admin_port=_port("FOOD_ADMIN_PORT", 8081),
-            api_ports=(_port("FOOD_API_PORT_A", 8001), _port("FOOD_API_PORT_B", 8002)),
+            api_ports=tuple(
+                _port(f"FOOD_API_PORT_{string.ascii_uppercase[i]}", 8001 + i)
+                for i in range(_replicas(replicas))
+            ),
             payments_port=_port("FOOD_PAYMENTS_PORT", 8090),
             mongo_port=_port("FOOD_MONGO_PORT", 27017),
             postgres_port=_port("FOOD_POSTGRES_PORT", 5433),
         )
 
     @classmethod
-    def on_free_ports(cls, state_dir: Path, **overrides: object) -> StackConfig:
+    def on_free_ports(
+        cls, state_dir: Path, *, replicas: int = 2, **overrides: object
+    ) -> StackConfig:
         """For tests: every port picked free, so several stacks never collide, and the
         clock at a weekday lunchtime in India (``TEST_CLOCK_START``) unless told else."""
-        ports = iter(_distinct_free_ports(7))
+        ports = iter(_distinct_free_ports(5 + _replicas(replicas)))
         base = cls(
             state_dir=state_dir,
             web_port=next(ports),
             admin_port=next(ports),
-            api_ports=(next(ports), next(ports)),
+            api_ports=tuple(next(ports) for _ in range(replicas)),
             payments_port=next(ports),
             mongo_port=next(ports),
             postgres_port=next(ports),
@@ -86,8 +105,10 @@ class StackConfig:
         return [
             ("traefik", "FOOD_WEB_PORT", self.web_port),
             ("traefik", "FOOD_ADMIN_PORT", self.admin_port),
-            ("api-a", "FOOD_API_PORT_A", self.api_ports[0]),
-            ("api-b", "FOOD_API_PORT_B", self.api_ports[1]),
+            *(
+                (replica_name(i), f"FOOD_API_PORT_{string.ascii_uppercase[i]}", port)
+                for i, port in enumerate(self.api_ports)
+            ),
             ("payments", "FOOD_PAYMENTS_PORT", self.payments_port),
             ("ferretdb", "FOOD_MONGO_PORT", self.mongo_port),
             ("postgres", "FOOD_POSTGRES_PORT", self.postgres_port),
@@ -113,6 +134,16 @@ class StackConfig:
 
     def api_url(self, replica: int) -> str:
         return f"http://{HOST}:{self.api_ports[replica]}"
+
+    @property
+    def api_urls(self) -> list[str]:
+        return [self.api_url(i) for i in range(len(self.api_ports))]
+
+
+def _replicas(count: int) -> int:
+    if not 1 <= count <= MAX_REPLICAS:
+        raise ValueError(f"1 to {MAX_REPLICAS} API replicas, not {count}")
+    return count
 
 
 def _distinct_free_ports(count: int) -> list[int]:

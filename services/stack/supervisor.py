@@ -1,8 +1,9 @@
 """Start the whole system in dependency order, keep the API replicas running, stop it all.
 
 Order: PostgreSQL → FerretDB (stores in it) → payments → seed (catalog, demo accounts) →
-replica A, replica B → Traefik. A replica that dies is restarted with exponential backoff
-(0.5 s doubling to 30 s, reset once it has stayed up for a minute); each restart is logged.
+the API replicas (api-a, api-b, …: two unless ``--replicas N``) → Traefik. A replica
+that dies is restarted with exponential backoff (0.5 s doubling to 30 s, reset once it
+has stayed up for a minute); each restart is logged.
 
 A start first checks that none of the stack's ports is taken, and fails at once naming
 the port and the process holding it. Every child is a ``ManagedProcess``: it is stopped
@@ -27,12 +28,11 @@ from services.devstack.ports import HOST, port_in_use
 from services.devstack.postgres import start_postgres
 from services.devstack.server import RunningServer, ServerStartError
 from services.devstack.traefik import start_traefik
-from services.stack.config import StackConfig
+from services.stack.config import StackConfig, replica_name
 from services.stack.replica import start_api_replica, start_fallback
 from services.stack.secrets import StackSecrets, load_or_create
 from services.stack.seed import seed
 
-REPLICA_NAMES = ("api-a", "api-b")
 _MAX_BACKOFF = 30.0
 _STABLE_AFTER = 60.0
 
@@ -40,7 +40,7 @@ _STABLE_AFTER = 60.0
 class _Replica:
     def __init__(self, index: int) -> None:
         self.index = index
-        self.name = REPLICA_NAMES[index]
+        self.name = replica_name(index)
         self.server: RunningServer | None = None
         self.held_down = False  # stopped on purpose (tests): do not restart
         self.failures = 0
@@ -80,7 +80,7 @@ class Stack:
         self.payments: RunningServer | None = None
         self.traefik: RunningServer | None = None
         self.fallback: RunningServer | None = None
-        self.replicas = [_Replica(0), _Replica(1)]
+        self.replicas = [_Replica(i) for i in range(len(config.api_ports))]
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
@@ -135,7 +135,7 @@ class Stack:
                 config.state_dir / "traefik",
                 config.web_port,
                 config.admin_port,
-                [config.api_url(0), config.api_url(1)],
+                config.api_urls,
                 fallback_url=self.fallback.url,
                 auth_rate=config.auth_rate,
                 events_in_flight_limit=config.events_in_flight,

@@ -56,7 +56,8 @@ def healthy(stack: Stack) -> Stack:
 
 
 def wait_until_both_serve(stack: Stack, timeout: float = 10.0) -> None:
-    """Traefik marks a replica healthy on its next check (every 1 s); ask its API."""
+    """Traefik marks a replica healthy on its next check (every 1 s); ask its API.
+    Every replica of the stack: both by default, N with ``replicas=N``."""
     assert stack.traefik is not None
     admin = stack.traefik.extra["admin_url"]
     deadline = time.monotonic() + timeout
@@ -65,7 +66,7 @@ def wait_until_both_serve(stack: Stack, timeout: float = 10.0) -> None:
         while time.monotonic() < deadline:
             service = client.get(f"{admin}/api/http/services/food-api@file").json()
             status = service.get("serverStatus", {})
-            if len(status) == 2 and set(status.values()) == {"UP"}:
+            if len(status) == len(stack.replicas) and set(status.values()) == {"UP"}:
                 return
             time.sleep(0.2)
-    raise AssertionError(f"both replicas did not come back into rotation: {status}")
+    raise AssertionError(f"not every replica came back into rotation: {status}")

@@ -15,78 +15,21 @@ import httpx
 from services.stack import Stack
 from tests.system.conftest import wait_until_both_serve
 from tests.system.journeys import GOOD_CARD, Customer
+from tests.system.load import assert_each_order_once, orders_under_load
 
-LOAD_SECONDS = 6.0
 KILL_AT = 2.0
-MAX_ITERATIONS = 400  # per worker: the loops are bounded in count as well as time
 
 
 def test_sigkill_of_a_replica_under_load_shows_no_errors_and_no_duplicates(
     healthy: Stack,
 ) -> None:
     url = healthy.config.web_url
-    with httpx.Client(base_url=url, timeout=10.0) as setup:
-        customers = [Customer(setup) for _ in range(4)]
-        dish = customers[0].first_available_dish()
-        pincode = customers[0].pincode
-    errors: list[str] = []
-    placed: dict[int, dict[str, int]] = {c.user_id: {} for c in customers}
-    started = time.monotonic()
-    stop_at = started + LOAD_SECONDS
-    placed_after_kill: list[float] = []
-
-    def order_loop(customer: Customer) -> None:
-        with httpx.Client(base_url=url, timeout=10.0) as client:
-            customer.client = client
-            for _ in range(MAX_ITERATIONS):
-                if time.monotonic() > stop_at:
-                    return
-                key = str(uuid.uuid4())
-                try:
-                    response = customer.order(dish, key)
-                except (httpx.HTTPError, AssertionError) as error:
-                    errors.append(f"order: {error!r}")
-                    continue
-                if response.status_code != 201:
-                    errors.append(f"order: {response.status_code} {response.text[:200]}")
-                    continue
-                placed[customer.user_id][key] = response.json()["order_id"]
-                if time.monotonic() - started > KILL_AT + 0.5:
-                    placed_after_kill.append(time.monotonic())
-
-    def search_loop() -> None:
-        with httpx.Client(base_url=url, timeout=10.0) as client:
-            for n in range(MAX_ITERATIONS):
-                if time.monotonic() > stop_at:
-                    return
-                try:
-                    response = client.get(
-                        f"/api/v1/cities/{pincode}/restaurants",
-                        params={"q": ["a", "an", "e"][n % 3]},
-                    )
-                except httpx.HTTPError as error:
-                    errors.append(f"search: {error!r}")
-                    continue
-                if response.status_code != 200:
-                    errors.append(f"search: {response.status_code} {response.text[:200]}")
-
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        futures = [pool.submit(order_loop, c) for c in customers]
-        futures += [pool.submit(search_loop) for _ in range(4)]
-        time.sleep(KILL_AT)
-        healthy.kill_replica(0, signal.SIGKILL)
-        for future in futures:
-            future.result()
-
-    assert errors == []
-    with httpx.Client(base_url=url, timeout=10.0) as client:
-        for customer in customers:
-            customer.client = client
-            listed = customer.get("/api/v1/orders", limit=50).json()["orders"]
-            keys = placed[customer.user_id]
-            assert len(set(keys.values())) == len(keys)  # one order per key
-            assert sorted(o["order_id"] for o in listed) == sorted(keys.values())
-    assert placed_after_kill, "no order was placed after the kill: the load did not run"
+    outcome = orders_under_load(url, [(KILL_AT, lambda: healthy.kill_replica(0, signal.SIGKILL))])
+    assert outcome.errors == []
+    assert_each_order_once(url, outcome)
+    assert any(at > KILL_AT + 0.5 for at in outcome.placed_at), (
+        "no order was placed after the kill: the load did not run"
+    )
 
 
 def test_sigterm_lets_slow_requests_in_flight_finish(healthy: Stack) -> None:
