@@ -180,9 +180,17 @@ class Forbidden(DomainError):
 
 class OptionsInvalid(DomainError):
     """The options chosen for a food item break its option groups: a required choice
-    missing, too many in a group, an option that is not the item's, or one unavailable."""
+    missing, too many in a group, an option that is not the item's, or one unavailable.
+    ``group_name`` names the group at fault, when one is."""
 
     code = "options_invalid"
+
+    def __init__(self, message: str, *, group_name: str | None = None) -> None:
+        super().__init__(message, field="option_ids")
+        self.group_name = group_name
+
+    def details(self) -> dict[str, object]:
+        return {} if self.group_name is None else {"group_name": self.group_name}
 
 
 class OrderNotDelivered(Conflict):

@@ -81,11 +81,16 @@ def test_lines_with_options_are_added_changed_and_removed(client: ApiClient) -> 
 
 
 @pytest.mark.parametrize(
-    ("option_ids", "words"),
-    [([], "Portion"), ([501, 502], "Portion"), ([502, 504], "Egg"), ([502, 999], "999")],
+    ("option_ids", "words", "group"),
+    [
+        ([], "Portion", "Portion"),
+        ([501, 502], "Portion", "Portion"),
+        ([502, 504], "Egg", "Add-ons"),
+        ([502, 999], "999", None),
+    ],
 )
 def test_an_invalid_choice_is_a_422_naming_it(
-    client: ApiClient, option_ids: list[int], words: str
+    client: ApiClient, option_ids: list[int], words: str, group: str | None
 ) -> None:
     client.signup()
     refused = _add(client, option_ids)
@@ -93,6 +98,7 @@ def test_an_invalid_choice_is_a_422_naming_it(
     body = refused.json()
     assert body["code"] == "options_invalid"
     assert body["errors"][0]["field"] == "option_ids" and words in body["errors"][0]["message"]
+    assert body.get("group_name") == group
     assert client.get(f"{API}/cart").json()["food_items"] == []  # nothing was added
     plain = client.put(f"{API}/cart/items/{BIRYANI.food_id}", json={"quantity": 1})
     assert plain.status_code == 422 and plain.json()["code"] == "options_invalid"

@@ -35,7 +35,8 @@ class FieldErrorOut:
 class ProblemOut:
     """RFC 9457 problem details. ``code`` is stable and machine-readable; ``errors`` names
     the fields at fault; ``failure_code`` says why a payment was declined; ``reason`` why
-    a coupon does not apply (coupon_invalid)."""
+    a coupon does not apply (coupon_invalid); ``group_name`` the dish's option group at
+    fault (options_invalid, when one group is)."""
 
     type: str
     title: str
@@ -45,6 +46,7 @@ class ProblemOut:
     errors: list[FieldErrorOut] = field(factory=list)
     failure_code: str = ""
     reason: str = ""
+    group_name: str = ""
 
 
 @frozen(kw_only=True)

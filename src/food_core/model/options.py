@@ -73,7 +73,7 @@ def choose(
     ``groups``; else ``OptionsInvalid`` naming the first thing wrong."""
     wanted = set(option_ids)
     if len(wanted) != len(option_ids):
-        raise OptionsInvalid("an option is chosen twice", field="option_ids")
+        raise OptionsInvalid("an option is chosen twice")
     chosen: list[Option] = []
     for group in groups:
         picked = [option for option in group.options if option.option_id in wanted]
@@ -81,21 +81,19 @@ def choose(
             if not option.availability:
                 raise OptionsInvalid(
                     f"{option.option_name} ({group.group_name}) is not available right now",
-                    field="option_ids",
+                    group_name=group.group_name,
                 )
         if not group.min_choices <= len(picked) <= group.max_choices:
             raise OptionsInvalid(
                 f"{food_name}: choose {group.describe_bounds()} for {group.group_name}, "
                 f"not {len(picked)}",
-                field="option_ids",
+                group_name=group.group_name,
             )
         chosen.extend(picked)
         wanted.difference_update(option.option_id for option in picked)
     if wanted:
         unknown = ", ".join(str(option_id) for option_id in sorted(wanted))
-        raise OptionsInvalid(
-            f"option {unknown} is not one of {food_name}'s options", field="option_ids"
-        )
+        raise OptionsInvalid(f"option {unknown} is not one of {food_name}'s options")
     return tuple(chosen)
 
 

@@ -894,12 +894,13 @@ export interface components {
              */
             payment_mode: "CARD" | "UPI" | "COD";
         };
-        /** @description RFC 9457 problem details. ``code`` is stable and machine-readable; ``errors`` names the fields at fault; ``failure_code`` says why a payment was declined; ``reason`` why a coupon does not apply (coupon_invalid). */
+        /** @description RFC 9457 problem details. ``code`` is stable and machine-readable; ``errors`` names the fields at fault; ``failure_code`` says why a payment was declined; ``reason`` why a coupon does not apply (coupon_invalid); ``group_name`` the dish's option group at fault (options_invalid, when one group is). */
         ProblemOut: {
             code: string;
             detail: string;
             errors?: components["schemas"]["FieldErrorOut"][];
             failure_code?: string;
+            group_name?: string;
             reason?: string;
             status: number;
             title: string;

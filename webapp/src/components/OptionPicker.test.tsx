@@ -103,6 +103,7 @@ describe("the option picker", () => {
   test("the API's refusal is shown by the group it names, and the menu is read again", async () => {
     const refusal = problem(422, "options_invalid", {
       errors: [{ field: "option_ids", message: "Extra raita (Add-ons) is not available right now" }],
+      group_name: "Add-ons",
     });
     const { app, fake } = open({ "POST /api/v1/cart/lines": refusal });
     const dialog = await picker(app);

@@ -40,7 +40,7 @@ function placeError(item: FoodItem, error: unknown) {
   if (!(error instanceof ApiError)) return { general: error };
   const options = error.code === "options_invalid" ? (fieldMessage(error, "option_ids") ?? error.detail) : undefined;
   if (options) {
-    const group = groupNamed(item, options);
+    const group = groupNamed(item, error.extra.group_name);
     return group === null ? { options: sentence(options) } : { group, groupMessage: sentence(options) };
   }
   const quantity = fieldMessage(error, "quantity");

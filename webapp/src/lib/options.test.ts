@@ -117,9 +117,10 @@ describe("names", () => {
     ).toBe("Veg Dum Biryani (Full, Extra raita)");
   });
 
-  test("the group an API refusal names", () => {
-    expect(groupNamed(biryani, "Veg Dum Biryani: choose exactly 1 for Portion, not 0")).toBe(0);
-    expect(groupNamed(biryani, "Boiled egg (Add-ons) is not available right now")).toBe(1);
-    expect(groupNamed(biryani, "option 7 is not one of Veg Dum Biryani's options")).toBeNull();
+  test("the group an API refusal names by its group_name", () => {
+    expect(groupNamed(biryani, "Portion")).toBe(0);
+    expect(groupNamed(biryani, "Add-ons")).toBe(1);
+    expect(groupNamed(biryani, "Toppings")).toBeNull(); // not this dish's
+    expect(groupNamed(biryani, undefined)).toBeNull(); // about no single group
   });
 });

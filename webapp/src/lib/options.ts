@@ -102,12 +102,10 @@ export function optionsText(options: readonly ChosenOption[]): string {
   return options.map((o) => o.option_name).join(", ");
 }
 
-/** Which group a problem of the API's (422 options_invalid on option_ids) is about: the
- * group it names ("… for Portion, not 0", "Large (Size) is not available"), else null. */
-export function groupNamed(item: FoodItem, message: string): number | null {
-  const index = item.option_groups.findIndex(
-    (group) => message.includes(`for ${group.group_name}`) || message.includes(`(${group.group_name})`),
-  );
+/** Which group a problem of the API's (422 options_invalid) is about: the one its
+ * `group_name` names, else null (the problem is about no single group). */
+export function groupNamed(item: FoodItem, groupName: unknown): number | null {
+  const index = item.option_groups.findIndex((group) => group.group_name === groupName);
   return index === -1 ? null : index;
 }
 
