@@ -104,6 +104,10 @@ class CachedCatalog:
         self._inner.set_availability(food_id, availability)
         self._changed()
 
+    def set_price(self, food_id: int, price: int) -> None:
+        self._inner.set_price(food_id, price)
+        self._changed()
+
     def add_coupons(self, coupons: Iterable[Coupon]) -> None:
         self._inner.add_coupons(coupons)
 

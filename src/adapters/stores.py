@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
+from adapters.demo_map import DemoMap
 from adapters.memory.favourites import MemoryFavourites
 from adapters.memory.ratings import MemoryRatings
 from adapters.memory.requests import MemoryLoginAttempts, MemoryRequestLog, MemoryRevokedTokens
+from adapters.memory.riders import MemoryRiders
 from adapters.memory.store import (
     MemoryAddresses,
     MemoryCarts,
@@ -34,7 +36,9 @@ from food_core.ports import (
     OrderRepository,
     PasswordHasher,
     PaymentGateway,
+    Places,
     RatingRepository,
+    RiderRepository,
     UserRepository,
 )
 from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens
@@ -69,6 +73,8 @@ class Store(Protocol):
     def ratings(self) -> RatingRepository: ...
     @property
     def favourites(self) -> FavouriteRepository: ...
+    @property
+    def riders(self) -> RiderRepository: ...
 
     # The HTTP edge's state, shared by every replica that opens the same store.
     @property
@@ -97,6 +103,7 @@ class MemoryBackedStore:
         self.orders = MemoryOrders(self.memory)
         self.ratings = MemoryRatings(self.memory)
         self.favourites = MemoryFavourites(self.memory)
+        self.riders = MemoryRiders(self.memory)
         self.request_log = MemoryRequestLog()
         self.login_attempts = MemoryLoginAttempts()
         self.revoked_tokens = MemoryRevokedTokens()
@@ -172,6 +179,7 @@ def ports_for(
     gateway: PaymentGateway | None = None,
     catalog: CatalogRepository | None = None,
     tariff: Tariff | None = None,
+    places: Places | None = None,
 ) -> Ports:
     """The use cases' bundle of ports, with this store's repositories: the one place
     that makes a :class:`Ports` (the API's container, ``memory_ports``, the seed).
@@ -179,7 +187,8 @@ def ports_for(
     ``catalog`` stands in front of the store's (the API's cache); ``tariff``: what the
     platform charges per order (the default platform fee unless configured). Without a ``gateway``
     every payment call raises ``RuntimeError``: for work that takes no payment (signing
-    up the seed's accounts), so it needs no payments client.
+    up the seed's accounts), so it needs no payments client. ``places``: the map
+    (the demo's by default).
     """
     return Ports(
         users=store.users,
@@ -189,6 +198,8 @@ def ports_for(
         orders=store.orders,
         ratings=store.ratings,
         favourites=store.favourites,
+        riders=store.riders,
+        places=places if places is not None else DemoMap(),
         gateway=gateway if gateway is not None else _NoPayments(),
         hasher=hasher,
         clock=clock,

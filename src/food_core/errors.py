@@ -213,3 +213,15 @@ class NothingToReorder(Conflict):
     """None of a past order's items can be ordered today."""
 
     code = "nothing_to_reorder"
+
+
+class FoodNotReady(Conflict):
+    """A rider tried to pick up an order the kitchen has not marked ready."""
+
+    code = "food_not_ready"
+
+
+class CashNotCollected(ValidationFailed):
+    """A cash-on-delivery order is delivered only once its cash is collected."""
+
+    code = "cash_not_collected"

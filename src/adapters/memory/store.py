@@ -26,6 +26,7 @@ from food_core.model import (
     Rating,
     RatingTotals,
     Restaurant,
+    Rider,
     User,
     coupon_claims,
 )
@@ -59,9 +60,11 @@ class MemoryStore:
         self.order_ids_needing_attention: set[int] = set()
         self.order_ids_unpaid: set[int] = set()
         self.order_ids_unaccepted: set[int] = set()
+        self.order_ids_awaiting_rider: set[int] = set()
         self.confirmed_counts: dict[int, int] = {}
         self.ratings: dict[int, Rating] = {}  # by order id
         self.rating_ids_by_restaurant: dict[int, set[int]] = {}
+        self.riders: dict[int, Rider] = {}
         # user → restaurant id → when it was saved
         self.favourites: dict[int, dict[int, datetime]] = {}
 
@@ -140,6 +143,12 @@ class MemoryCatalog:
             item = self._s.food_items.get(food_id)
             if item is not None:
                 self._s.food_items[food_id] = evolve(item, availability=availability)
+
+    def set_price(self, food_id: int, price: int) -> None:
+        with self._s.lock:
+            item = self._s.food_items.get(food_id)
+            if item is not None:
+                self._s.food_items[food_id] = evolve(item, price=price)
 
     def is_empty(self) -> bool:
         return not self._s.cities
@@ -287,6 +296,7 @@ class MemoryOrders:
             (s.order_ids_needing_attention, after.needs_attention),
             (s.order_ids_unpaid, after.is_payable),
             (s.order_ids_unaccepted, after.order_status is OrderStatus.CONFIRMED),
+            (s.order_ids_awaiting_rider, after.awaiting_rider),
         ):
             if holds:
                 ids.add(after.order_id)
@@ -350,6 +360,17 @@ class MemoryOrders:
         with self._s.lock:
             ids = sorted(self._s.order_ids_needing_attention)[: max(limit, 0)]
             return [self._s.orders[i] for i in ids]
+
+    def list_awaiting_rider(self, limit: int) -> list[Order]:
+        with self._s.lock:
+            ids = sorted(self._s.order_ids_awaiting_rider)[: max(limit, 0)]
+            return [self._s.orders[i] for i in ids]
+
+    def list_placed_since(self, restaurant_id: int, since: datetime, limit: int) -> list[Order]:
+        with self._s.lock:
+            ids = self._s.order_ids_by_restaurant.get(restaurant_id, set())
+            found = [o for o in map(self._s.orders.__getitem__, ids) if o.created_at >= since]
+        return sorted(found, key=lambda o: o.order_id)[: max(limit, 0)]
 
     def coupon_uses_held(self, user_id: int, code: str, slots: int) -> set[int]:
         claims = self._s.order_ids_by_coupon_claim

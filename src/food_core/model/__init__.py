@@ -23,11 +23,13 @@ from food_core.model.coupons import (
     normalize_coupon_code,
 )
 from food_core.model.delivery import Delivery
+from food_core.model.geo import Position, ride_minutes
 from food_core.model.hours import IST, OpenHours
 from food_core.model.options import Option, OptionGroup, line_key
 from food_core.model.orders import Order, OrderItem, OrderOption
 from food_core.model.payments import CardDetails, CardSummary, Payment, UpiDetails
 from food_core.model.ratings import Rating, RatingTotals
+from food_core.model.riders import Rider, RiderRef, mask_phone
 from food_core.model.status import (
     CONFIRMED_STATUSES,
     FINAL_STATUSES,
@@ -80,17 +82,22 @@ __all__ = [
     "Payment",
     "PaymentMode",
     "PaymentStatus",
+    "Position",
     "PricedLine",
     "Rating",
     "RatingTotals",
     "Restaurant",
     "RestaurantRef",
+    "Rider",
+    "RiderRef",
     "Tariff",
     "UpiDetails",
     "User",
     "UserRole",
     "coupon_claims",
     "line_key",
+    "mask_phone",
     "normalize_coupon_code",
     "quote",
+    "ride_minutes",
 ]

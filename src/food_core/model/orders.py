@@ -12,13 +12,21 @@ from datetime import datetime, timedelta
 
 from attrs import Factory, evolve, field, frozen, validators
 
-from food_core.errors import InvalidTransition, OrderAlreadyPaid
+from food_core.errors import (
+    CashNotCollected,
+    FoodNotReady,
+    InvalidTransition,
+    NotFound,
+    OrderAlreadyPaid,
+)
 from food_core.model.addresses import Address
 from food_core.model.bill import Bill, BillCode
 from food_core.model.catalog import RestaurantRef
 from food_core.model.coupons import CouponUse
 from food_core.model.delivery import Delivery
+from food_core.model.geo import ride_minutes
 from food_core.model.payments import Payment
+from food_core.model.riders import RiderRef
 from food_core.model.status import (
     CONFIRMED_STATUSES,
     ORDER_TRANSITIONS,
@@ -150,6 +158,8 @@ class Order:
     # started preparing without saying).
     accepted_at: datetime | None = None
     prep_minutes: int | None = None
+    # When the kitchen said the food is ready to be picked up.
+    ready_at: datetime | None = None
     # How many changes the order has taken; the store compares and sets on it.
     version: int = 0
     currency: str = "INR"
@@ -362,7 +372,11 @@ class Order:
             )
         check_transition(ORDER_TRANSITIONS, self.order_status, status, what="order_status")
         assert self.delivery is not None and self.paid_by is not None  # confirmed invariant
-        delivery = self.delivery.moved_to(PARTNER_STEPS[status], now)
+        delivery = self.delivery
+        if delivery.delivery_status is not PARTNER_STEPS[status]:
+            delivery = delivery.moved_to(PARTNER_STEPS[status], now)
+        if status is OrderStatus.OUT_FOR_DELIVERY:
+            delivery = evolve(delivery, picked_up_at=now)
         payments = self.payments
         paying = self.attempt(self.paid_by)
         if status is OrderStatus.DELIVERED and paying.payment_status is PaymentStatus.PENDING:
@@ -372,3 +386,104 @@ class Order:
         return self._moved(
             status, now, delivery=delivery, payments=payments, accepted_at=accepted_at
         )
+
+    # --- the kitchen, dispatch and the rider ----------------------------------------------
+
+    @property
+    def awaiting_rider(self) -> bool:
+        """Accepted, and no rider carries it yet (dispatch's queue)."""
+        return (
+            self.order_status is OrderStatus.PREPARING
+            and self.delivery is not None
+            and self.delivery.delivery_status is DeliveryStatus.PENDING
+        )
+
+    @property
+    def rider_id(self) -> int | None:
+        rider = None if self.delivery is None else self.delivery.rider
+        return None if rider is None else rider.rider_id
+
+    def planned(self, city_pincode: str, drop_km: float, now: datetime) -> Order:
+        """Where its riders come from and how far the door is (set when it is accepted)."""
+        assert self.delivery is not None  # confirmed invariant
+        return evolve(self, delivery=self.delivery.planned(city_pincode, drop_km, now))
+
+    def food_ready(self, now: datetime) -> Order:
+        """The kitchen has the food ready for the rider; saying it twice changes nothing."""
+        if self.order_status is not OrderStatus.PREPARING:
+            raise InvalidTransition(
+                f"order {self.order_id} is {self.order_status.value}; only an order being "
+                "prepared can be marked ready",
+                field="order_status",
+            )
+        if self.ready_at is not None:
+            return self
+        return self._next(now, ready_at=now)
+
+    def rider_assigned(self, rider: RiderRef, pickup_km: float, now: datetime) -> Order:
+        """Dispatch hands it to ``rider``, ``pickup_km`` from the restaurant."""
+        if not self.awaiting_rider:
+            raise InvalidTransition(
+                f"order {self.order_id} is not waiting for a rider", field="delivery_status"
+            )
+        assert self.delivery is not None
+        delivery = self.delivery.moved_to(
+            DeliveryStatus.ASSIGNED, now, rider=rider, assigned_at=now, pickup_km=pickup_km
+        )
+        return self._next(now, delivery=delivery)
+
+    def _riders(self, rider_id: int) -> None:
+        if self.rider_id != rider_id:
+            raise NotFound(f"order {self.order_id} is not yours to deliver", field="order_id")
+
+    def picked_up_by(self, rider_id: int, now: datetime) -> Order:
+        """The rider has the food: PREPARING → OUT_FOR_DELIVERY, once the kitchen said
+        it is ready."""
+        self._riders(rider_id)
+        if self.order_status is OrderStatus.OUT_FOR_DELIVERY:
+            return self  # a second tap
+        if self.order_status is OrderStatus.PREPARING and self.ready_at is None:
+            raise FoodNotReady(
+                f"the kitchen has not marked order {self.order_id} ready yet",
+                field="order_id",
+            )
+        return self.advanced(OrderStatus.OUT_FOR_DELIVERY, now)
+
+    def delivered_by(self, rider_id: int, cash_collected: bool, now: datetime) -> Order:
+        """At the door: OUT_FOR_DELIVERY → DELIVERED. A cash order needs its cash, which
+        settles its payment in the same change."""
+        self._riders(rider_id)
+        if self.order_status is OrderStatus.DELIVERED:
+            return self
+        if self.payment_mode is PaymentMode.COD and not cash_collected:
+            raise CashNotCollected(
+                f"order {self.order_id} is cash on delivery: collect "
+                f"{self.total_amount / 100:.2f} {self.currency} first",
+                field="cash_collected",
+            )
+        return self.advanced(OrderStatus.DELIVERED, now)
+
+    def eta(self) -> datetime | None:
+        """When it should reach the door, from what is known at its current step: the
+        kitchen's time (or its "ready"), the rider's ride to the restaurant, and the ride
+        from there (docs/design.md §4). None before acceptance and once it ends."""
+        delivery = self.delivery
+        if delivery is None or delivery.drop_km is None:
+            return None
+        drop = timedelta(minutes=ride_minutes(delivery.drop_km))
+        if self.order_status is OrderStatus.OUT_FOR_DELIVERY:
+            return (delivery.picked_up_at or self.updated_at) + drop
+        if self.order_status is not OrderStatus.PREPARING or self.accepted_at is None:
+            return None
+        if self.ready_at is not None:
+            leaves = self.ready_at
+        elif self.prep_minutes is not None:
+            leaves = self.accepted_at + timedelta(minutes=self.prep_minutes)
+        else:
+            return None
+        if delivery.assigned_at is not None and delivery.pickup_km is not None:
+            at_restaurant = delivery.assigned_at + timedelta(
+                minutes=ride_minutes(delivery.pickup_km)
+            )
+            leaves = max(leaves, at_restaurant)
+        return leaves + drop

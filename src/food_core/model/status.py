@@ -52,6 +52,7 @@ class CancelReason(enum.StrEnum):
 class UserRole(enum.StrEnum):
     CUSTOMER = "CUSTOMER"
     PARTNER = "PARTNER"
+    RIDER = "RIDER"
 
 
 _O = OrderStatus
@@ -76,7 +77,8 @@ PAYMENT_TRANSITIONS: Mapping[PaymentStatus, frozenset[PaymentStatus]] = {
 
 _D = DeliveryStatus
 DELIVERY_TRANSITIONS: Mapping[DeliveryStatus, frozenset[DeliveryStatus]] = {
-    _D.PENDING: frozenset({_D.ASSIGNED, _D.CANCELLED}),
+    # PENDING → PICKED_UP: the restaurant hands the food to its own delivery staff.
+    _D.PENDING: frozenset({_D.ASSIGNED, _D.PICKED_UP, _D.CANCELLED}),
     _D.ASSIGNED: frozenset({_D.PICKED_UP, _D.CANCELLED}),
     _D.PICKED_UP: frozenset({_D.DELIVERED}),
     _D.DELIVERED: frozenset(),
@@ -95,9 +97,11 @@ CONFIRMED_STATUSES: frozenset[OrderStatus] = frozenset(
 FINAL_STATUSES: frozenset[OrderStatus] = frozenset(
     status for status, onward in ORDER_TRANSITIONS.items() if not onward
 )
-# What the restaurant moves the order through, and what its delivery does at each step.
+# The steps after confirmation, and where each leaves the delivery: accepting leaves it
+# waiting for a rider (dispatch assigns one: PENDING → ASSIGNED); the rider, or the
+# restaurant's own staff, picks it up and delivers it.
 PARTNER_STEPS: Mapping[OrderStatus, DeliveryStatus] = {
-    _O.PREPARING: DeliveryStatus.ASSIGNED,
+    _O.PREPARING: DeliveryStatus.PENDING,
     _O.OUT_FOR_DELIVERY: DeliveryStatus.PICKED_UP,
     _O.DELIVERED: DeliveryStatus.DELIVERED,
 }

@@ -1,6 +1,7 @@
 """Ports: the Protocols adapters implement. Small, one concern each."""
 
 from food_core.ports.gateway import ChargeRequest, GatewayPayment, PaymentGateway
+from food_core.ports.places import Places
 from food_core.ports.repositories import (
     AddressRepository,
     CartRepository,
@@ -8,6 +9,7 @@ from food_core.ports.repositories import (
     FavouriteRepository,
     OrderRepository,
     RatingRepository,
+    RiderRepository,
     UserRepository,
 )
 from food_core.ports.system import Clock, IdGenerator, PasswordHasher
@@ -24,6 +26,8 @@ __all__ = [
     "OrderRepository",
     "PasswordHasher",
     "PaymentGateway",
+    "Places",
     "RatingRepository",
+    "RiderRepository",
     "UserRepository",
 ]

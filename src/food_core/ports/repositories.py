@@ -24,6 +24,7 @@ from food_core.model import (
     Rating,
     RatingTotals,
     Restaurant,
+    Rider,
     User,
 )
 from food_core.search import RestaurantQuery
@@ -54,6 +55,10 @@ class CatalogRepository(Protocol):
     def add_food_items(self, items: Iterable[FoodItem]) -> None: ...
 
     def set_availability(self, food_id: int, availability: bool) -> None: ...
+
+    def set_price(self, food_id: int, price: int) -> None:
+        """The dish's new base price (paise); its options' deltas stay."""
+        ...
 
     def is_empty(self) -> bool: ...
 
@@ -205,4 +210,43 @@ class OrderRepository(Protocol):
     def list_needing_attention(self, limit: int) -> list[Order]:
         """Orders whose ``needs_attention`` holds (a payment of unknown outcome, or a
         refund due), oldest first: the reconciliation sweep's work."""
+        ...
+
+    def list_awaiting_rider(self, limit: int) -> list[Order]:
+        """Orders whose ``awaiting_rider`` holds (accepted, no rider yet), oldest first
+        (by order_id): dispatch's queue."""
+        ...
+
+    def list_placed_since(self, restaurant_id: int, since: datetime, limit: int) -> list[Order]:
+        """The restaurant's orders created at or after ``since``, in any status, oldest
+        first (by order_id): its day's tally."""
+        ...
+
+
+class RiderRepository(Protocol):
+    """The riders of every city. A rider's assignment changes only by compare-and-set on
+    its version, so a rider carries one order at a time however many dispatchers run."""
+
+    def add(self, rider: Rider) -> None:
+        """Insert a new rider (version 0); one already there under that id is kept."""
+        ...
+
+    def get(self, rider_id: int) -> Rider | None: ...
+
+    def save(self, rider: Rider, expected_version: int) -> bool:
+        """Compare-and-set: replace the stored rider only if its version is
+        ``expected_version``."""
+        ...
+
+    def list_free(self, city_pincode: str, limit: int) -> list[Rider]:
+        """The city's riders carrying nothing, by rider_id."""
+        ...
+
+    def holding(self, order_id: int) -> Rider | None:
+        """The rider carrying ``order_id``, if any."""
+        ...
+
+    def list_busy(self, updated_before: datetime, limit: int) -> list[Rider]:
+        """Riders carrying an order, unchanged since before ``updated_before``, oldest
+        change first: what the sweep checks for riders left holding a finished order."""
         ...

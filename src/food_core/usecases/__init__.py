@@ -1,6 +1,13 @@
 """Use cases for the whole flow. Each is a function of :class:`Ports` and plain values."""
 
-from food_core.usecases.accepting import accept_order, expire_unaccepted_orders, reject_order
+from food_core.usecases.accepting import (
+    accept_order,
+    advance_order,
+    advance_order_as_system,
+    expire_unaccepted_orders,
+    mark_ready,
+    reject_order,
+)
 from food_core.usecases.accounts import login, signup
 from food_core.usecases.addresses import add_address, delete_address, list_addresses
 from food_core.usecases.billing import (
@@ -28,12 +35,18 @@ from food_core.usecases.carts import (
     view_cart,
 )
 from food_core.usecases.context import Ports
+from food_core.usecases.dispatching import (
+    deliver,
+    dispatch_waiting,
+    pick_up,
+    release_finished_riders,
+    rider_job,
+)
 from food_core.usecases.expiring import expire_unpaid_orders
 from food_core.usecases.favourites import add_favourite, list_favourites, remove_favourite
+from food_core.usecases.kitchen import DayTally, day_tally, edit_dish, partner_menu
 from food_core.usecases.opening import Opening, opening
 from food_core.usecases.orders import (
-    advance_order,
-    advance_order_as_system,
     cancel_order,
     get_order,
     give_refunds,
@@ -56,6 +69,7 @@ from food_core.usecases.serviceability import DeliveryCheck, check_delivery
 
 __all__ = [
     "CouponStatus",
+    "DayTally",
     "DeliveryCheck",
     "Opening",
     "PaymentResult",
@@ -75,7 +89,11 @@ __all__ = [
     "cancel_order",
     "check_delivery",
     "clear_cart",
+    "day_tally",
     "delete_address",
+    "deliver",
+    "dispatch_waiting",
+    "edit_dish",
     "edit_rating",
     "existing_user",
     "expire_unaccepted_orders",
@@ -88,10 +106,13 @@ __all__ = [
     "list_orders",
     "list_restaurant_orders",
     "login",
+    "mark_ready",
     "opening",
     "own_order",
     "own_rating",
+    "partner_menu",
     "pay_order",
+    "pick_up",
     "place_order",
     "price_cart",
     "rate_order",
@@ -99,12 +120,14 @@ __all__ = [
     "reconcile_pending",
     "refresh_restaurant_rating",
     "reject_order",
+    "release_finished_riders",
     "remove_cart_item",
     "remove_cart_line",
     "remove_coupon",
     "remove_favourite",
     "reorder",
     "restaurant_menu",
+    "rider_job",
     "search_restaurants",
     "set_cart_quantity",
     "set_line_quantity",

@@ -1,5 +1,6 @@
-"""The restaurant's answer to a confirmed order: accept it with a preparation time, or
-reject it with a reason — and, when it does not answer within the acceptance window, the
+"""The restaurant's side of an order: accept it with a preparation time (which plans
+its delivery and dispatches a rider) or reject it with a reason, mark the food ready, or
+move it on itself; and, when it does not answer within the acceptance window, the
 sweep's cancellation. A rejected or unanswered order is refunded in full.
 
 Every step is a compare-and-set of the order (``change_order``), so two replicas'
@@ -10,12 +11,14 @@ attempt they give back, so running them again refunds nothing twice.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime, timedelta
 
-from food_core.errors import ValidationFailed
+from food_core.errors import ConcurrentUpdate, ValidationFailed
 from food_core.model import CancelReason, Order, OrderStatus
-from food_core.usecases.changing import change_order
+from food_core.usecases.changing import change_order, load_order
 from food_core.usecases.context import Ports
+from food_core.usecases.dispatching import delivery_plan, dispatch, finish_delivery
 from food_core.usecases.orders import give_refunds, partners_order
 
 ACCEPT_WINDOW = timedelta(minutes=5)
@@ -32,15 +35,56 @@ def accept_order(ports: Ports, partner_id: int, order_id: int, prep_minutes: int
             f"got {prep_minutes}",
             field="prep_minutes",
         )
-    partners_order(ports, partner_id, order_id)
+    current = partners_order(ports, partner_id, order_id)
+    return accept_as_system(ports, current, prep_minutes)
+
+
+def accept_as_system(ports: Ports, current: Order, prep_minutes: int | None) -> Order:
+    """Accept ``current`` (the partner checked), plan its delivery, and dispatch a rider."""
     now = ports.clock.now()
+    city, drop_km = delivery_plan(ports, current)
 
     def accept(order: Order) -> Order:
         if order.order_status is OrderStatus.PREPARING and order.prep_minutes == prep_minutes:
             return order  # a second click
-        return order.accepted(prep_minutes, now)
+        return order.accepted(prep_minutes, now).planned(city, drop_km, now)
 
-    return change_order(ports, order_id, accept)
+    accepted = change_order(ports, current.order_id, accept, current=current)
+    with suppress(ConcurrentUpdate):  # still waiting: the sweep dispatches it
+        accepted = dispatch(ports, accepted)
+    return accepted
+
+
+def advance_order(ports: Ports, partner_id: int, order_id: int, status: OrderStatus) -> Order:
+    """PREPARING → OUT_FOR_DELIVERY → DELIVERED, by the restaurant's partner (or the
+    simulator acting as one via :func:`advance_order_as_system`)."""
+    partners_order(ports, partner_id, order_id)
+    return advance_order_as_system(ports, order_id, status)
+
+
+def advance_order_as_system(ports: Ports, order_id: int, status: OrderStatus) -> Order:
+    """Starting to prepare is accepting (without a preparation time: a delivery is
+    planned and a rider dispatched); delivering frees the order's rider."""
+    if status is OrderStatus.PREPARING:
+        current = load_order(ports, order_id)
+        if current.order_status is OrderStatus.CONFIRMED:
+            return accept_as_system(ports, current, None)
+
+    def advance(order: Order) -> Order:
+        if order.order_status is status:
+            return order  # already there: advancing twice is harmless
+        return order.advanced(status, ports.clock.now())
+
+    advanced = change_order(ports, order_id, advance)
+    finish_delivery(ports, advanced)
+    return advanced
+
+
+def mark_ready(ports: Ports, partner_id: int, order_id: int) -> Order:
+    """The kitchen has the food ready for the rider."""
+    current = partners_order(ports, partner_id, order_id)
+    now = ports.clock.now()
+    return change_order(ports, order_id, lambda order: order.food_ready(now), current=current)
 
 
 def reject_order(ports: Ports, partner_id: int, order_id: int, reason: str) -> Order:

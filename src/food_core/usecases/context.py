@@ -15,7 +15,9 @@ from food_core.ports import (
     OrderRepository,
     PasswordHasher,
     PaymentGateway,
+    Places,
     RatingRepository,
+    RiderRepository,
     UserRepository,
 )
 
@@ -29,6 +31,9 @@ class Ports:
     orders: OrderRepository
     ratings: RatingRepository
     favourites: FavouriteRepository
+    riders: RiderRepository
+    # Where restaurants and addresses are (dispatch picks the nearest rider; ETAs).
+    places: Places
     gateway: PaymentGateway
     hasher: PasswordHasher
     clock: Clock

@@ -1,4 +1,4 @@
-"""Reading, cancelling and (for restaurant partners) advancing orders."""
+"""Reading and cancelling orders, and the partner's view of its restaurant's."""
 
 from __future__ import annotations
 
@@ -73,13 +73,6 @@ def list_restaurant_orders(
     )
 
 
-def advance_order(ports: Ports, partner_id: int, order_id: int, status: OrderStatus) -> Order:
-    """PREPARING → OUT_FOR_DELIVERY → DELIVERED, by the restaurant's partner (or the
-    simulator acting as one via :func:`advance_order_as_system`)."""
-    partners_order(ports, partner_id, order_id)
-    return advance_order_as_system(ports, order_id, status)
-
-
 def partners_order(ports: Ports, partner_id: int, order_id: int) -> Order:
     """The order, if it is the partner's restaurant's (another's is indistinguishable
     from missing)."""
@@ -87,12 +80,3 @@ def partners_order(ports: Ports, partner_id: int, order_id: int) -> Order:
     if order.restaurant.restaurant_id != partner_restaurant(ports, partner_id):
         raise NotFound(f"order {order_id} not found", field="order_id")
     return order
-
-
-def advance_order_as_system(ports: Ports, order_id: int, status: OrderStatus) -> Order:
-    def advance(order: Order) -> Order:
-        if order.order_status is status:
-            return order  # already there: advancing twice is harmless
-        return order.advanced(status, ports.clock.now())
-
-    return change_order(ports, order_id, advance)
