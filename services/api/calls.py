@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import timedelta
 from typing import Any, ParamSpec, TypeVar
 
 from attrs import define, field, frozen
@@ -54,6 +55,11 @@ class Call:
     @property
     def ports(self) -> Ports:
         return self.container.ports()
+
+    @property
+    def accept_window(self) -> timedelta:
+        """How long a confirmed order waits for its restaurant (orders show the deadline)."""
+        return timedelta(seconds=self.container.settings().partner_accept_s)
 
     @property
     def user_id(self) -> int:

@@ -33,7 +33,7 @@ _STATUS_NOTES = {
     400: "Malformed request: the body is not JSON, or a required header is missing",
     401: "Not signed in, an invalid or expired token, or wrong credentials",
     402: "The payment was declined; failure_code says why",
-    403: "Not allowed: a partner-only action, or a cookie session without its CSRF token",
+    403: "Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token",
     404: "Not found (another user's resources are not found either)",
     409: "Conflicts with the current state; code says which",
     413: "The request body is larger than 1 MiB",
@@ -71,7 +71,7 @@ def error_statuses(operation: Operation) -> list[int]:
     statuses = set(operation.errors) | {500}
     if operation.auth is not Auth.NONE:
         statuses.add(401)
-        if operation.takes_body or operation.auth is Auth.PARTNER:
+        if operation.takes_body or operation.auth in (Auth.PARTNER, Auth.RIDER):
             statuses.add(403)
     if path_names(operation.path):
         statuses.add(404)
@@ -212,9 +212,10 @@ def build_openapi(operations: Sequence[Operation]) -> dict[str, Any]:
             "title": TITLE,
             "version": VERSION,
             "description": (
-                "Customers browse, fill a cart, order and pay; restaurant partners move "
-                "orders on. Money is integer paise with currency INR; ids are integers. "
-                "Errors are application/problem+json with a stable code."
+                "Customers browse, fill a cart, order and pay; restaurant partners accept "
+                "and prepare orders; riders carry them. Money is integer paise with "
+                "currency INR; ids are integers. Errors are application/problem+json "
+                "with a stable code."
             ),
         },
         "servers": [{"url": "/"}],

@@ -39,6 +39,7 @@ class Auth(enum.Enum):
     NONE = "none"
     USER = "user"  # any signed-in account
     PARTNER = "partner"  # a restaurant partner's account
+    RIDER = "rider"  # a rider's account
 
 
 class Keys(enum.Enum):
@@ -85,6 +86,8 @@ async def _caller(operation: Operation, request: Request, container: Container) 
     caller = await authenticate(request, container)
     if operation.auth is Auth.PARTNER and caller.role is not UserRole.PARTNER:
         raise ApiProblem(403, "forbidden", "only a restaurant partner may do this")
+    if operation.auth is Auth.RIDER and caller.role is not UserRole.RIDER:
+        raise ApiProblem(403, "forbidden", "only a rider may do this")
     return caller
 
 

@@ -1,7 +1,8 @@
 """The periodic reconciliation sweep (docs/design.md §5): settle payments whose outcome
 was never heard and refunds still due, cancel orders that waited too long for a
-payment (``FOOD_UNPAID_ORDER_TTL_S``), and cancel and refund confirmed orders their
-restaurant did not accept in time (``FOOD_PARTNER_ACCEPT_S``).
+payment (``FOOD_UNPAID_ORDER_TTL_S``), cancel and refund confirmed orders their
+restaurant did not accept in time (``FOOD_PARTNER_ACCEPT_S``), finish rider hand-overs a
+replica left half-done, and give riders who freed up the orders waiting for one.
 
 Each replica runs its own sweep; the steps are idempotent compare-and-sets, so two
 sweeps working on the same order change it once.
@@ -23,7 +24,13 @@ from datetime import timedelta
 import anyio
 from starlette.concurrency import run_in_threadpool
 
-from food_core.usecases import expire_unaccepted_orders, expire_unpaid_orders, reconcile_pending
+from food_core.usecases import (
+    dispatch_waiting,
+    expire_unaccepted_orders,
+    expire_unpaid_orders,
+    reconcile_pending,
+    release_finished_riders,
+)
 from services.api.container import Container
 
 log = logging.getLogger("food.sweep")
@@ -40,10 +47,18 @@ def sweep_once(container: Container) -> int:
     expired = expire_unpaid_orders(ports, waited=waited)
     window = timedelta(seconds=container.settings().partner_accept_s)
     unaccepted = expire_unaccepted_orders(ports, window=window)
-    if looked_at or expired or unaccepted:
+    released = release_finished_riders(ports)
+    dispatched = dispatch_waiting(ports)
+    if looked_at or expired or unaccepted or released or dispatched:
         log.info(
             "reconciliation sweep",
-            extra={"orders": looked_at, "expired": expired, "not_accepted": unaccepted},
+            extra={
+                "orders": looked_at,
+                "expired": expired,
+                "not_accepted": unaccepted,
+                "riders_released": released,
+                "dispatched": dispatched,
+            },
         )
     return looked_at
 

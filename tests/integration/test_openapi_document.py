@@ -60,7 +60,10 @@ def test_the_design_endpoints_are_all_there(document: dict[str, Any]) -> None:
         "GET /orders/{order_id}/rating", "POST /orders/{order_id}/reorder",
         "GET /favourites", "PUT /favourites/{restaurant_id}", "DELETE /favourites/{restaurant_id}",
         "POST /partner/orders/{order_id}/status", "POST /partner/orders/{order_id}/accept",
-        "POST /partner/orders/{order_id}/reject",
+        "POST /partner/orders/{order_id}/reject", "POST /partner/orders/{order_id}/ready",
+        "GET /partner/events", "GET /partner/today", "GET /partner/menu",
+        "PATCH /partner/menu/{food_id}", "GET /rider/job",
+        "POST /rider/orders/{order_id}/picked-up", "POST /rider/orders/{order_id}/delivered",
     }  # fmt: skip
     api_ops = {e.split(" ")[0] + " " + API + e.split(" ")[1] for e in expected}
     assert api_ops | {"GET /healthz", "GET /readyz", "GET /metrics"} == documented

@@ -14,6 +14,7 @@ from services.api.routes import (
     partner,
     payments,
     ratings,
+    rider,
 )
 from services.api.routing import Operation
 
@@ -30,5 +31,6 @@ def api_operations() -> list[Operation]:
         *payments.OPERATIONS,
         *events.OPERATIONS,
         *partner.OPERATIONS,
+        *rider.OPERATIONS,
         *ops.OPERATIONS,
     ]

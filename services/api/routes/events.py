@@ -9,7 +9,9 @@ expires. Traefik adds an in-flight limit per client IP for this route.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
+from datetime import timedelta
+from typing import TypeVar
 
 import anyio
 from starlette.concurrency import run_in_threadpool
@@ -30,24 +32,54 @@ STATUS_EVENT = "status"
 SESSION_ENDED = "the session has ended; sign in again to keep watching"
 SLOT_LOST = "too many streams are open for this account; this one is closed"
 
+T = TypeVar("T")
 
-def _render(order: Order) -> str:
-    return sse.event(
-        STATUS_EVENT, unstructure(order_out(order)), event_id=order.updated_at.isoformat()
-    )
+
+def _renderer(accept_window: timedelta) -> Callable[[Order], str]:
+    def render(order: Order) -> str:
+        data = unstructure(order_out(order, accept_window))
+        return sse.event(STATUS_EVENT, data, event_id=order.updated_at.isoformat())
+
+    return render
 
 
 async def order_events(call: Call) -> Response:
     ports, user_id, order_id = call.ports, call.user_id, call.id("order_id")
-    caller, container = call.caller, call.container
-    assert caller is not None
     # Ownership is checked before the stream starts, so a stranger gets a plain 404.
     first = await call.run(own_order, ports, user_id, order_id)
+
+    async def poll() -> Order:
+        # Plain reads, no reconciliation: polling must not call the payments service.
+        return await run_in_threadpool(own_order, ports, user_id, order_id)
+
+    return await guarded_stream(
+        call,
+        first,
+        poll,
+        version=lambda o: (o.order_status, o.updated_at),
+        is_final=lambda o: o.order_status in FINAL_STATUSES,
+        render=_renderer(call.accept_window),
+    )
+
+
+async def guarded_stream(
+    call: Call,
+    first: T,
+    poll: Callable[[], Awaitable[T]],
+    *,
+    version: Callable[[T], Hashable],
+    is_final: Callable[[T], bool],
+    render: Callable[[T], str],
+) -> Response:
+    """A stream of ``render(value)`` at every change of ``version``, within the caller's
+    stream slots (429 when they are all taken), time limit and session."""
+    caller, container = call.caller, call.container
+    assert caller is not None
     settings, clock, revoked = container.settings(), container.clock(), container.revoked_tokens()
     slot = StreamSlot(
         container.stream_leases(),
         clock,
-        user_id,
+        caller.user_id,
         limit=settings.sse_max_per_user,
         period_s=settings.sse_lease_s,
     )
@@ -56,13 +88,9 @@ async def order_events(call: Call) -> Response:
             429,
             "too_many_streams",
             f"at most {settings.sse_max_per_user} event streams may be open at once per "
-            "account; close one (or poll the order) and try again",
+            "account; close one (or poll instead) and try again",
             headers={"Retry-After": str(slot.retry_after_s)},
         )
-
-    async def poll() -> Order:
-        # Plain reads, no reconciliation: polling must not call the payments service.
-        return await run_in_threadpool(own_order, ports, user_id, order_id)
 
     def still_allowed() -> str | None:
         if clock.now() >= caller.expires_at:
@@ -81,9 +109,9 @@ async def order_events(call: Call) -> Response:
             async for chunk in sse.watch(
                 first,
                 poll,
-                version=lambda o: (o.order_status, o.updated_at),
-                is_final=lambda o: o.order_status in FINAL_STATUSES,
-                render=_render,
+                version=version,
+                is_final=is_final,
+                render=render,
                 timing=sse.Timing(
                     settings.sse_poll_s, settings.sse_heartbeat_s, settings.sse_max_s
                 ),

@@ -35,7 +35,7 @@ async def place(call: Call) -> Reply:
     )
     if not placement.replayed:
         call.container.metrics().orders_placed.labels(body.payment_mode.value).inc()
-    return ok(order_out(placement.order), 201, replayed=placement.replayed)
+    return ok(order_out(placement.order, call.accept_window), 201, replayed=placement.replayed)
 
 
 async def list_mine(call: Call) -> Reply:
@@ -43,18 +43,18 @@ async def list_mine(call: Call) -> Reply:
     found = await call.run(
         list_orders, call.ports, call.user_id, limit=query.limit, before=query.before
     )
-    return ok(orders_out(found))
+    return ok(orders_out(found, call.accept_window))
 
 
 async def get_one(call: Call) -> Reply:
     # Reconciles on read: an order whose payment outcome was unknown is settled here.
     order = await call.run(get_order, call.ports, call.user_id, call.id("order_id"))
-    return ok(order_out(order))
+    return ok(order_out(order, call.accept_window))
 
 
 async def cancel(call: Call) -> Reply:
     order = await call.run(cancel_order, call.ports, call.user_id, call.id("order_id"))
-    return ok(order_out(order))
+    return ok(order_out(order, call.accept_window))
 
 
 OPERATIONS = [

@@ -45,7 +45,7 @@ async def pay(call: Call) -> Reply:
         raise
     if not result.replayed:
         payments.labels(result.payment.payment_status.value.lower()).inc()
-    return ok(payment_result_out(result), replayed=result.replayed)
+    return ok(payment_result_out(result, call.accept_window), replayed=result.replayed)
 
 
 OPERATIONS = [

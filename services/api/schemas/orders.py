@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from attrs import frozen
 
@@ -16,6 +16,7 @@ from food_core.model import (
     Payment,
     PaymentMode,
     PaymentStatus,
+    RiderRef,
 )
 from food_core.search import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from food_core.usecases.accepting import MAX_PREP_MINUTES, MAX_REJECT_REASON, MIN_PREP_MINUTES
@@ -72,9 +73,21 @@ class PaymentOut:
 
 
 @frozen(kw_only=True)
+class RiderOut:
+    """The rider carrying the order; the phone number masked (the last two digits show)."""
+
+    rider_id: int
+    rider_name: str
+    phone_masked: str
+
+
+@frozen(kw_only=True)
 class DeliveryOut:
     delivery_id: int
     delivery_status: DeliveryStatus
+    rider: RiderOut | None  # once dispatch assigned one
+    assigned_at: datetime | None
+    picked_up_at: datetime | None
     updated_at: datetime
 
 
@@ -99,8 +112,15 @@ class OrderOut:
     # Why it was cancelled: cancelled_by_customer, payment_not_completed; else null.
     cancel_reason: CancelReason | None
     cancel_note: str | None  # the restaurant's words when it rejected the order
+    # While CONFIRMED: when the restaurant must have accepted it by (FOOD_PARTNER_ACCEPT_S
+    # after confirmation); past it the order is cancelled and refunded.
+    accept_by: datetime | None
     accepted_at: datetime | None
     prep_minutes: int | None  # how long the restaurant said the food takes
+    ready_at: datetime | None  # when the kitchen said the food is ready
+    # When it should arrive: from acceptance until delivered, recomputed at each step
+    # (accepted, rider assigned, ready, picked up) from the kitchen's time and the rides.
+    eta: datetime | None
     created_at: datetime
     updated_at: datetime
 
@@ -183,15 +203,26 @@ def payment_out(payment: Payment) -> PaymentOut:
     )
 
 
+def rider_out(rider: RiderRef) -> RiderOut:
+    return RiderOut(
+        rider_id=rider.rider_id, rider_name=rider.rider_name, phone_masked=rider.phone_masked
+    )
+
+
 def _delivery_out(delivery: Delivery) -> DeliveryOut:
     return DeliveryOut(
         delivery_id=delivery.delivery_id,
         delivery_status=delivery.delivery_status,
+        rider=None if delivery.rider is None else rider_out(delivery.rider),
+        assigned_at=delivery.assigned_at,
+        picked_up_at=delivery.picked_up_at,
         updated_at=delivery.updated_at,
     )
 
 
-def order_out(order: Order) -> OrderOut:
+def order_out(order: Order, accept_window: timedelta) -> OrderOut:
+    """``accept_window``: how long a confirmed order waits for its restaurant (the
+    setting ``FOOD_PARTNER_ACCEPT_S``)."""
     return OrderOut(
         order_id=order.order_id,
         user_id=order.user,
@@ -224,12 +255,15 @@ def order_out(order: Order) -> OrderOut:
         payment=payment_out(order.payment) if order.payment else None,
         cancel_reason=order.cancel_reason,
         cancel_note=order.cancel_note,
+        accept_by=order.acceptance_due(accept_window),
         accepted_at=order.accepted_at,
         prep_minutes=order.prep_minutes,
+        ready_at=order.ready_at,
+        eta=order.eta(),
         created_at=order.created_at,
         updated_at=order.updated_at,
     )
 
 
-def orders_out(orders: list[Order]) -> OrdersOut:
-    return OrdersOut(orders=[order_out(o) for o in orders])
+def orders_out(orders: list[Order], accept_window: timedelta) -> OrdersOut:
+    return OrdersOut(orders=[order_out(o, accept_window) for o in orders])

@@ -7,6 +7,7 @@ Card numbers and CVCs pass through to the gateway only; they are kept out of eve
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Literal
 
 from attrs import frozen
@@ -95,5 +96,7 @@ class PaymentResultOut:
     payment: PaymentOut
 
 
-def payment_result_out(result: PaymentResult) -> PaymentResultOut:
-    return PaymentResultOut(order=order_out(result.order), payment=payment_out(result.payment))
+def payment_result_out(result: PaymentResult, accept_window: timedelta) -> PaymentResultOut:
+    return PaymentResultOut(
+        order=order_out(result.order, accept_window), payment=payment_out(result.payment)
+    )

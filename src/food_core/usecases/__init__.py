@@ -38,6 +38,7 @@ from food_core.usecases.context import Ports
 from food_core.usecases.dispatching import (
     deliver,
     dispatch_waiting,
+    enrol_rider,
     pick_up,
     release_finished_riders,
     rider_job,
@@ -95,6 +96,7 @@ __all__ = [
     "dispatch_waiting",
     "edit_dish",
     "edit_rating",
+    "enrol_rider",
     "existing_user",
     "expire_unaccepted_orders",
     "expire_unpaid_orders",

@@ -23,9 +23,10 @@ from __future__ import annotations
 from contextlib import suppress
 from datetime import timedelta
 
-from food_core.errors import ConcurrentUpdate, NotFound
-from food_core.model import FINAL_STATUSES, Order, OrderStatus, Position, Rider
-from food_core.usecases.changing import change_order, load_order
+from food_core.errors import ConcurrentUpdate, NotFound, ValidationFailed
+from food_core.model import FINAL_STATUSES, Order, OrderStatus, Position, Rider, UserRole
+from food_core.usecases.accounts import signup
+from food_core.usecases.changing import change_order
 from food_core.usecases.context import Ports
 
 # How many of a city's free riders one dispatch compares (the nearest of them wins).
@@ -180,7 +181,6 @@ def rider_job(ports: Ports, rider_id: int) -> tuple[Rider, Order | None]:
 def pick_up(ports: Ports, rider_id: int, order_id: int) -> Order:
     """The rider has the food (the kitchen must have marked it ready)."""
     now = ports.clock.now()
-    load_order(ports, order_id)
     return change_order(ports, order_id, lambda order: order.picked_up_by(rider_id, now))
 
 
@@ -207,3 +207,36 @@ def finish_delivery(ports: Ports, order: Order) -> None:
         )
         if rider is not None and rider.is_free:
             dispatch_waiting(ports, city_pincode=rider.city_pincode)
+
+
+def enrol_rider(
+    ports: Ports,
+    *,
+    user_name: str,
+    email: str,
+    phone: str,
+    password: str,
+    city_pincode: str,
+    position: Position,
+) -> Rider:
+    """A rider's account and their place in the city's pool (free, at ``position``)."""
+    if ports.catalog.get_city(city_pincode) is None:
+        raise ValidationFailed(f"city {city_pincode} does not exist", field="city_pincode")
+    user = signup(
+        ports,
+        user_name=user_name,
+        email=email,
+        phone=phone,
+        password=password,
+        role=UserRole.RIDER,
+    )
+    rider = Rider(
+        rider_id=user.user_id,
+        rider_name=user.user_name,
+        phone=user.phone,
+        city_pincode=city_pincode,
+        position=position,
+        updated_at=ports.clock.now(),
+    )
+    ports.riders.add(rider)
+    return rider
