@@ -45,7 +45,7 @@ def rider_email(city_pincode: str, number: int) -> str:
 
 
 def _rider_phone(city_index: int, number: int) -> str:
-    return f"98{city_index:04d}{number:04d}"
+    return f"70{city_index:04d}{number:04d}"
 
 
 class _OneHash:

@@ -36,4 +36,5 @@ class Position:
 
 def ride_minutes(km: float) -> int:
     """Whole minutes (rounded up) a rider takes to cover ``km`` of straight-line distance."""
-    return math.ceil(km * ROAD_FACTOR / RIDER_SPEED_KMH * 60)
+    # Rounded first so that float noise (18.000000000000004) does not add a minute.
+    return math.ceil(round(km * ROAD_FACTOR / RIDER_SPEED_KMH * 60, 6))
