@@ -31,6 +31,8 @@ from food_core.ports import (
     FavouriteRepository,
     GatewayPayment,
     IdGenerator,
+    NoNotifier,
+    Notifier,
     OrderRepository,
     PasswordHasher,
     PaymentGateway,
@@ -172,6 +174,7 @@ def ports_for(
     gateway: PaymentGateway | None = None,
     catalog: CatalogRepository | None = None,
     tariff: Tariff | None = None,
+    notifier: Notifier | None = None,
 ) -> Ports:
     """The use cases' bundle of ports, with this store's repositories: the one place
     that makes a :class:`Ports` (the API's container, ``memory_ports``, the seed).
@@ -179,7 +182,8 @@ def ports_for(
     ``catalog`` stands in front of the store's (the API's cache); ``tariff``: what the
     platform charges per order (the default platform fee unless configured). Without a ``gateway``
     every payment call raises ``RuntimeError``: for work that takes no payment (signing
-    up the seed's accounts), so it needs no payments client.
+    up the seed's accounts), so it needs no payments client. Without a ``notifier``
+    the customers' notices go nowhere (``NoNotifier``).
     """
     return Ports(
         users=store.users,
@@ -194,4 +198,5 @@ def ports_for(
         clock=clock,
         ids=ids,
         tariff=tariff if tariff is not None else Tariff(),
+        notifier=notifier if notifier is not None else NoNotifier(),
     )
