@@ -5,6 +5,7 @@ do — and that a notifier that breaks its promise never fails an order."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -331,6 +332,30 @@ def test_only_the_writer_that_wins_the_compare_and_set_hands_the_notice_over(
     result = change_order(world.ports, order.order_id, cancel, current=stale)
     assert result == rival
     assert world.notifier.kinds(order.order_id) == []
+
+
+def test_writers_racing_for_one_transition_hand_over_one_notice(world: World) -> None:
+    """Eight threads (as many replicas) cancel the same paid order at once: one
+    compare-and-set wins, so one CANCELLED notice — and one REFUNDED, the refund being
+    keyed by its attempt."""
+    order = _pay(world, _placed(world))
+    start = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def cancel() -> None:
+        start.wait()
+        try:
+            cancel_order(world.ports, order.user, order.order_id)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=cancel) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert world.notifier.kinds(order.order_id) == [_K.CONFIRMED, _K.CANCELLED, _K.REFUNDED]
 
 
 def test_a_notifier_that_raises_never_fails_the_order(world: World) -> None:

@@ -14,7 +14,7 @@ per process; docs/design.md, "Notifications").
 
 from __future__ import annotations
 
-import heapq
+import bisect
 import itertools
 import logging
 import random
@@ -28,7 +28,7 @@ from email.message import EmailMessage
 from email.utils import parseaddr
 from urllib.parse import unquote, urlsplit
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from adapters.mail.render import render_mail
 from food_core.model.notices import Notice
@@ -95,8 +95,10 @@ def check_sender(sender: str) -> str:
 
 @frozen
 class _Pending:
+    arrival: int  # the queue's order: per order, mails go in the order they came
     notice: Notice
     queued_at: float
+    due: float
     attempts: int = 0
 
 
@@ -139,9 +141,10 @@ class SmtpNotifier:
         self._drain_s = drain_s
         self._clock = clock
         self._cond = threading.Condition()
-        self._heap: list[tuple[float, int, _Pending]] = []  # (due, order of arrival, mail)
+        self._queue: list[_Pending] = []  # by arrival
         self._arrivals = itertools.count()
         self._closing = False
+        self._busy = 0  # the mail the worker is trying now (0 or 1)
         self._drain_until = 0.0
         self._worker: threading.Thread | None = None
         # What became of the mails (tests, logs): sent, given up, dropped (queue full).
@@ -158,15 +161,15 @@ class SmtpNotifier:
                     log.warning("mail not queued: stopping", extra=_fields(notice))
                     self.dropped += 1
                     return
-                if len(self._heap) >= self._max_queue:
+                if len(self._queue) + self._busy >= self._max_queue:
                     log.warning(
                         "mail dropped: the queue is full",
-                        extra=_fields(notice) | {"queued": len(self._heap)},
+                        extra=_fields(notice) | {"queued": len(self._queue) + self._busy},
                     )
                     self.dropped += 1
                     return
                 now = self._clock()
-                self._push(now, _Pending(notice, now))
+                self._put(_Pending(next(self._arrivals), notice, now, now))
         except Exception:  # the port never raises into the order path
             log.exception("mail not queued", extra=_fields(notice))
 
@@ -193,37 +196,55 @@ class SmtpNotifier:
         if worker is not None:
             worker.join(self._drain_s + 0.5)
         with self._cond:
-            unsent = len(self._heap)
-            self._heap.clear()
+            unsent = len(self._queue)
+            self._queue.clear()
         if unsent:
             log.warning("mails not sent: stopping", extra={"unsent": unsent})
 
     @property
     def queued(self) -> int:
+        """Mails not sent yet: waiting in the queue, or being tried now."""
         with self._cond:
-            return len(self._heap)
+            return len(self._queue) + self._busy
 
     # --- the worker --------------------------------------------------------------------
 
-    def _push(self, due: float, pending: _Pending) -> None:
-        heapq.heappush(self._heap, (due, next(self._arrivals), pending))
+    def _put(self, pending: _Pending) -> None:
+        bisect.insort(self._queue, pending, key=lambda queued: queued.arrival)
         self._cond.notify_all()
 
+    def _first_ready(self, now: float) -> tuple[_Pending | None, float | None]:
+        """The oldest mail that is due and has no older mail of its order still to go
+        (a confirmation waiting for its retry holds back that order's cancellation), and
+        the soonest time one of those will be due."""
+        held: set[int] = set()
+        soonest: float | None = None
+        for pending in self._queue:
+            if pending.notice.order_id in held:
+                continue
+            held.add(pending.notice.order_id)
+            if pending.due <= now:
+                return pending, pending.due
+            soonest = pending.due if soonest is None else min(soonest, pending.due)
+        return None, soonest
+
     def _next(self) -> _Pending | None:
-        """The next mail due, waiting for it; None once stopping leaves nothing to try."""
+        """The next mail to try, waiting for it; None once stopping leaves nothing to try."""
         with self._cond:
             while True:
                 now = self._clock()
-                due = self._heap[0][0] if self._heap else None
-                if self._closing and (due is None or due > self._drain_until):
+                ready, soonest = self._first_ready(now)
+                if ready is not None and (not self._closing or now < self._drain_until):
+                    self._queue.remove(ready)
+                    self._busy = 1
+                    return ready
+                if self._closing and (
+                    soonest is None or soonest > self._drain_until or now >= self._drain_until
+                ):
                     return None
-                if due is not None and due <= now:
-                    return heapq.heappop(self._heap)[2]
-                wait = None if due is None else due - now
-                if self._closing:
-                    wait = min(wait or self._drain_s, max(self._drain_until - now, 0.0))
-                    if wait == 0.0:
-                        return None
+                wait = None if soonest is None else soonest - now
+                if self._closing and wait is not None:
+                    wait = min(wait, self._drain_until - now)
                 self._cond.wait(wait)
 
     def _run(self) -> None:
@@ -235,6 +256,7 @@ class SmtpNotifier:
             else:
                 with self._cond:
                     self.sent += 1
+                    self._busy = 0
                 log.info("mail sent", extra=_fields(pending.notice, pending.attempts + 1))
 
     def _deliver(self, notice: Notice) -> None:
@@ -276,6 +298,7 @@ class SmtpNotifier:
         if _permanent(error) or attempts >= self._max_attempts or expired:
             with self._cond:
                 self.given_up += 1
+                self._busy = 0
             log.warning(
                 "mail given up",
                 extra=_fields(pending.notice, attempts) | {"error": why},
@@ -286,7 +309,8 @@ class SmtpNotifier:
             extra=_fields(pending.notice, attempts) | {"error": why, "retry_in_s": round(delay, 2)},
         )
         with self._cond:
-            self._push(now + delay, _Pending(pending.notice, pending.queued_at, attempts))
+            self._busy = 0
+            self._put(evolve(pending, due=now + delay, attempts=attempts))
 
 
 def _fields(notice: Notice, attempts: int | None = None) -> dict[str, object]:
