@@ -250,14 +250,22 @@ class SmtpNotifier:
     def _run(self) -> None:
         while (pending := self._next()) is not None:
             try:
-                self._deliver(pending.notice)
-            except Exception as error:
-                self._failed(pending, error)
-            else:
+                self._try(pending)
+            except Exception:  # a bug here must not end the worker: the mail is lost
+                log.exception("mail lost", extra=_fields(pending.notice))
                 with self._cond:
-                    self.sent += 1
                     self._busy = 0
-                log.info("mail sent", extra=_fields(pending.notice, pending.attempts + 1))
+
+    def _try(self, pending: _Pending) -> None:
+        try:
+            self._deliver(pending.notice)
+        except Exception as error:
+            self._failed(pending, error)
+            return
+        with self._cond:
+            self.sent += 1
+            self._busy = 0
+        log.info("mail sent", extra=_fields(pending.notice, pending.attempts + 1))
 
     def _deliver(self, notice: Notice) -> None:
         customer = self._users.get(notice.user_id)
