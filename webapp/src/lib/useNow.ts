@@ -1,0 +1,13 @@
+import { useEffect, useState } from "react";
+
+/** The time now (ms since the epoch), re-read every `everyMs` while `enabled`. */
+export function useNow(everyMs: number, enabled = true): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!enabled) return undefined;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs, enabled]);
+  return now;
+}
