@@ -307,3 +307,56 @@ export async function firstStatusEvent(
     controller.abort();
   }
 }
+
+// --- riders (issue 17) -------------------------------------------------------------------
+
+export interface ApiRiderJob {
+  rider_id: number;
+  rider_name: string;
+  order: { order_id: number; order_status: string; delivery_status: string; ready_at: string | null; cash_to_collect: number } | null;
+}
+
+export interface Rider {
+  email: string;
+  token: string;
+}
+
+/** The demo riders of the city with this PIN code, signed in over the API. */
+export async function ridersOf(pincode: string): Promise<Rider[]> {
+  const riders: Rider[] = [];
+  for (const template of env.riderEmails) {
+    const email = template.replace("{pincode}", pincode);
+    riders.push({ email, token: (await login(email, env.demoPassword)).token });
+  }
+  return riders;
+}
+
+export async function riderJob(token: string): Promise<ApiRiderJob> {
+  return (await send("GET", "/api/v1/rider/job", token)) as ApiRiderJob;
+}
+
+/** Every rider of the city free again: an order another case left with one is made ready
+ * by the partner, picked up and delivered (cash collected), so a new order gets a rider
+ * at once. */
+export async function freeRiders(partnerToken: string, riders: Rider[]): Promise<void> {
+  for (const rider of riders) {
+    for (let round = 0; round < 5; round += 1) {
+      const job = (await riderJob(rider.token)).order;
+      if (job === null) break;
+      const id = job.order_id;
+      if (job.delivery_status === "ASSIGNED") {
+        if (job.ready_at === null) await send("POST", `/api/v1/partner/orders/${id}/ready`, partnerToken, undefined, randomUUID());
+        await send("POST", `/api/v1/rider/orders/${id}/picked-up`, rider.token, undefined, randomUUID());
+      }
+      await send("POST", `/api/v1/rider/orders/${id}/delivered`, rider.token, { cash_collected: true }, randomUUID());
+    }
+  }
+}
+
+/** Which of `riders` carries order `orderId` now (null: none of them). */
+export async function riderWith(riders: Rider[], orderId: number): Promise<Rider | null> {
+  for (const rider of riders) {
+    if ((await riderJob(rider.token)).order?.order_id === orderId) return rider;
+  }
+  return null;
+}
