@@ -135,6 +135,10 @@ class MongoCatalog:
     def set_availability(self, food_id: int, availability: bool) -> None:
         self._food_items.update_one({"_id": food_id}, {"$set": {"availability": availability}})
 
+    def set_price(self, food_id: int, price: int) -> None:
+        # The price is in no search field and in no restaurant_dishes document.
+        self._food_items.update_one({"_id": food_id}, {"$set": {"price": price}})
+
     def add_coupons(self, coupons: Iterable[Coupon]) -> None:
         for coupon in coupons:  # a handful: one upsert each
             document = {"_id": coupon.code, **to_document(coupon)}

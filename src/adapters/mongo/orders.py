@@ -4,10 +4,10 @@ attempt): placed by an insert under two unique claims, (user, idempotency key) a
 
 Lookups on the checkout path are by ``_id`` only — the one lookup FerretDB 1.24 answers
 from an index. The rest are filters on top-level copies (``restaurant_id``,
-``needs_attention``, ``ever_confirmed``): index seeks on MongoDB; on FerretDB a
-sequential scan of the collection in PostgreSQL (its pushdown cannot use an index), which
-only the order history, the kitchen list, the sweep and a replay whose cart has changed
-pay (docs/performance.md).
+``needs_attention``, ``awaiting_rider``, ``ever_confirmed``): index seeks on MongoDB; on
+FerretDB a sequential scan of the collection in PostgreSQL (its pushdown cannot use an
+index), which only the order history, the kitchen list and day, the sweep, dispatch's
+queue and a replay whose cart has changed pay (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ def order_fields(order: Order) -> Document:
         **to_document(order),
         "restaurant_id": order.restaurant.restaurant_id,
         "needs_attention": order.needs_attention,
+        "awaiting_rider": order.awaiting_rider,
         "ever_confirmed": order.confirmed_at is not None,
         "coupon_claim": _coupon_claim(order),
     }
@@ -136,6 +137,15 @@ class MongoOrders:
 
     def list_needing_attention(self, limit: int) -> list[Order]:
         return self._list(self._orders.find({"needs_attention": True}).sort("_id", 1), limit)
+
+    def list_awaiting_rider(self, limit: int) -> list[Order]:
+        return self._list(self._orders.find({"awaiting_rider": True}).sort("_id", 1), limit)
+
+    def list_placed_since(self, restaurant_id: int, since: datetime, limit: int) -> list[Order]:
+        """Index "placed_since" (restaurant, created_at, _id): a range of one restaurant's
+        orders, sorted by id (a day's, at most a few thousand)."""
+        where = {"restaurant_id": restaurant_id, "created_at": {"$gte": datetime_text(since)}}
+        return self._list(self._orders.find(where).sort("_id", 1), limit)
 
     def count_confirmed(self, user_id: int) -> int:
         """How many of the user's orders were ever confirmed (users.total_orders)."""

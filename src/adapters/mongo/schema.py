@@ -24,9 +24,11 @@ ADDRESSES = "addresses"
 ORDERS = "orders"  # each holds its payment attempts
 RATINGS = "ratings"  # by _id: the rated order's id
 FAVOURITES = "favourites"  # by _id: "<user id>:<restaurant id>"
+RIDERS = "riders"  # by _id: the rider's id
 # The committed compare-and-set moves of carts and orders (see ``moves``), by ``_id``.
 CART_MOVES = "cart_moves"
 ORDER_MOVES = "order_moves"
+RIDER_MOVES = "rider_moves"
 # The HTTP edge's shared state (food_core.ports.requests).
 REQUEST_LOG = "request_log"
 LOGIN_FAILURES = "login_failures"
@@ -47,8 +49,10 @@ COLLECTIONS = (
     ORDERS,
     RATINGS,
     FAVOURITES,
+    RIDERS,
     CART_MOVES,
     ORDER_MOVES,
+    RIDER_MOVES,
     REQUEST_LOG,
     LOGIN_FAILURES,
     REVOKED_TOKENS,
@@ -97,11 +101,20 @@ INDEXES: dict[str, list[IndexModel]] = {
         ),
         IndexModel([("needs_attention", _A), ("_id", _A)], name="needing_attention"),
         IndexModel([("order_status", _A), ("updated_at", _A), ("_id", _A)], name="unpaid"),
+        IndexModel([("awaiting_rider", _A), ("_id", _A)], name="awaiting_rider"),
+        IndexModel([("restaurant_id", _A), ("created_at", _A), ("_id", _A)], name="placed_since"),
     ],
     # A restaurant's totals: its ratings' stars, read from the index.
     RATINGS: [IndexModel([("restaurant_id", _A), ("stars", _A)], name="by_restaurant")],
     FAVOURITES: [
         IndexModel([("user_id", _A), ("saved_at", _D), ("restaurant_id", _D)], name="by_user")
+    ],
+    # A city's free riders by id, the rider holding an order, the busy ones by their
+    # last change (``free`` is a top-level copy of ``order_id`` being null).
+    RIDERS: [
+        IndexModel([("city_pincode", _A), ("free", _A), ("_id", _A)], name="free_by_city"),
+        IndexModel([("order_id", _A)], name="by_order"),
+        IndexModel([("free", _A), ("updated_at", _A), ("_id", _A)], name="busy"),
     ],
     # Moves need no index but _id's: they are looked up by it and nothing else.
     REQUEST_LOG: [
@@ -127,6 +140,7 @@ def ensure_indexes(db: Database[Document]) -> None:
     lists two or more indexes that already exist, i.e. on every restart.
     """
     _backfill_coupon_claims(db)
+    _backfill_awaiting_rider(db)
     for name, indexes in INDEXES.items():
         collection = db[name]
         existing = {index["name"] for index in collection.list_indexes()}
@@ -148,6 +162,22 @@ def _backfill_coupon_claims(db: Database[Document]) -> None:
         orders.update_one(
             {"_id": document["_id"]}, {"$set": {"coupon_claim": no_coupon_claim(document["_id"])}}
         )
+
+
+def _backfill_awaiting_rider(db: Database[Document]) -> None:
+    """Orders stored before dispatch lack ``awaiting_rider`` (``Order.awaiting_rider``):
+    being prepared with the delivery still PENDING. Before dispatch accepting moved the
+    delivery to ASSIGNED, so in practice every one gets False; once filled, none is
+    missing and this finds nothing."""
+    orders = db[ORDERS]
+    missing = {"awaiting_rider": {"$exists": False}}
+    for document in orders.find(missing, {"order_status": True, "delivery": True}):
+        delivery = document.get("delivery") or {}
+        waiting = (
+            document.get("order_status") == "PREPARING"
+            and delivery.get("delivery_status") == "PENDING"
+        )
+        orders.update_one({"_id": document["_id"]}, {"$set": {"awaiting_rider": waiting}})
 
 
 _DUPLICATE_TEXTS = ("duplicate key value violates unique constraint", "UNIQUE constraint failed")

@@ -1,4 +1,4 @@
-"""The MongoDB store: one client, indexes ensured, the seven repositories and the HTTP
+"""The MongoDB store: one client, indexes ensured, the eight repositories and the HTTP
 edge's shared state.
 
 Works on MongoDB 6/7 and on FerretDB 1.24: no transactions, no ``$lookup``, no
@@ -20,6 +20,7 @@ from adapters.mongo.favourites import MongoFavourites
 from adapters.mongo.orders import MongoOrders
 from adapters.mongo.ratings import MongoRatings
 from adapters.mongo.requests import MongoLoginAttempts, MongoRequestLog, MongoRevokedTokens
+from adapters.mongo.riders import MongoRiders
 from adapters.mongo.schema import Document, ensure_indexes
 from adapters.mongo.users import MongoUsers
 
@@ -64,6 +65,7 @@ class MongoStore:
             self.orders = MongoOrders(self.db)
             self.ratings = MongoRatings(self.db)
             self.favourites = MongoFavourites(self.db)
+            self.riders = MongoRiders(self.db)
             self.request_log = MongoRequestLog(self.db)
             self.login_attempts = MongoLoginAttempts(self.db)
             self.revoked_tokens = MongoRevokedTokens(self.db)

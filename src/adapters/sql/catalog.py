@@ -139,6 +139,12 @@ class SqlCatalog:
                 .values(availability=availability)
             )
 
+    def set_price(self, food_id: int, price: int) -> None:
+        with self._db.writing() as c:
+            c.execute(
+                sa.update(food_items).where(food_items.c.food_id == food_id).values(price=price)
+            )
+
     def add_coupons(self, found: Iterable[Coupon]) -> None:
         rows = {coupon.code: {"code": coupon.code, "coupon": to_json(coupon)} for coupon in found}
         if rows:

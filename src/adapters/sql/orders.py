@@ -60,7 +60,9 @@ def _row(order: Order) -> dict[str, object]:
         "cancel_note": order.cancel_note,
         "accepted_at": order.accepted_at,
         "prep_minutes": order.prep_minutes,
+        "ready_at": order.ready_at,
         "needs_attention": order.needs_attention,
+        "awaiting_rider": order.awaiting_rider,
         "items": to_json(order.items),
         "delivery_address": to_json(order.delivery_address),
         "delivery": to_json(order.delivery),
@@ -94,6 +96,7 @@ def _order(m: sa.RowMapping, attempts: Sequence[Payment]) -> Order:
         cancel_note=m["cancel_note"],
         accepted_at=m["accepted_at"],
         prep_minutes=m["prep_minutes"],
+        ready_at=m["ready_at"],
         version=m["version"],
         currency=m["currency"],
         coupon=None if coupon is None else from_json(coupon, CouponUse),
@@ -215,6 +218,24 @@ class SqlOrders:
         return self._many(
             sa.select(orders)
             .where(_o.needs_attention.is_(True))
+            .order_by(_o.order_id)
+            .limit(_limit(limit))
+        )
+
+    def list_awaiting_rider(self, limit: int) -> list[Order]:
+        return self._many(
+            sa.select(orders)
+            .where(_o.awaiting_rider.is_(True))
+            .order_by(_o.order_id)
+            .limit(_limit(limit))
+        )
+
+    def list_placed_since(self, restaurant_id: int, since: datetime, limit: int) -> list[Order]:
+        """From ``ix_orders_placed_since`` (restaurant, created_at, id): a range of one
+        restaurant's orders, sorted by id (a day's, at most a few thousand)."""
+        return self._many(
+            sa.select(orders)
+            .where(_o.restaurant_id == restaurant_id, _o.created_at >= since)
             .order_by(_o.order_id)
             .limit(_limit(limit))
         )

@@ -1,4 +1,4 @@
-"""The SQL store: one engine, the seven repositories and the HTTP edge's shared state, and
+"""The SQL store: one engine, the eight repositories and the HTTP edge's shared state, and
 the schema brought up to date."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from adapters.sql.migrate import migrate as run_migrations
 from adapters.sql.orders import SqlOrders
 from adapters.sql.ratings import SqlRatings
 from adapters.sql.requests import SqlLoginAttempts, SqlRequestLog, SqlRevokedTokens
+from adapters.sql.riders import SqlRiders
 from adapters.sql.users import SqlUsers
 
 
@@ -34,6 +35,7 @@ class SqlStore:
         self.orders = SqlOrders(db)
         self.ratings = SqlRatings(db)
         self.favourites = SqlFavourites(db)
+        self.riders = SqlRiders(db)
         self.request_log = SqlRequestLog(db)
         self.login_attempts = SqlLoginAttempts(db)
         self.revoked_tokens = SqlRevokedTokens(db)

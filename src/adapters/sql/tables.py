@@ -190,8 +190,12 @@ orders = sa.Table(
     sa.Column("accepted_at", UtcDateTime, nullable=True),
     sa.Column("prep_minutes", sa.BigInteger, nullable=True),
     sa.Column("cancel_note", sa.Text, nullable=True),
+    # When the kitchen said the food is ready (0009).
+    sa.Column("ready_at", UtcDateTime, nullable=True),
     # Order.needs_attention, kept with every write: the reconciliation sweep's index.
     sa.Column("needs_attention", sa.Boolean, nullable=False),
+    # Order.awaiting_rider, kept with every write: dispatch's queue (0009).
+    sa.Column("awaiting_rider", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("items", json_type(), nullable=False),
     sa.Column("delivery_address", json_type(), nullable=False),
     sa.Column("delivery", json_type(), nullable=True),
@@ -209,6 +213,9 @@ orders = sa.Table(
     sa.Index("ix_orders_by_restaurant", "restaurant_id", "order_status", "order_id"),
     sa.Index("ix_orders_needing_attention", "needs_attention", "order_id"),
     sa.Index("ix_orders_unpaid", "order_status", "updated_at", "order_id"),
+    sa.Index("ix_orders_awaiting_rider", "awaiting_rider", "order_id"),
+    # A restaurant's day: its orders placed since a moment (0009).
+    sa.Index("ix_orders_placed_since", "restaurant_id", "created_at", "order_id"),
 )
 
 # Customers' ratings of their delivered orders, one per order (0007): rating once is the
@@ -235,6 +242,26 @@ favourites = sa.Table(
     sa.Column("restaurant_id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("saved_at", UtcDateTime, nullable=False),
     sa.Index("ix_favourites_by_user", "user_id", "saved_at", "restaurant_id"),
+)
+
+# The riders of every city (0009), changed by compare-and-set on ``version``. A rider
+# carries one order (``order_id``; NULL: free): the free ones of a city are read by id,
+# the one holding an order by the order, the busy ones by their last change.
+riders = sa.Table(
+    "riders",
+    metadata,
+    _id("rider_id"),
+    sa.Column("rider_name", sa.Text, nullable=False),
+    sa.Column("phone", sa.Text, nullable=False),
+    sa.Column("city_pincode", sa.Text, nullable=False),
+    sa.Column("lat", sa.Double, nullable=False),
+    sa.Column("lng", sa.Double, nullable=False),
+    sa.Column("updated_at", UtcDateTime, nullable=False),
+    sa.Column("order_id", sa.BigInteger, nullable=True),
+    sa.Column("version", sa.BigInteger, nullable=False),
+    sa.Index("ix_riders_free", "city_pincode", "order_id", "rider_id"),
+    sa.Index("ix_riders_by_order", "order_id"),
+    sa.Index("ix_riders_by_updated_at", "updated_at", "rider_id"),
 )
 
 # The order's payment attempts, one row each, written in the order's transaction.
