@@ -75,6 +75,15 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
   let browser: Browser;
   let partner: Awaited<ReturnType<typeof api.partner>>;
   let riders: api.Rider[];
+  let clockOffset = 0;
+
+  /** A browser context whose clock agrees with the API's (the countdown to accept_by and
+   * the ETA's minutes are read against it), as a partner's or customer's device does. */
+  async function tabOnStackTime(options?: Parameters<typeof openTab>[1]): Promise<Tab> {
+    const tab = await openTab(browser, options);
+    await tab.context.clock.install({ time: new Date(Date.now() + clockOffset) });
+    return tab;
+  }
 
   beforeAll(async () => {
     browser = await launch();
@@ -82,6 +91,7 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
     riders = await api.ridersOf(partner.restaurant.city.pincode);
     // Orders other cases accepted may still hold the city's riders.
     await api.freeRiders(partner.session.token, riders);
+    clockOffset = await api.stackClockOffsetMs();
   });
   afterAll(async () => {
     await browser?.close();
@@ -89,7 +99,7 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
 
   test("the partner accepts a new order live; the customer sees the rider and the ETA; the rider delivers it", async () => {
     // The partner's console first, in its own browser context (its own cookies).
-    const console_ = await openTab(browser);
+    const console_ = await tabOnStackTime();
     const desk = console_.page;
     await signIn(desk, env.partnerEmail, "/partner");
     await desk.getByRole("heading", { name: "Restaurant console", level: 1 }).waitFor();
@@ -97,7 +107,7 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
     await markNoReload(desk);
     await a11y(console_, "partner console");
 
-    const customer = await openTab(browser);
+    const customer = await tabOnStackTime();
     const page = customer.page;
     const { orderId } = await orderAndPay(page, partner.restaurant, "partner-live");
     await page.getByTestId("live").waitFor();
@@ -141,7 +151,7 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
     // The rider who got it (the customer's page names them) picks it up and delivers it.
     const rider = await api.riderWith(riders, orderId);
     expect(rider, "a rider carries the order").not.toBeNull();
-    const riderTab = await openTab(browser, { width: 420, height: 860, mobile: true });
+    const riderTab = await tabOnStackTime({ width: 420, height: 860, mobile: true });
     await signIn(riderTab.page, rider!.email, "/rider");
     const job = riderTab.page.getByRole("article", { name: `Order #${orderId}` });
     await job.waitFor();
@@ -166,7 +176,7 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
   });
 
   test("an order the restaurant leaves unanswered is cancelled and refunded on the customer's page", async () => {
-    const customer = await openTab(browser);
+    const customer = await tabOnStackTime();
     const page = customer.page;
     const { orderId, customer: who } = await orderAndPay(page, partner.restaurant, "unanswered");
     await page.getByTestId("order-waiting").waitFor();

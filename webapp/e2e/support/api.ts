@@ -360,3 +360,18 @@ export async function riderWith(riders: Rider[], orderId: number): Promise<Rider
   }
   return null;
 }
+
+/** How far the stack's clock (FOOD_CLOCK_START, at real speed) is ahead of this machine's,
+ * in ms: a new account's created_at is the API's now. */
+export async function stackClockOffsetMs(): Promise<number> {
+  const before = Date.now();
+  const session = (await send("POST", "/api/v1/auth/signup", undefined, {
+    user_name: "E2E Clock",
+    email: `e2e-clock-${randomUUID().slice(0, 8)}@example.com`,
+    phone: `9${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`,
+    password: "an end-to-end password",
+    bearer: true,
+  })) as { user: { created_at: string } };
+  const after = Date.now();
+  return Date.parse(session.user.created_at) - (before + after) / 2;
+}
