@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as api from "./support/api";
 import { axeCheck, serious } from "./support/axe";
 import { type Tab, launch, openTab, shot } from "./support/browser";
+import { replicas } from "./support/control";
 import { enabled, env } from "./support/env";
 import {
   type Customer,
@@ -103,7 +104,8 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
     const desk = console_.page;
     await signIn(desk, env.partnerEmail, "/partner");
     await desk.getByRole("heading", { name: "Restaurant console", level: 1 }).waitFor();
-    await desk.getByTestId("partner-live").waitFor();
+    const transport = desk.getByTestId("partner-live");
+    await transport.waitFor();
     await markNoReload(desk);
     await a11y(console_, "partner console");
 
@@ -118,6 +120,7 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
     await card.waitFor({ timeout: 20_000 });
     await card.getByText(/Card, paid/).waitFor();
     await card.getByTestId("accept-countdown").getByText(/Accept within \d:\d\d/).waitFor();
+    console.log(`[partner console] following its orders by ${await transport.getAttribute("data-transport")}`);
     await shot(desk, "partner/01-new-order");
     await a11y(console_, "partner console with a new order");
 
@@ -173,6 +176,14 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
 
     expect([...console_.problems, ...customer.problems, ...riderTab.problems]).toEqual([]);
     await Promise.all([console_.context.close(), customer.context.close(), riderTab.context.close()]);
+  });
+
+  test("the partner's SSE stream sends the open orders at once, on a replica", async () => {
+    // Through Traefik the console may fall back to polling (data-transport="polling"):
+    // /api/v1/partner/events is not on Traefik's unbuffered events router.
+    const replica = (await replicas()).find((r) => r.running && r.url)!;
+    const first = await api.firstPartnerEvent(replica.url!, partner.session.token, 3_000);
+    expect(first && (JSON.parse(first) as { orders: unknown[] }).orders).toBeInstanceOf(Array);
   });
 
   test("an order the restaurant leaves unanswered is cancelled and refunded on the customer's page", async () => {

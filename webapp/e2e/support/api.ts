@@ -375,3 +375,31 @@ export async function stackClockOffsetMs(): Promise<number> {
   const after = Date.now();
   return Date.parse(session.user.created_at) - (before + after) / 2;
 }
+
+/** The first `orders` event of the partner's SSE stream at `origin` (its data), or null
+ * after `waitMs`. */
+export async function firstPartnerEvent(origin: string, token: string, waitMs: number): Promise<string | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), waitMs);
+  let text = "";
+  try {
+    const response = await fetch(`${origin}/api/v1/partner/events`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream" },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return null;
+      text += decoder.decode(value, { stream: true });
+      const event = /event: orders\n(?:id: [^\n]*\n)?data: ([^\n]*)\n/.exec(text);
+      if (event) return event[1]!;
+    }
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}
