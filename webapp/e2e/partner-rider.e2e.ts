@@ -196,7 +196,7 @@ describe.skipIf(!enabled)("the restaurant and the rider", () => {
     await page
       .getByTestId("cancel-reason")
       .getByText("The restaurant did not accept in time — refunded.")
-      .waitFor({ timeout: (env.partnerAcceptS + 40) * 1000 });
+      .waitFor({ timeout: (env.partnerAcceptS + 60) * 1000 });
     await page.getByTestId("order-status").getByText("Cancelled").waitFor();
     expect(await sameDocument(page)).toBe(true);
     await shot(page, "partner/04-not-accepted-refunded");

@@ -60,6 +60,10 @@ export function cancelReasonText(order: Order): string | null {
   return order.cancel_note ? `${text} “${order.cancel_note}”` : text;
 }
 
+/** How often, and how many times, a cancelled order's refund is looked for. */
+export const REFUND_POLL_MS = 3_000;
+const REFUND_POLLS = 60;
+
 const STEPS: readonly OrderStatus[] = ["CONFIRMED", "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"];
 const CANCELLABLE = new Set<OrderStatus>(["PENDING_PAYMENT", "PAYMENT_FAILED", "CONFIRMED"]);
 /** Orders that are over: what they held can be ordered again. */
@@ -113,8 +117,21 @@ export function OrderPage() {
   }, [id, load]);
 
   const live = useOrderEvents(id, order !== null && !isFinal(order), setOrder, api.order);
+  // The stream ends with the cancellation; a refund the sweep gives after it is read here.
+  const refundPending =
+    order !== null && order.order_status === "CANCELLED" && order.payment?.payment_status === "SUCCEEDED";
+  useEffect(() => {
+    if (!refundPending) return undefined;
+    let tries = 0;
+    const timer = setInterval(() => {
+      tries += 1;
+      if (tries > REFUND_POLLS) clearInterval(timer);
+      else api.order(id).then(setOrder, () => undefined);
+    }, REFUND_POLL_MS);
+    return () => clearInterval(timer);
+  }, [refundPending, id]);
   // The ETA's "in N min" is recomputed as time passes, and whenever a new ETA arrives.
-  const now = useNow(15_000, order !== null && order.eta !== null && !isFinal(order));
+  const now = useNow(15_000, order !== null && order.eta !== null && !isFinal(order), order?.eta);
 
   if (!Number.isSafeInteger(id) || id <= 0 || (error instanceof ApiError && error.status === 404)) {
     return <NotFoundPage />;

@@ -223,7 +223,7 @@ function ReadyButton({ order, onChange }: { order: Order; onChange: (order: Orde
 
 export function OrderCard({ order, onChange }: { order: Order; onChange: (order: Order) => void }) {
   const headingId = useId();
-  const now = useNow(30_000, order.eta !== null);
+  const now = useNow(30_000, order.eta !== null, order.eta);
   const rider = order.delivery?.rider ?? null;
   const payment = order.payment;
   return (

@@ -27,7 +27,7 @@ function Job({ job, onJob }: { job: RiderOrder; onJob: (job: RiderJob, done?: nu
   const [error, setError] = useState<unknown>(null);
   const [cash, setCash] = useState(false);
   const [cashError, setCashError] = useState<string | null>(null);
-  const now = useNow(15_000, job.eta !== null);
+  const now = useNow(15_000, job.eta !== null, job.eta);
   const errorId = useId();
   const cashErrorId = useId();
   const cod = job.cash_to_collect > 0;
