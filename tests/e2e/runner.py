@@ -19,7 +19,7 @@ from pathlib import Path
 from services.devstack.server import ServerStartError
 from services.stack import Stack, StackConfig
 from services.stack.config import REPO_ROOT
-from services.stack.seed import DEMO_EMAIL, PARTNER_EMAIL
+from services.stack.seed import DEMO_EMAIL, PARTNER_EMAIL, RIDERS_PER_CITY, rider_email
 from tests.e2e.control import ControlServer
 
 WEBAPP = REPO_ROOT / "webapp"
@@ -29,6 +29,12 @@ CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 AUTH_RATE = (500, 1000)
 # Slow enough that a payment is still in flight when a replica is killed.
 PAYMENTS_LATENCY_MS = "300"
+# A restaurant that does not answer loses the order after FOOD_PARTNER_ACCEPT_S (the
+# sweep, every FOOD_RECONCILE_INTERVAL_S, cancels and refunds it): short enough for a
+# case to watch it happen, long enough for the other cases, which check an order CONFIRMED
+# within seconds of placing it and never leave one waiting longer.
+PARTNER_ACCEPT_S = "40"
+RECONCILE_INTERVAL_S = "2"
 
 
 def _exit_on_sigterm(signum: int, _frame: object) -> None:
@@ -51,6 +57,10 @@ def run(argv: list[str]) -> int:
         auth_rate=AUTH_RATE,
         webapp_dist=dist,
         extra_payments_env={"PAYMENTS_LATENCY_MS": PAYMENTS_LATENCY_MS},
+        extra_api_env={
+            "FOOD_PARTNER_ACCEPT_S": PARTNER_ACCEPT_S,
+            "FOOD_RECONCILE_INTERVAL_S": RECONCILE_INTERVAL_S,
+        },
     )
     stack = Stack(config, log=lambda line: print(f"[stack] {line}", flush=True))
     try:
@@ -69,6 +79,11 @@ def run(argv: list[str]) -> int:
                 "E2E_ARTIFACTS": str(ARTIFACTS / "e2e"),
                 "E2E_DEMO_EMAIL": DEMO_EMAIL,
                 "E2E_PARTNER_EMAIL": PARTNER_EMAIL,
+                # Every city's demo riders: "{pincode}" stands for the city's PIN code.
+                "E2E_RIDER_EMAILS": ",".join(
+                    rider_email("{pincode}", n) for n in range(1, RIDERS_PER_CITY + 1)
+                ),
+                "E2E_PARTNER_ACCEPT_S": PARTNER_ACCEPT_S,
                 "E2E_DEMO_PASSWORD": stack.secrets.demo_password,
                 "E2E_CLOCK_START": config.clock_start or "",
             }

@@ -12,6 +12,8 @@ import { OrdersPage } from "./pages/OrdersPage";
 import { RestaurantPage } from "./pages/RestaurantPage";
 import { SearchPage } from "./pages/SearchPage";
 import { SignupPage } from "./pages/SignupPage";
+import { PartnerPage } from "./partner/PartnerPage";
+import { RiderPage } from "./rider/RiderPage";
 import { CartProvider } from "./state/cart";
 import { CityProvider } from "./state/city";
 import { FavouritesProvider } from "./state/favourites";
@@ -31,6 +33,8 @@ export function AppRoutes() {
         <Route path="orders" element={<RequireAuth><OrdersPage /></RequireAuth>} />
         <Route path="orders/:orderId" element={<RequireAuth><OrderPage /></RequireAuth>} />
         <Route path="favourites" element={<RequireAuth><FavouritesPage /></RequireAuth>} />
+        <Route path="partner" element={<RequireAuth role="PARTNER"><PartnerPage /></RequireAuth>} />
+        <Route path="rider" element={<RequireAuth role="RIDER"><RiderPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -307,3 +307,99 @@ export async function firstStatusEvent(
     controller.abort();
   }
 }
+
+// --- riders (issue 17) -------------------------------------------------------------------
+
+export interface ApiRiderJob {
+  rider_id: number;
+  rider_name: string;
+  order: { order_id: number; order_status: string; delivery_status: string; ready_at: string | null; cash_to_collect: number } | null;
+}
+
+export interface Rider {
+  email: string;
+  token: string;
+}
+
+/** The demo riders of the city with this PIN code, signed in over the API. */
+export async function ridersOf(pincode: string): Promise<Rider[]> {
+  const riders: Rider[] = [];
+  for (const template of env.riderEmails) {
+    const email = template.replace("{pincode}", pincode);
+    riders.push({ email, token: (await login(email, env.demoPassword)).token });
+  }
+  return riders;
+}
+
+export async function riderJob(token: string): Promise<ApiRiderJob> {
+  return (await send("GET", "/api/v1/rider/job", token)) as ApiRiderJob;
+}
+
+/** Every rider of the city free again: an order another case left with one is made ready
+ * by the partner, picked up and delivered (cash collected), so a new order gets a rider
+ * at once. */
+export async function freeRiders(partnerToken: string, riders: Rider[]): Promise<void> {
+  for (const rider of riders) {
+    for (let round = 0; round < 5; round += 1) {
+      const job = (await riderJob(rider.token)).order;
+      if (job === null) break;
+      const id = job.order_id;
+      if (job.delivery_status === "ASSIGNED") {
+        if (job.ready_at === null) await send("POST", `/api/v1/partner/orders/${id}/ready`, partnerToken, undefined, randomUUID());
+        await send("POST", `/api/v1/rider/orders/${id}/picked-up`, rider.token, undefined, randomUUID());
+      }
+      await send("POST", `/api/v1/rider/orders/${id}/delivered`, rider.token, { cash_collected: true }, randomUUID());
+    }
+  }
+}
+
+/** Which of `riders` carries order `orderId` now (null: none of them). */
+export async function riderWith(riders: Rider[], orderId: number): Promise<Rider | null> {
+  for (const rider of riders) {
+    if ((await riderJob(rider.token)).order?.order_id === orderId) return rider;
+  }
+  return null;
+}
+
+/** How far the stack's clock (FOOD_CLOCK_START, at real speed) is ahead of this machine's,
+ * in ms: a new account's created_at is the API's now. */
+export async function stackClockOffsetMs(): Promise<number> {
+  const before = Date.now();
+  const session = (await send("POST", "/api/v1/auth/signup", undefined, {
+    user_name: "E2E Clock",
+    email: `e2e-clock-${randomUUID().slice(0, 8)}@example.com`,
+    phone: `9${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`,
+    password: "an end-to-end password",
+    bearer: true,
+  })) as { user: { created_at: string } };
+  const after = Date.now();
+  return Date.parse(session.user.created_at) - (before + after) / 2;
+}
+
+/** The first `orders` event of the partner's SSE stream at `origin` (its data), or null
+ * after `waitMs`. */
+export async function firstPartnerEvent(origin: string, token: string, waitMs: number): Promise<string | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), waitMs);
+  let text = "";
+  try {
+    const response = await fetch(`${origin}/api/v1/partner/events`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: "text/event-stream" },
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return null;
+      text += decoder.decode(value, { stream: true });
+      const event = /event: orders\n(?:id: [^\n]*\n)?data: ([^\n]*)\n/.exec(text);
+      if (event) return event[1]!;
+    }
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+}

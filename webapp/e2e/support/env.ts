@@ -6,6 +6,10 @@ export const env = {
   artifacts: process.env.E2E_ARTIFACTS ?? new URL("../../artifacts/e2e", import.meta.url).pathname,
   partnerEmail: process.env.E2E_PARTNER_EMAIL ?? "partner@example.com",
   demoPassword: process.env.E2E_DEMO_PASSWORD ?? "",
+  /** The demo riders' logins, "{pincode}" standing for their city's PIN code. */
+  riderEmails: (process.env.E2E_RIDER_EMAILS ?? "rider1.{pincode}@example.com,rider2.{pincode}@example.com").split(","),
+  /** How long a restaurant has to accept an order (FOOD_PARTNER_ACCEPT_S of the stack). */
+  partnerAcceptS: Number(process.env.E2E_PARTNER_ACCEPT_S ?? "40"),
   /** Where the replicas' clock started (FOOD_CLOCK_START; it runs on at real speed). */
   clockStart: process.env.E2E_CLOCK_START ?? "",
 };

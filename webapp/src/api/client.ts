@@ -9,7 +9,7 @@ import { CSRF_HEADER, csrfToken } from "./csrf";
 import type { paths } from "./schema";
 import type { Problem } from "./types";
 
-export type Method = "get" | "post" | "put" | "delete";
+export type Method = "get" | "post" | "put" | "patch" | "delete";
 
 type PathsWith<M extends Method> = {
   [P in keyof paths]: paths[P][M] extends undefined ? never : P;

@@ -4,6 +4,7 @@ import type {
   AddressBody,
   LoginBody,
   Order,
+  DishEdit,
   PayBody,
   PaymentMode,
   RatingBody,
@@ -131,7 +132,56 @@ export const api = {
     call("put", `${V1}/favourites/{restaurant_id}`, { params: { restaurant_id: restaurantId } }),
   removeFavourite: (restaurantId: number) =>
     call("delete", `${V1}/favourites/{restaurant_id}`, { params: { restaurant_id: restaurantId } }),
+
+  // The restaurant partner's console. Each press is its own attempt (a fresh key).
+  partnerOrders: () => call("get", `${V1}/partner/orders`),
+  acceptOrder: (orderId: number, prepMinutes: number) =>
+    call("post", `${V1}/partner/orders/{order_id}/accept`, {
+      params: { order_id: orderId },
+      body: { prep_minutes: prepMinutes },
+      idempotencyKey: newKey(),
+    }),
+  rejectOrder: (orderId: number, reason: string) =>
+    call("post", `${V1}/partner/orders/{order_id}/reject`, {
+      params: { order_id: orderId },
+      body: { reason },
+      idempotencyKey: newKey(),
+    }),
+  foodReady: (orderId: number) =>
+    call("post", `${V1}/partner/orders/{order_id}/ready`, {
+      params: { order_id: orderId },
+      idempotencyKey: newKey(),
+    }),
+  partnerToday: () => call("get", `${V1}/partner/today`),
+  partnerMenu: () => call("get", `${V1}/partner/menu`),
+  editDish: (foodId: number, edit: DishEdit) =>
+    call("patch", `${V1}/partner/menu/{food_id}`, {
+      params: { food_id: foodId },
+      body: edit,
+      idempotencyKey: newKey(),
+    }),
+
+  // The rider's job.
+  riderJob: () => call("get", `${V1}/rider/job`),
+  pickedUp: (orderId: number) =>
+    call("post", `${V1}/rider/orders/{order_id}/picked-up`, {
+      params: { order_id: orderId },
+      idempotencyKey: newKey(),
+    }),
+  delivered: (orderId: number, cashCollected: boolean) =>
+    call("post", `${V1}/rider/orders/{order_id}/delivered`, {
+      params: { order_id: orderId },
+      body: { cash_collected: cashCollected },
+      idempotencyKey: newKey(),
+    }),
 };
+
+function newKey(): string {
+  return crypto.randomUUID();
+}
+
+/** The partner's open orders, live (event `orders`, data as GET /partner/orders). */
+export const PARTNER_EVENTS_URL = `${V1}/partner/events`;
 
 export function orderEventsUrl(orderId: number): string {
   return `${V1}/orders/${orderId}/events`;

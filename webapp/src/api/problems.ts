@@ -42,6 +42,9 @@ export const PROBLEM_MESSAGES: Readonly<Record<string, string>> = {
   payment_unavailable:
     "We couldn't confirm your payment yet. You won't be charged twice; please try again shortly.",
   invalid_transition: "This order can't be changed any more.",
+  food_not_ready: "The kitchen hasn't marked this order ready yet.",
+  cash_not_collected: "Collect the cash from the customer first, then confirm it.",
+  too_many_streams: "Too many live pages are open. Close one and try again.",
   payload_too_large: "That was too much data to send.",
   service_unavailable: "We can't reach the server right now. Please try again in a moment.",
   internal_error: "Something went wrong on our side. Please try again.",
@@ -111,4 +114,14 @@ export function fieldErrors(error: unknown, prefix = ""): Record<string, string>
     if (field.startsWith(prefix)) found[field.slice(prefix.length)] = message;
   }
   return found;
+}
+
+/** For the partner and the rider: the API's own words (the field's message, else the
+ * problem's detail), which name what was refused and why; a sentence for anything else. */
+export function apiMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status < 500) {
+    const said = error.fieldErrors[0]?.message ?? error.detail;
+    if (said && !/^HTTP \d+$/.test(said)) return sentence(said);
+  }
+  return messageFor(error);
 }

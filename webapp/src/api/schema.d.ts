@@ -471,6 +471,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Watch your restaurant's open orders (server-sent events)
+         * @description A text/event-stream: an event `orders` with the open orders (as GET /partner/orders) now and whenever any of them changes or a new one arrives; heartbeats and limits as the order stream.
+         */
+        get: operations["partnerOrderEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/menu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your restaurant's dishes, unavailable ones included */
+        get: operations["getPartnerMenu"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/menu/{food_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a dish's availability or price
+         * @description Each replica caches the catalog for FOOD_CATALOG_CACHE_S seconds: the change shows everywhere within that time.
+         */
+        patch: operations["editPartnerDish"];
+        trace?: never;
+    };
     "/api/v1/partner/orders": {
         parameters: {
             query?: never;
@@ -499,9 +556,26 @@ export interface paths {
         put?: never;
         /**
          * Accept a confirmed order, saying how long the food takes
-         * @description CONFIRMED → PREPARING. An order not accepted within FOOD_PARTNER_ACCEPT_S of its confirmation is cancelled (not_accepted_in_time) and refunded; after that, or once cancelled, 409 invalid_transition.
+         * @description CONFIRMED → PREPARING, and the nearest free rider of the city is assigned (or the order waits for one). An order not accepted by its accept_by is cancelled (not_accepted_in_time) and refunded; after that, or once cancelled, 409 invalid_transition.
          */
         post: operations["acceptPartnerOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/orders/{order_id}/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Say an accepted order's food is ready for its rider */
+        post: operations["markPartnerOrderReady"];
         delete?: never;
         options?: never;
         head?: never;
@@ -534,8 +608,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move an order on: PREPARING → OUT_FOR_DELIVERY → DELIVERED */
+        /**
+         * Move an order on yourself: PREPARING → OUT_FOR_DELIVERY → DELIVERED
+         * @description For a restaurant delivering with its own staff. PREPARING accepts the order without a preparation time (and dispatches a rider, as accepting does).
+         */
         post: operations["setPartnerOrderStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partner/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Today's orders and takings */
+        get: operations["getPartnerDay"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -553,6 +647,63 @@ export interface paths {
         get: operations["getRestaurant"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rider/job": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order you carry now, if any */
+        get: operations["getRiderJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rider/orders/{order_id}/delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer has the food: the order is delivered
+         * @description A cash-on-delivery order needs cash_collected=true (else 422 cash_not_collected); delivering it settles its payment. You are then free, and the oldest order waiting for a rider in your city comes to you.
+         */
+        post: operations["deliverRiderOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rider/orders/{order_id}/picked-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * You have the food: the order is out for delivery
+         * @description 409 food_not_ready until the restaurant has marked the food ready.
+         */
+        post: operations["pickUpRiderOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -752,6 +903,21 @@ export interface components {
             message: string | null;
             reason: string | null;
         };
+        /** @description The restaurant's orders placed today (India time) that were confirmed, and what those not cancelled took (paise). */
+        DayTallyOut: {
+            cancelled: number;
+            /** @constant */
+            currency: "INR";
+            delivered: number;
+            orders: number;
+            /** Format: date-time */
+            since: string;
+            takings: number;
+        };
+        DeliveredIn: {
+            /** @description For a cash-on-delivery order: the customer paid the rider (required to deliver it) */
+            cash_collected?: boolean;
+        };
         /** @description Would the cart's restaurant deliver to this address? ``detail`` says why not. */
         DeliveryCheckOut: {
             address_id: number;
@@ -759,11 +925,21 @@ export interface components {
             serviceable: boolean;
         };
         DeliveryOut: {
+            assigned_at: string | null;
             delivery_id: number;
             /** @enum {string} */
             delivery_status: "PENDING" | "ASSIGNED" | "PICKED_UP" | "DELIVERED" | "CANCELLED";
+            picked_up_at: string | null;
+            rider: components["schemas"]["RiderOut"] | null;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** @description What to change of a dish; a field left out stays as it is. */
+        DishEditIn: {
+            /** @description Whether customers can order it now */
+            availability?: boolean | null;
+            /** @description Its new base price in paise (options keep their own) */
+            price?: number | null;
         };
         /** @description Your saved restaurants, the most recently saved first. */
         FavouritesOut: {
@@ -789,6 +965,10 @@ export interface components {
         };
         HealthOut: {
             status: string;
+        };
+        JobItemOut: {
+            label: string;
+            quantity: number;
         };
         LineQuantityIn: {
             /** @description The line's new quantity; 0 removes the line */
@@ -826,6 +1006,7 @@ export interface components {
         };
         /** @description An order: price snapshots, status, where it goes, how it is paid (paise). */
         OrderOut: {
+            accept_by: string | null;
             accepted_at: string | null;
             bill: components["schemas"]["BillOut"];
             cancel_note: string | null;
@@ -837,6 +1018,7 @@ export interface components {
             currency: "INR";
             delivery: components["schemas"]["DeliveryOut"] | null;
             delivery_address: components["schemas"]["AddressOut"];
+            eta: string | null;
             items: components["schemas"]["OrderItemOut"][];
             order_id: number;
             /** @enum {string} */
@@ -845,6 +1027,7 @@ export interface components {
             /** @enum {string} */
             payment_mode: "CARD" | "UPI" | "COD";
             prep_minutes: number | null;
+            ready_at: string | null;
             restaurant: components["schemas"]["RestaurantRefOut"];
             total_amount: number;
             /** Format: date-time */
@@ -857,6 +1040,10 @@ export interface components {
         OrderStatusIn: {
             /** @enum {string} */
             order_status: "PREPARING" | "OUT_FOR_DELIVERY" | "DELIVERED";
+        };
+        /** @description Every dish of the restaurant, unavailable ones included. */
+        PartnerMenuOut: {
+            items: components["schemas"]["FoodItemOut"][];
         };
         /** @description By payment_mode: CARD takes card, UPI takes upi, COD neither (null is the same as leaving a field out). */
         PayIn: components["schemas"]["CardPayIn"] | components["schemas"]["UpiPayIn"] | components["schemas"]["CodPayIn"];
@@ -1007,6 +1194,34 @@ export interface components {
             next_cursor: string | null;
             restaurants: components["schemas"]["RestaurantHitOut"][];
         };
+        RiderJobOut: {
+            city_pincode: string;
+            order: components["schemas"]["RiderOrderOut"] | null;
+            rider_id: number;
+            rider_name: string;
+        };
+        /** @description What a rider needs of the order carried: where from, where to, what, and the cash to collect (paise; 0 unless cash on delivery). */
+        RiderOrderOut: {
+            cash_to_collect: number;
+            /** @constant */
+            currency: "INR";
+            delivery_address: components["schemas"]["AddressOut"];
+            /** @enum {string} */
+            delivery_status: "PENDING" | "ASSIGNED" | "PICKED_UP" | "DELIVERED" | "CANCELLED";
+            eta: string | null;
+            items: components["schemas"]["JobItemOut"][];
+            order_id: number;
+            /** @enum {string} */
+            order_status: "PENDING_PAYMENT" | "PAYMENT_FAILED" | "CONFIRMED" | "PREPARING" | "OUT_FOR_DELIVERY" | "DELIVERED" | "CANCELLED";
+            ready_at: string | null;
+            restaurant: components["schemas"]["RestaurantRefOut"];
+        };
+        /** @description The rider carrying the order; the phone number masked (the last two digits show). */
+        RiderOut: {
+            phone_masked: string;
+            rider_id: number;
+            rider_name: string;
+        };
         /** @description The new session, set as the HttpOnly ``food_session`` cookie with ``food_csrf`` beside it. ``token`` — the same session token, for ``Authorization: Bearer`` — is in the body only when the request asked for it with ``bearer: true``. */
         SessionOut: {
             /** @description The session token (only when `bearer` was true) */
@@ -1053,7 +1268,7 @@ export interface components {
             phone: string;
             restaurant_id: number | null;
             /** @enum {string} */
-            role: "CUSTOMER" | "PARTNER";
+            role: "CUSTOMER" | "PARTNER" | "RIDER";
             total_orders: number;
             user_id: number;
             user_name: string;
@@ -1164,7 +1379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1278,7 +1493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1496,7 +1711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1739,7 +1954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1856,7 +2071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -1969,7 +2184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2158,7 +2373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2285,7 +2500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2417,7 +2632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2548,7 +2763,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2675,7 +2890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -2803,7 +3018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -3068,7 +3283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -3182,7 +3397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -3417,7 +3632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -3606,7 +3821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -3829,7 +4044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -4031,7 +4246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -4162,7 +4377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -4293,7 +4508,271 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    partnerOrderEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": {
+                        data: string;
+                        /** @constant */
+                        event: "orders";
+                        /** @description The version sent: when it last changed (ISO 8601), for Last-Event-ID */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Too many failed logins, or event streams open; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    getPartnerMenu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerMenuOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    editPartnerDish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
+                "Idempotency-Key"?: string;
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description A food item's id */
+                food_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DishEditIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FoodItemOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -4403,7 +4882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -4483,7 +4962,138 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    markPartnerOrderReady: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
+                "Idempotency-Key"?: string;
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description An order's id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -4618,7 +5228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -4753,7 +5363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOut"];
                 };
             };
-            /** @description Not allowed: a partner-only action, or a cookie session without its CSRF token */
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
             403: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
@@ -4832,6 +5442,61 @@ export interface operations {
             };
         };
     };
+    getPartnerDay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DayTallyOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
     getRestaurant: {
         parameters: {
             query?: never;
@@ -4857,6 +5522,327 @@ export interface operations {
             };
             /** @description Not found (another user's resources are not found either) */
             404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    getRiderJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiderJobOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    deliverRiderOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
+                "Idempotency-Key"?: string;
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description An order's id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveredIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiderJobOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description An error on our side */
+            500: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+        };
+    };
+    pickUpRiderOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description One UUID per attempt, kept across retries of it: the same request again is answered as the first time (Idempotent-Replayed: true). Another request with the same key is a 422 idempotency_key_reused; while the first is still running, a 409 request_in_progress. */
+                "Idempotency-Key"?: string;
+                /** @description With cookie sessions: the food_csrf cookie's value */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                /** @description An order's id */
+                order_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description true when this is the stored answer to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiderJobOut"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or a required header is missing */
+            400: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not signed in, an invalid or expired token, or wrong credentials */
+            401: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not allowed: a partner- or rider-only action, or a cookie session without its CSRF token */
+            403: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Not found (another user's resources are not found either) */
+            404: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description Conflicts with the current state; code says which; or request_in_progress: a request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is larger than 1 MiB */
+            413: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
+                    "X-Request-ID"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOut"];
+                };
+            };
+            /** @description A field is not valid; errors names each one; or idempotency_key_reused: this Idempotency-Key was used for another request */
+            422: {
                 headers: {
                     /** @description The request's id (echoes a well-formed incoming X-Request-ID) */
                     "X-Request-ID"?: string;

@@ -41,6 +41,8 @@ export function Layout() {
   const { city } = useCity();
   const { count } = useCart();
   const navigate = useNavigate();
+  // Signed out, the customer's header (browse, cart, sign in).
+  const role = user?.role ?? "CUSTOMER";
   useFocusOnNavigate();
 
   return (
@@ -56,22 +58,28 @@ export function Layout() {
             </span>
             Food
           </Link>
-          <Link to="/city" className="city-link">
-            <PinIcon /> {city?.city_name ?? "Choose city"}
-            {city && <span className="visually-hidden"> (change city)</span>}
-          </Link>
+          {role === "CUSTOMER" && (
+            <Link to="/city" className="city-link">
+              <PinIcon /> {city?.city_name ?? "Choose city"}
+              {city && <span className="visually-hidden"> (change city)</span>}
+            </Link>
+          )}
           <nav aria-label="Main" className="main-nav">
-            {user && <NavLink to="/orders">Orders</NavLink>}
-            {user && <NavLink to="/favourites">Favourites</NavLink>}
-            <NavLink to="/cart">
-              Cart
-              {count > 0 && (
-                <span className="badge">
-                  {count}
-                  <span className="visually-hidden"> {count === 1 ? "item" : "items"}</span>
-                </span>
-              )}
-            </NavLink>
+            {role === "PARTNER" && <NavLink to="/partner">Restaurant console</NavLink>}
+            {role === "RIDER" && <NavLink to="/rider">My job</NavLink>}
+            {role === "CUSTOMER" && user && <NavLink to="/orders">Orders</NavLink>}
+            {role === "CUSTOMER" && user && <NavLink to="/favourites">Favourites</NavLink>}
+            {role === "CUSTOMER" && (
+              <NavLink to="/cart">
+                Cart
+                {count > 0 && (
+                  <span className="badge">
+                    {count}
+                    <span className="visually-hidden"> {count === 1 ? "item" : "items"}</span>
+                  </span>
+                )}
+              </NavLink>
+            )}
             {user ? (
               <button
                 type="button"

@@ -1,10 +1,19 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { fieldErrors } from "../api/problems";
+import type { Role } from "../api/types";
 import { ErrorBox, Notice } from "../components/Feedback";
 import { Field } from "../components/Field";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { useSession } from "../state/session";
+
+/** Where an account lands after signing in: a partner on its console, a rider on the
+ * job, unless they came for a page of their own. */
+export function landingFor(role: Role, next: string): string {
+  const home = role === "PARTNER" ? "/partner" : role === "RIDER" ? "/rider" : "/";
+  if (role === "CUSTOMER") return next;
+  return next.startsWith(home) ? next : home;
+}
 
 /** Only paths inside this app: never an absolute URL from the query string. */
 export function safeNext(next: string | null): string {
@@ -27,8 +36,8 @@ export function LoginPage() {
     setPending(true);
     setError(null);
     try {
-      await login({ email: email.trim(), password });
-      navigate(next, { replace: true });
+      const user = await login({ email: email.trim(), password });
+      navigate(landingFor(user.role, next), { replace: true });
     } catch (failure) {
       setError(failure);
     } finally {

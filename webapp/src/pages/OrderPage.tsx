@@ -16,6 +16,8 @@ import { ReorderButton } from "../components/ReorderButton";
 import { VegMark } from "../components/VegMark";
 import { BRAND_NAMES, type CardBrand } from "../lib/card";
 import { optionsText } from "../lib/options";
+import { etaText } from "../lib/time";
+import { useNow } from "../lib/useNow";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -34,15 +36,33 @@ export const CANCEL_REASON_TEXT: Record<NonNullable<Order["cancel_reason"]>, str
   cancelled_by_customer: "You cancelled this order.",
   payment_not_completed: "Cancelled automatically: the payment wasn't completed in time.",
   rejected_by_restaurant: "The restaurant couldn't take this order.",
-  not_accepted_in_time: "Cancelled automatically: the restaurant didn't accept it in time.",
+  not_accepted_in_time: "The restaurant did not accept in time.",
 };
 
-/** The reason in words, with the restaurant's own when it rejected the order. */
+/** What became of the money of an order the restaurant never took. */
+function refundText(order: Order): string | null {
+  const status = order.payment?.payment_status;
+  if (status === "REFUNDED") return "refunded";
+  if (status === "SUCCEEDED") return "refund in progress";
+  return null; // cash on delivery, or never paid: nothing to give back
+}
+
+/** The reason in words, with the restaurant's own when it rejected the order, and the
+ * refund when the restaurant did not take a paid order. */
 export function cancelReasonText(order: Order): string | null {
   if (order.cancel_reason === null) return null;
   const text = CANCEL_REASON_TEXT[order.cancel_reason];
+  if (order.cancel_reason === "rejected_by_restaurant" || order.cancel_reason === "not_accepted_in_time") {
+    const refund = refundText(order);
+    const base = refund ? `${text.replace(/\.$/, "")} — ${refund}.` : text;
+    return order.cancel_note ? `${base} “${order.cancel_note}”` : base;
+  }
   return order.cancel_note ? `${text} “${order.cancel_note}”` : text;
 }
+
+/** How often, and how many times, a cancelled order's refund is looked for. */
+export const REFUND_POLL_MS = 3_000;
+const REFUND_POLLS = 60;
 
 const STEPS: readonly OrderStatus[] = ["CONFIRMED", "PREPARING", "OUT_FOR_DELIVERY", "DELIVERED"];
 const CANCELLABLE = new Set<OrderStatus>(["PENDING_PAYMENT", "PAYMENT_FAILED", "CONFIRMED"]);
@@ -97,6 +117,21 @@ export function OrderPage() {
   }, [id, load]);
 
   const live = useOrderEvents(id, order !== null && !isFinal(order), setOrder, api.order);
+  // The stream ends with the cancellation; a refund the sweep gives after it is read here.
+  const refundPending =
+    order !== null && order.order_status === "CANCELLED" && order.payment?.payment_status === "SUCCEEDED";
+  useEffect(() => {
+    if (!refundPending) return undefined;
+    let tries = 0;
+    const timer = setInterval(() => {
+      tries += 1;
+      if (tries > REFUND_POLLS) clearInterval(timer);
+      else api.order(id).then(setOrder, () => undefined);
+    }, REFUND_POLL_MS);
+    return () => clearInterval(timer);
+  }, [refundPending, id]);
+  // The ETA's "in N min" is recomputed as time passes, and whenever a new ETA arrives.
+  const now = useNow(15_000, order !== null && order.eta !== null && !isFinal(order), order?.eta);
 
   if (!Number.isSafeInteger(id) || id <= 0 || (error instanceof ApiError && error.status === 404)) {
     return <NotFoundPage />;
@@ -170,6 +205,17 @@ export function OrderPage() {
             })}
           </ol>
         )}
+        {order.order_status === "CONFIRMED" && (
+          <p data-testid="order-waiting">Waiting for {order.restaurant.restaurant_name} to accept your order.</p>
+        )}
+        {order.eta !== null && !isFinal(order) && (
+          <p className="eta" data-testid="order-eta">
+            Arriving around <strong>{etaText(order.eta, now)}</strong>
+          </p>
+        )}
+        {order.ready_at !== null && order.order_status === "PREPARING" && (
+          <p className="muted" data-testid="order-ready">Your food is ready and waiting for the rider.</p>
+        )}
         {reason && <p data-testid="cancel-reason">{reason}</p>}
         {(order.order_status === "PENDING_PAYMENT" || order.order_status === "PAYMENT_FAILED") && (
           <Notice tone="warning">
@@ -235,6 +281,14 @@ export function OrderPage() {
             </dd>
             <dt>Delivery</dt>
             <dd>{order.delivery ? DELIVERY_TEXT[order.delivery.delivery_status] : "Starts once the order is confirmed"}</dd>
+            {order.delivery?.rider && (
+              <>
+                <dt>Rider</dt>
+                <dd data-testid="order-rider">
+                  {order.delivery.rider.rider_name} · phone {order.delivery.rider.phone_masked}
+                </dd>
+              </>
+            )}
           </dl>
         </section>
       </div>

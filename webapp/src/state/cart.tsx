@@ -69,7 +69,8 @@ const CartContext = createContext<CartValue | null>(null);
 
 export function CartProvider({ children }: { children: ReactNode }) {
   const { user } = useSession();
-  const userId = user?.user_id ?? null;
+  // Only customers have a cart and favourites; a partner or rider asks for neither.
+  const userId = user?.role === "CUSTOMER" ? user.user_id : null;
   const [cart, setCart] = useState<Cart | null>(null);
   const [loading, setLoading] = useState(false);
   const [loadError, setLoadError] = useState<unknown>(null);

@@ -21,7 +21,8 @@ const FavouritesContext = createContext<FavouritesValue | null>(null);
 
 export function FavouritesProvider({ children }: { children: ReactNode }) {
   const { user } = useSession();
-  const userId = user?.user_id ?? null;
+  // Only customers have a cart and favourites; a partner or rider asks for neither.
+  const userId = user?.role === "CUSTOMER" ? user.user_id : null;
   const [restaurants, setRestaurants] = useState<Restaurant[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [busy, setBusy] = useState<ReadonlySet<number>>(new Set());

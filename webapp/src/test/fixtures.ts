@@ -1,5 +1,17 @@
 // Shapes as the API sends them (typed by the generated schema).
-import type { Bill, BillLine, Cart, ChosenOption, FoodItem, Order, RestaurantDetail, User } from "../api/types";
+import type {
+  Bill,
+  BillLine,
+  Cart,
+  ChosenOption,
+  Delivery,
+  FoodItem,
+  Order,
+  RestaurantDetail,
+  RiderJob,
+  RiderOrder,
+  User,
+} from "../api/types";
 
 export const user: User = {
   user_id: 7,
@@ -147,6 +159,9 @@ export function order(extra: Partial<Order> = {}): Order {
     cancel_note: null,
     accepted_at: null,
     prep_minutes: null,
+    accept_by: null,
+    ready_at: null,
+    eta: null,
     created_at: "2026-01-01T10:00:00+00:00",
     updated_at: "2026-01-01T10:00:00+00:00",
     ...extra,
@@ -183,3 +198,68 @@ export const biryani: FoodItem = dish(21, "Veg Dum Biryani", {
     },
   ],
 });
+
+export const partnerUser: User = {
+  ...user,
+  user_id: 70,
+  user_name: "Dosa Corner",
+  email: "partner@example.com",
+  role: "PARTNER",
+  restaurant_id: 1,
+};
+
+export const riderUser: User = {
+  ...user,
+  user_id: 80,
+  user_name: "Ravi Kumar",
+  email: "rider1.560001@example.com",
+  role: "RIDER",
+};
+
+export const rider = { rider_id: 80, rider_name: "Ravi Kumar", phone_masked: "98XXXXXX10" };
+
+/** A delivery as the API sends it once the order is accepted (a rider when given). */
+export function deliveryOf(extra: Partial<Delivery> = {}): Delivery {
+  return {
+    delivery_id: 901,
+    delivery_status: extra.rider ? "ASSIGNED" : "PENDING",
+    rider: null,
+    assigned_at: extra.rider ? "2026-01-01T10:05:00+00:00" : null,
+    picked_up_at: null,
+    updated_at: "2026-01-01T10:05:00+00:00",
+    ...extra,
+  };
+}
+
+/** The rider's job: `order` null when free. */
+export function riderJobOf(order: Partial<RiderOrder> | null): RiderJob {
+  return {
+    rider_id: 80,
+    rider_name: "Ravi Kumar",
+    city_pincode: "560001",
+    order:
+      order === null
+        ? null
+        : {
+            order_id: 501,
+            restaurant: { restaurant_id: 1, restaurant_name: "Dosa Corner" },
+            items: [{ label: "Masala Dosa", quantity: 2 }],
+            delivery_address: {
+              address_id: 3,
+              label: "Home",
+              line1: "1 MG Road",
+              line2: "",
+              landmark: "",
+              city_name: "Bengaluru",
+              pincode: "560001",
+            },
+            order_status: "PREPARING",
+            delivery_status: "ASSIGNED",
+            ready_at: null,
+            cash_to_collect: 0,
+            currency: "INR",
+            eta: null,
+            ...order,
+          },
+  };
+}
