@@ -11,11 +11,10 @@ import { BillDetails } from "../components/BillDetails";
 import { Dialog } from "../components/Dialog";
 import { ErrorBox, Notice, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
+import { OrderLines } from "../components/OrderLines";
 import { RatingSection } from "../components/RatingSection";
 import { ReorderButton } from "../components/ReorderButton";
-import { VegMark } from "../components/VegMark";
 import { BRAND_NAMES, type CardBrand } from "../lib/card";
-import { optionsText } from "../lib/options";
 import { etaText } from "../lib/time";
 import { useNow } from "../lib/useNow";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
@@ -228,19 +227,7 @@ export function OrderPage() {
       <div className="order-grid">
         <section className="panel" aria-labelledby="items-heading">
           <h2 id="items-heading">{order.restaurant.restaurant_name}</h2>
-          <ul className="summary-lines">
-            {order.items.map((item, index) => (
-              <li key={`${index}-${item.food_id}`}>
-                <span className="summary-item">
-                  <span className="summary-name">
-                    <VegMark veg={item.is_veg} /> {item.quantity} × {item.food_name}
-                  </span>
-                  {item.options.length > 0 && <span className="summary-options">{optionsText(item.options)}</span>}
-                </span>
-                <Money paise={item.line_total} />
-              </li>
-            ))}
-          </ul>
+          <OrderLines items={order.items} />
           {order.coupon_code && (
             <p className="muted" data-testid="order-coupon">
               Coupon {order.coupon_code}

@@ -8,8 +8,7 @@ import { apiMessage } from "../api/problems";
 import type { Order } from "../api/types";
 import { Field } from "../components/Field";
 import { Money } from "../components/Money";
-import { VegMark } from "../components/VegMark";
-import { optionsText } from "../lib/options";
+import { OrderLines } from "../components/OrderLines";
 import { clockTime, countdown, etaText, secondsUntil } from "../lib/time";
 import { useNow } from "../lib/useNow";
 
@@ -232,19 +231,7 @@ export function OrderCard({ order, onChange }: { order: Order; onChange: (order:
         <h3 id={headingId}>Order #{order.order_id}</h3>
         <span className="muted">Placed {clockTime(order.created_at)}</span>
       </header>
-      <ul className="summary-lines">
-        {order.items.map((item, index) => (
-          <li key={`${index}-${item.food_id}`}>
-            <span className="summary-item">
-              <span className="summary-name">
-                <VegMark veg={item.is_veg} /> {item.quantity} × {item.food_name}
-              </span>
-              {item.options.length > 0 && <span className="summary-options">{optionsText(item.options)}</span>}
-            </span>
-            <Money paise={item.line_total} />
-          </li>
-        ))}
-      </ul>
+      <OrderLines items={order.items} />
       <dl className="details">
         <dt>Total</dt>
         <dd data-testid="partner-order-total">
