@@ -338,7 +338,8 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("FOOD_RECONCILE_INTERVAL_S", "reconcile_interval_s", number(0.0),
              _off_in_test(30.0),
              "seconds between sweeps (payment reconciliation, refunds due, unpaid orders "
-             "expiring); 0 turns the sweep off (the test default)"),
+             "expiring, the acceptance deadline, dispatch of orders waiting for a rider); "
+             "0 turns the sweep off (the test default)"),
     Variable("FOOD_CATALOG_CACHE_S", "catalog_cache_s", number(0.0), _off_in_test(5.0),
              "how long a replica serves cities, searches and menus from memory (0 in test); "
              "carts and orders always read prices from the store"),
