@@ -182,3 +182,17 @@ def test_a_replica_killed_while_orders_are_dispatched_loses_nothing(stack: Stack
         assert delivered == set(orders)
         final = [customer.get(f"/api/v1/orders/{o}").json()["order_status"] for o in orders]
         assert final == ["DELIVERED"] * len(orders)
+
+
+def test_the_partners_stream_comes_through_the_edge_unbuffered(stack: Stack) -> None:
+    assert stack.secrets is not None
+    wait_until_both_serve(stack)
+    with httpx.Client(base_url=stack.config.web_url, timeout=10.0) as client:
+        partner = _login(client, PARTNER_EMAIL, stack.secrets.demo_password)
+        # A buffering edge holds the first event back until the stream ends (minutes):
+        # the client's read timeout fails the test first.
+        with client.stream("GET", "/api/v1/partner/events", headers=partner) as events:
+            assert events.status_code == 200
+            assert events.headers["content-type"].startswith("text/event-stream")
+            first = next(line for line in events.iter_lines() if line.startswith("event:"))
+            assert first == "event: orders"
