@@ -6,7 +6,13 @@ from attrs import define
 
 from adapters.clock import ManualClock
 from adapters.ids import SnowflakeIds
-from adapters.memory import FakePaymentGateway, FastTestHasher, MemoryStore, memory_ports
+from adapters.memory import (
+    FakePaymentGateway,
+    FastTestHasher,
+    MemoryNotifier,
+    MemoryStore,
+    memory_ports,
+)
 from adapters.memory.gateway import FaultHook
 from food_core.model import Address, CardDetails, City, FoodItem, Restaurant, User
 from food_core.usecases import Ports, add_address, signup
@@ -27,6 +33,8 @@ class World:
     dosa: Restaurant
     pizza: Restaurant
     items: dict[str, FoodItem]
+    # Every notice the world's order changes handed over.
+    notifier: MemoryNotifier
 
     def customer(self, n: int = 1) -> User:
         return signup(
@@ -52,12 +60,14 @@ def make_world(*, fault: FaultHook | None = None, worker_id: int = 1) -> World:
     clock = ManualClock()
     store = MemoryStore()
     gateway = FakePaymentGateway(clock, fault=fault)
+    notifier = MemoryNotifier()
     ports = memory_ports(
         clock=clock,
         ids=SnowflakeIds(worker_id),
         hasher=FastTestHasher(),
         gateway=gateway,
         store=store,
+        notifier=notifier,
     )
     dosa = Restaurant(
         1,
@@ -94,4 +104,4 @@ def make_world(*, fault: FaultHook | None = None, worker_id: int = 1) -> World:
     ports.catalog.add_restaurant(dosa)
     ports.catalog.add_restaurant(pizza)
     ports.catalog.add_food_items(items.values())
-    return World(ports, store, clock, gateway, dosa, pizza, items)
+    return World(ports, store, clock, gateway, dosa, pizza, items, notifier)

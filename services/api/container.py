@@ -1,8 +1,9 @@
 """The composition root: the one place that chooses implementations (docs/design.md §2).
 
 Every provider is lazy, so building a :class:`Container` does nothing. What holds
-connections — the store and the payment gateway — is a ``Resource``: opened by
-``init_resources()`` (or on first use) and closed by ``shutdown_resources()``; the rest
+connections or a thread — the store, the payment gateway, the mail notifier — is a
+``Resource``: opened by ``init_resources()`` (or on first use) and closed by
+``shutdown_resources()`` (in dependency order: the notifier before the store); the rest
 are singletons. The app's lifespan opens the resources and resolves every provider at
 startup, and shuts the resources down at exit; request handlers ask the container itself
 (``call.container.tokens()``: a singleton's call returns the one instance). Tests replace
@@ -27,12 +28,21 @@ from dependency_injector import containers, providers
 from adapters.caching import CachedCatalog
 from adapters.clock import ShiftedClock, SystemClock
 from adapters.ids import SnowflakeIds
+from adapters.mail import SmtpNotifier, SmtpTarget
 from adapters.memory import FakePaymentGateway
 from adapters.security.passwords import Argon2Hasher
 from adapters.stores import Store, open_store, ports_for
 from adapters.stream_leases import stream_leases_for
 from food_core.model import Tariff
-from food_core.ports import CatalogRepository, Clock, IdGenerator, PasswordHasher, PaymentGateway
+from food_core.ports import (
+    CatalogRepository,
+    Clock,
+    IdGenerator,
+    NoNotifier,
+    Notifier,
+    PasswordHasher,
+    PaymentGateway,
+)
 from food_core.ports.requests import LoginAttempts, RequestLog, RevokedTokens, StreamLeases
 from services.api.auth.revocations import RememberedRevocations
 from services.api.auth.throttle import LoginThrottle
@@ -70,6 +80,32 @@ def build_gateway(settings: Settings, clock: Clock) -> PaymentGateway:
 def gateway_resource(settings: Settings, clock: Clock) -> Iterator[PaymentGateway]:
     with closing(build_gateway(settings, clock)) as gateway:
         yield gateway
+
+
+def notifier_resource(settings: Settings, store: Store) -> Iterator[Notifier]:
+    """The customers' order mails (docs/design.md, "Notifications"): a worker thread
+    sending to ``FOOD_SMTP_URL``, started here and stopped (after a short drain) at
+    shutdown — before the store, which it reads customers from. Without the URL mail is
+    off, said once here."""
+    if not settings.smtp_url:
+        say = log.warning if settings.is_production else log.info
+        say("mail off: FOOD_SMTP_URL is not set, so customers get no order mails")
+        yield NoNotifier()
+        return
+    target = SmtpTarget.from_url(settings.smtp_url)
+    notifier = SmtpNotifier(
+        target,
+        settings.mail_from,
+        store.users,
+        timeout_s=settings.smtp_timeout_s,
+        max_queue=settings.mail_queue,
+        give_up_after_s=settings.mail_retry_s,
+    ).start()
+    log.info("mail on", extra={"smtp": target.address, "smtp_security": target.security})
+    try:
+        yield notifier
+    finally:
+        notifier.close()
 
 
 def build_clock(settings: Settings) -> Clock:
@@ -118,6 +154,7 @@ class Container(containers.DeclarativeContainer):
     gateway: providers.Resource[PaymentGateway] = providers.Resource(
         gateway_resource, settings, clock
     )
+    notifier: providers.Resource[Notifier] = providers.Resource(notifier_resource, settings, store)
     catalog = providers.Singleton(build_catalog, settings, store, clock)
     tariff = providers.Singleton(Tariff, platform_fee=settings.provided.platform_fee)
     ports = providers.Singleton(
@@ -129,6 +166,7 @@ class Container(containers.DeclarativeContainer):
         ids=ids,
         catalog=catalog,
         tariff=tariff,
+        notifier=notifier,
     )
     # The edge's shared state lives in the same store, so it holds across replicas.
     request_log: providers.Provider[RequestLog] = store.provided.request_log

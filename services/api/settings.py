@@ -20,6 +20,7 @@ import attrs
 from attrs import field, frozen
 
 from adapters.ids import MAX_WORKER
+from adapters.mail.smtp import SmtpTarget, check_sender
 from food_core.model import DEFAULT_PLATFORM_FEE
 from food_core.usecases.accepting import ACCEPT_WINDOW
 from food_core.usecases.expiring import UNPAID_ORDER_TTL
@@ -79,6 +80,11 @@ class Settings:
     sse_max_s: float
     sse_max_per_user: int
     sse_lease_s: float
+    smtp_url: str = field(repr=False)  # may carry a password; empty: mail off
+    mail_from: str
+    smtp_timeout_s: float
+    mail_retry_s: float
+    mail_queue: int
     seed_demo: bool
     api_host: str
     api_port: int
@@ -201,6 +207,21 @@ def instant(name: str, value: str) -> datetime:
     if start.tzinfo is None:
         raise SettingsError(f"{name} must name its time zone, got {value!r}")
     return start
+
+
+def smtp_url(name: str, value: str) -> str:
+    try:
+        SmtpTarget.from_url(value.strip())
+    except ValueError as error:
+        raise SettingsError(f"{name}: {error}") from None
+    return value.strip()
+
+
+def mail_address(name: str, value: str) -> str:
+    try:
+        return check_sender(value.strip())
+    except ValueError:
+        raise SettingsError(f"{name} must be a mail address (Name <user@host>)") from None
 
 
 def secret_key(name: str, value: str) -> bytes:
@@ -360,6 +381,23 @@ VARIABLES: tuple[Variable, ...] = (
              "open order event streams per user across replicas (429 beyond)"),
     Variable("FOOD_SSE_LEASE_S", "sse_lease_s", number(1.0), always(30.0),
              "the period of the leases that count streams (a dead replica's free within two)"),
+    Variable("FOOD_SMTP_URL", "smtp_url", smtp_url, always(""),
+             "where the customers' order mails go (confirmed with the bill, out for "
+             "delivery, delivered, cancelled, refunded): `smtp://host:port`, "
+             "`smtp+starttls://user:password@host:587` or `smtps://user:password@host:465`; "
+             "unset, no mail is sent (the API logs so once at startup). `nox -s up` points "
+             "it at its mail sink", shown="unset: mail off"),
+    Variable("FOOD_MAIL_FROM", "mail_from", mail_address,
+             always("Food Ordering <orders@food.localhost>"),
+             "the mails' `From`"),
+    Variable("FOOD_SMTP_TIMEOUT_S", "smtp_timeout_s", number(0.1), always(10.0),
+             "the longest one step of talking to the SMTP server may take (the mail worker "
+             "waits; an order never does)"),
+    Variable("FOOD_MAIL_RETRY_S", "mail_retry_s", number(1.0), always(3600.0),
+             "how long a mail the server did not take is tried again (back-off from 1 s "
+             "doubling to 5 min) before it is given up and logged"),
+    Variable("FOOD_MAIL_QUEUE", "mail_queue", integer(1, 1_000_000), always(1000),
+             "mails a replica holds unsent at most; beyond, a new one is dropped and logged"),
     Variable("FOOD_SEED_DEMO", "seed_demo", flag, always(False),
              "`1` loads the demo catalog into an empty store at startup (refused in "
              "production)", refused_in_production=bool),

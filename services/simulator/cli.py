@@ -47,7 +47,7 @@ CUSTOMERS = 10_000
 SCENARIO_CUSTOMERS = 1_000  # per scenario: each is about one moment, not about load
 # Kept in step with services.simulator.scenarios.SCENARIOS (a test checks), so that
 # --help does not import the core to list them.
-SCENARIO_NAMES = ("two-tabs", "price-change", "closing", "out-of-area", "abandoned")
+SCENARIO_NAMES = ("two-tabs", "price-change", "closing", "out-of-area", "abandoned", "delivery")
 LIVE_SCENARIO = "two-tabs"  # the one a client of the HTTP API can play whole
 
 

@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
   Restaurant partner account:   {PARTNER_EMAIL}  /  {stack.secrets.demo_password}
   API docs:                     {config.web_url}/api/v1/docs
   Traefik API (routers, health): http://127.0.0.1:{config.admin_port}/api/http/services
+  Mails the stack sent:         {config.mail_dir}
+    (the newest: python -m services.stack.mailsink show {config.mail_dir})
   State and logs:               {config.state_dir}
 
   Ctrl-C stops everything.

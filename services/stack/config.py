@@ -44,6 +44,8 @@ class StackConfig:
     payments_port: int = 8090
     mongo_port: int = 27017
     postgres_port: int = 5433
+    # The mail sink (SMTP) the replicas send the customers' mails to.
+    smtp_port: int = 8025
     # Seconds between a replica's crash and its restart grow from this, doubling.
     restart_backoff: float = 0.5
     # Traefik's per-IP limit on /api/v1/auth/: (average per second, burst).
@@ -79,6 +81,7 @@ class StackConfig:
             payments_port=_port("FOOD_PAYMENTS_PORT", 8090),
             mongo_port=_port("FOOD_MONGO_PORT", 27017),
             postgres_port=_port("FOOD_POSTGRES_PORT", 5433),
+            smtp_port=_port("FOOD_SMTP_PORT", 8025),
         )
 
     @classmethod
@@ -87,7 +90,7 @@ class StackConfig:
     ) -> StackConfig:
         """For tests: every port picked free, so several stacks never collide, and the
         clock at a weekday lunchtime in India (``TEST_CLOCK_START``) unless told else."""
-        ports = iter(_distinct_free_ports(5 + _replicas(replicas)))
+        ports = iter(_distinct_free_ports(6 + _replicas(replicas)))
         base = cls(
             state_dir=state_dir,
             web_port=next(ports),
@@ -96,6 +99,7 @@ class StackConfig:
             payments_port=next(ports),
             mongo_port=next(ports),
             postgres_port=next(ports),
+            smtp_port=next(ports),
             clock_start=TEST_CLOCK_START,
         )
         return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
@@ -112,6 +116,7 @@ class StackConfig:
             ("payments", "FOOD_PAYMENTS_PORT", self.payments_port),
             ("ferretdb", "FOOD_MONGO_PORT", self.mongo_port),
             ("postgres", "FOOD_POSTGRES_PORT", self.postgres_port),
+            ("mail-sink", "FOOD_SMTP_PORT", self.smtp_port),
         ]
 
     @property
@@ -127,6 +132,16 @@ class StackConfig:
                 f"postgresql+psycopg://postgres@{HOST}:{self.postgres_port}/food?connect_timeout=2"
             )
         return self.mongo_url + "food?serverSelectionTimeoutMS=2000"
+
+    @property
+    def smtp_url(self) -> str:
+        """The mail sink, as the replicas' ``FOOD_SMTP_URL``."""
+        return f"smtp://{HOST}:{self.smtp_port}"
+
+    @property
+    def mail_dir(self) -> Path:
+        """Where the sink keeps every mail it received (``<n>.eml`` and ``<n>.txt``)."""
+        return self.state_dir / "mail"
 
     @property
     def web_url(self) -> str:

@@ -1,4 +1,5 @@
-"""Runners for the stack's Python processes: an API replica, and the error-page fallback."""
+"""Runners for the stack's Python processes: an API replica, the error-page fallback and
+the mail sink."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from services.devstack.ports import HOST, free_port, port_in_use, wait_for_http
+from services.devstack.ports import HOST, free_port, port_in_use, wait_for_http, wait_for_port
 from services.devstack.process import ManagedProcess
 from services.devstack.server import RunningServer, ServerStartError, start_server
 from services.stack.config import REPO_ROOT
@@ -62,3 +63,18 @@ def start_fallback(state_dir: Path, timeout: float = 15.0) -> RunningServer:
     server = RunningServer("fallback", url, HOST, port, state_dir, process)
     ready = partial(wait_for_http, f"{url}/problem/503", expect_status={503})
     return start_server(server, ready, timeout)
+
+
+def start_mail_sink(
+    state_dir: Path, *, port: int, folder: Path, timeout: float = 15.0
+) -> RunningServer:
+    """The SMTP sink the replicas mail to (``services.stack.mailsink``): every mail it
+    receives is kept as a file in ``folder``."""
+    process = ManagedProcess(
+        "mail-sink",
+        [sys.executable, "-m", "services.stack.mailsink", "serve", str(port), str(folder)],
+        log_path=state_dir / "mail-sink.log",
+        cwd=REPO_ROOT,
+    )
+    server = RunningServer("mail-sink", f"smtp://{HOST}:{port}", HOST, port, state_dir, process)
+    return start_server(server, partial(wait_for_port, HOST, port), timeout)

@@ -1,9 +1,9 @@
 """Start the whole system in dependency order, keep the API replicas running, stop it all.
 
-Order: PostgreSQL → FerretDB (stores in it) → payments → seed (catalog, demo accounts) →
-the API replicas (api-a, api-b, …: two unless ``--replicas N``) → Traefik. A replica
-that dies is restarted with exponential backoff (0.5 s doubling to 30 s, reset once it
-has stayed up for a minute); each restart is logged.
+Order: PostgreSQL → FerretDB (stores in it) → payments → the mail sink → seed (catalog,
+demo accounts) → the API replicas (api-a, api-b, …: two unless ``--replicas N``) →
+Traefik. A replica that dies is restarted with exponential backoff (0.5 s doubling to
+30 s, reset once it has stayed up for a minute); each restart is logged.
 
 A start first checks that none of the stack's ports is taken, and fails at once naming
 the port and the process holding it. Every child is a ``ManagedProcess``: it is stopped
@@ -29,7 +29,7 @@ from services.devstack.postgres import start_postgres
 from services.devstack.server import RunningServer, ServerStartError
 from services.devstack.traefik import start_traefik
 from services.stack.config import StackConfig, replica_name
-from services.stack.replica import start_api_replica, start_fallback
+from services.stack.replica import start_api_replica, start_fallback, start_mail_sink
 from services.stack.secrets import StackSecrets, load_or_create
 from services.stack.seed import seed
 
@@ -78,6 +78,7 @@ class Stack:
         self.postgres: RunningServer | None = None
         self.ferretdb: RunningServer | None = None
         self.payments: RunningServer | None = None
+        self.mail_sink: RunningServer | None = None
         self.traefik: RunningServer | None = None
         self.fallback: RunningServer | None = None
         self.replicas = [_Replica(i) for i in range(len(config.api_ports))]
@@ -126,6 +127,10 @@ class Stack:
                 extra_env=config.extra_payments_env,
             )
             self.log(f"payments ready at {self.payments.url}")
+            self.mail_sink = start_mail_sink(
+                config.state_dir / "mail-sink", port=config.smtp_port, folder=config.mail_dir
+            )
+            self.log(f"mail sink ready at {self.mail_sink.url}, keeping mails in {config.mail_dir}")
             loaded = seed(config.store_url, self.secrets.demo_password)
             self.log("demo catalog loaded" if loaded else "catalog already present")
             for replica in self.replicas:
@@ -157,7 +162,7 @@ class Stack:
             stages: list[Sequence[RunningServer | None]] = [
                 [self.traefik],
                 [self.fallback, *(r.server for r in self.replicas)],
-                [self.payments],
+                [self.payments, self.mail_sink],
                 [self.ferretdb],
                 [self.postgres],
             ]
@@ -255,6 +260,7 @@ class Stack:
             "FOOD_WEBAPP_DIST": str(config.webapp_dist),
             "FOOD_COOKIE_SECURE": "0",  # plain HTTP on 127.0.0.1
             "FOOD_TRUSTED_PROXIES": HOST,  # Traefik's address
+            "FOOD_SMTP_URL": config.smtp_url,  # the mail sink
             **({"FOOD_CLOCK_START": config.clock_start} if config.clock_start else {}),
         } | config.extra_api_env
 

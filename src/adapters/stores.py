@@ -33,6 +33,8 @@ from food_core.ports import (
     FavouriteRepository,
     GatewayPayment,
     IdGenerator,
+    NoNotifier,
+    Notifier,
     OrderRepository,
     PasswordHasher,
     PaymentGateway,
@@ -180,6 +182,7 @@ def ports_for(
     catalog: CatalogRepository | None = None,
     tariff: Tariff | None = None,
     places: Places | None = None,
+    notifier: Notifier | None = None,
 ) -> Ports:
     """The use cases' bundle of ports, with this store's repositories: the one place
     that makes a :class:`Ports` (the API's container, ``memory_ports``, the seed).
@@ -188,7 +191,8 @@ def ports_for(
     platform charges per order (the default platform fee unless configured). Without a ``gateway``
     every payment call raises ``RuntimeError``: for work that takes no payment (signing
     up the seed's accounts), so it needs no payments client. ``places``: the map
-    (the demo's by default).
+    (the demo's by default). Without a ``notifier`` the customers' notices go nowhere
+    (``NoNotifier``).
     """
     return Ports(
         users=store.users,
@@ -205,4 +209,5 @@ def ports_for(
         clock=clock,
         ids=ids,
         tariff=tariff if tariff is not None else Tariff(),
+        notifier=notifier if notifier is not None else NoNotifier(),
     )

@@ -1,5 +1,5 @@
 """The whole stack, started once per test session on free ports: FerretDB, payments,
-two API replicas, the error-page fallback and Traefik."""
+two API replicas, the mail sink, the error-page fallback and Traefik."""
 
 from __future__ import annotations
 

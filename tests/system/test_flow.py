@@ -1,12 +1,16 @@
-"""The customer's whole flow through Traefik, as the web app makes it."""
+"""The customer's whole flow through Traefik, as the web app makes it, down to the
+confirmation mail the stack's sink received."""
 
 from __future__ import annotations
 
+import time
 import uuid
+from email.message import EmailMessage
 
 import httpx
 
 from services.stack import Stack
+from services.stack.mailsink import mails, text_of
 from tests.system.journeys import GOOD_CARD, Customer, plainly_orderable
 
 
@@ -64,3 +68,20 @@ def test_a_customer_orders_and_pays_through_traefik(healthy: Stack) -> None:
         assert [o["order_id"] for o in me.get("/api/v1/orders").json()["orders"]] == [
             order["order_id"]
         ]
+
+        # The replica that confirmed it mailed the customer; the stack's sink kept it.
+        confirmation = _mail_of(healthy, order["order_id"], "confirmed")
+        assert confirmation["To"] == f"System Tester <{me.email}>"
+        text = text_of(confirmation)
+        assert "Bill:" in text and f"₹{order['total_amount'] / 100:,.2f}" in text
+
+
+def _mail_of(stack: Stack, order_id: int, notice: str, timeout: float = 15.0) -> EmailMessage:
+    deadline = time.monotonic() + timeout
+    while True:
+        for mail in mails(stack.config.mail_dir):
+            if mail["X-Food-Order"] == str(order_id) and mail["X-Food-Notice"] == notice:
+                return mail
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no {notice} mail of order {order_id} in the sink")
+        time.sleep(0.1)

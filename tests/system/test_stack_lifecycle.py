@@ -31,6 +31,7 @@ PORT_VARIABLES = (
     "FOOD_PAYMENTS_PORT",
     "FOOD_MONGO_PORT",
     "FOOD_POSTGRES_PORT",
+    "FOOD_SMTP_PORT",
 )
 UP_LINE = "The food ordering system is up"
 START_TIMEOUT = 240.0  # PostgreSQL initdb, FerretDB, npm-installed payments, seeding
@@ -41,6 +42,7 @@ CHILDREN = {
     "payments": "src/server.js",
     "api replicas": "services.api",
     "fallback": "services.stack.fallback",
+    "mail sink": "services.stack.mailsink",
     "traefik": "traefik",
 }
 

@@ -1,5 +1,6 @@
-"""food-sim's scenarios: five awkward moments of a checkout, each run in memory on the
-simulated clock and audited against the invariant it is about (docs/simulator.md).
+"""food-sim's scenarios: five awkward moments of a checkout, and the delivery after
+it (restaurants and riders as actors), each run in memory on the simulated clock and
+audited against the invariant it is about (docs/simulator.md).
 
 ``food-sim --scenario NAME`` runs one (``all`` runs each in turn); :func:`run_scenario`
 is the same from Python. Each scenario module has ``NAME``, ``SUMMARY``, ``run(cfg)``
@@ -12,7 +13,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from services.simulator.config import SimConfig
-from services.simulator.scenarios import abandoned, closing, out_of_area, price_change, two_tabs
+from services.simulator.scenarios import (
+    abandoned,
+    closing,
+    delivery,
+    out_of_area,
+    price_change,
+    two_tabs,
+)
 from services.simulator.scenarios.common import Runner, ScenarioOutcome
 
 
@@ -24,7 +32,7 @@ class Scenario(NamedTuple):
 
 SCENARIOS: dict[str, Scenario] = {
     module.NAME: Scenario(module.NAME, module.SUMMARY, module.run)
-    for module in (two_tabs, price_change, closing, out_of_area, abandoned)
+    for module in (two_tabs, price_change, closing, out_of_area, abandoned, delivery)
 }
 ALL = "all"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import random
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -51,7 +51,7 @@ class ScenarioOutcome:
 
     name: str
     seed: int
-    numbers: dict[str, int]
+    numbers: dict[str, float]  # counts (int) and measures (float: minutes, %)
     audit: AuditReport
     sim_s: float
     wall_s: float
@@ -243,7 +243,7 @@ def outcome(
     cfg: SimConfig,
     world: World,
     own: Sequence[Finding],
-    numbers: dict[str, int],
+    numbers: Mapping[str, float],
     *,
     started: float,
     notes: Sequence[str] = (),
@@ -260,7 +260,7 @@ def outcome(
     findings.update(store_wide.findings)
     report = AuditReport(findings, store_wide.orders, store_wide.users)
     sim_s = world.clock.t - sim_start
-    return ScenarioOutcome(name, cfg.seed, numbers, report, sim_s, wall_s, list(notes))
+    return ScenarioOutcome(name, cfg.seed, dict(numbers), report, sim_s, wall_s, list(notes))
 
 
 Runner = Callable[[SimConfig], ScenarioOutcome]

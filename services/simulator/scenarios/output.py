@@ -19,7 +19,7 @@ def render_outcome(outcome: ScenarioOutcome, console: Console) -> None:
     table.add_column("measure")
     table.add_column("value", justify="right")
     for name, value in outcome.numbers.items():
-        table.add_row(name, f"{value:,}")
+        table.add_row(name, f"{value:,}" if isinstance(value, int) else f"{value:,.1f}")
     if outcome.mode == "memory":
         table.add_row("simulated time", f"{outcome.sim_s:,.0f} s")
     table.add_row("wall time", f"{outcome.wall_s:,.2f} s")

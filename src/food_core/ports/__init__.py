@@ -1,6 +1,7 @@
 """Ports: the Protocols adapters implement. Small, one concern each."""
 
 from food_core.ports.gateway import ChargeRequest, GatewayPayment, PaymentGateway
+from food_core.ports.notifications import NoNotifier, Notifier
 from food_core.ports.places import Places
 from food_core.ports.repositories import (
     AddressRepository,
@@ -23,6 +24,8 @@ __all__ = [
     "FavouriteRepository",
     "GatewayPayment",
     "IdGenerator",
+    "NoNotifier",
+    "Notifier",
     "OrderRepository",
     "PasswordHasher",
     "PaymentGateway",

@@ -2,17 +2,23 @@
 
 The one retry policy for the order aggregate (carts have theirs in ``carts``): a change
 that loses the race to another writer is computed again from what that writer stored.
+The writer whose compare-and-set wins hands the change's notice, if it is one, to the
+notifier (docs/design.md, "Notifications"): one notice per transition.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from food_core.errors import ConcurrentUpdate, NotFound
 from food_core.model import Order
+from food_core.model.notices import notice_for
 from food_core.usecases.context import Ports
 
 ATTEMPTS = 8
+
+log = logging.getLogger("food.core")
 
 
 def load_order(ports: Ports, order_id: int, *, owner: int | None = None) -> Order:
@@ -46,5 +52,19 @@ def change_order(
         if changed is order:
             return order
         if ports.orders.save(changed, order.version):
+            _announce(ports, order, changed)
             return changed
     raise ConcurrentUpdate("the order changed while it was being updated; try again")
+
+
+def _announce(ports: Ports, before: Order, after: Order) -> None:
+    """Hand the stored change's notice to the notifier. The port returns at once and
+    never raises; should an adapter break that promise, the order (already stored) still
+    answers: a notice may be lost, a change may not."""
+    notice = notice_for(before, after)
+    if notice is None:
+        return
+    try:
+        ports.notifier.notify(notice)
+    except Exception:
+        log.exception("notice %s not handed over", notice.key)

@@ -12,6 +12,8 @@ from food_core.ports import (
     Clock,
     FavouriteRepository,
     IdGenerator,
+    NoNotifier,
+    Notifier,
     OrderRepository,
     PasswordHasher,
     PaymentGateway,
@@ -40,3 +42,6 @@ class Ports:
     ids: IdGenerator
     # What the platform charges per order (the bill's platform fee): configuration.
     tariff: Tariff = field(factory=Tariff)
+    # Where the customer's notices go (docs/design.md, "Notifications"); nowhere unless
+    # given one.
+    notifier: Notifier = field(factory=NoNotifier)
