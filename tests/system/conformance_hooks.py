@@ -3,7 +3,8 @@
 accepted refusals in environment variables.
 
 - Auth: the signed-up customer's Bearer token everywhere, the seeded partner's on the
-  partner operations (a customer gets 403 there, so they would test nothing else).
+  partner operations and a seeded rider's of the partner's city on the rider operations
+  (a customer gets 403 there, so they would test nothing else).
 - ``refusals_of_valid_data``: the narrow half of positive_data_acceptance. That check takes
   a 422 for schema-valid data on the operations whose 422 can depend on state the request
   cannot show (the test configures which); this one then insists that such a 422 is one
@@ -22,15 +23,17 @@ import schemathesis
 
 CUSTOMER_TOKEN = "FOOD_CONFORMANCE_CUSTOMER_TOKEN"
 PARTNER_TOKEN = "FOOD_CONFORMANCE_PARTNER_TOKEN"
+RIDER_TOKEN = "FOOD_CONFORMANCE_RIDER_TOKEN"
 REFUSALS = "FOOD_CONFORMANCE_REFUSALS"  # JSON: {operationId: ["code" or "code:field"]}
 PARTNER_PATHS = "^/api/v1/partner/"
+RIDER_PATHS = "^/api/v1/rider/"
 
 
 def _bearer(case: schemathesis.Case, token: str) -> None:
     case.headers = {**(case.headers or {}), "Authorization": f"Bearer {token}"}
 
 
-@schemathesis.auth(refresh_interval=None).skip_for(path_regex=PARTNER_PATHS)
+@schemathesis.auth(refresh_interval=None).skip_for(path_regex=f"{PARTNER_PATHS}|{RIDER_PATHS}")
 class Customer:
     def get(self, case: schemathesis.Case, context: schemathesis.AuthContext) -> str:
         return os.environ[CUSTOMER_TOKEN]
@@ -43,6 +46,15 @@ class Customer:
 class Partner:
     def get(self, case: schemathesis.Case, context: schemathesis.AuthContext) -> str:
         return os.environ[PARTNER_TOKEN]
+
+    def set(self, case: schemathesis.Case, data: str, context: schemathesis.AuthContext) -> None:
+        _bearer(case, data)
+
+
+@schemathesis.auth(refresh_interval=None).apply_to(path_regex=RIDER_PATHS)
+class Rider:
+    def get(self, case: schemathesis.Case, context: schemathesis.AuthContext) -> str:
+        return os.environ[RIDER_TOKEN]
 
     def set(self, case: schemathesis.Case, data: str, context: schemathesis.AuthContext) -> None:
         _bearer(case, data)

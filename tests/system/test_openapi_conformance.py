@@ -3,13 +3,13 @@ over every operation through Traefik (both replicas, payments, FerretDB), with e
 check and its coverage, fuzzing and stateful phases, signed in, must find 0 failures.
 
 The customer is signed up with a Bearer token (no CSRF needed); the partner operations
-run as the seeded partner. Before the run the test seeds what the cases can reach — an
-address, a dish in the cart, orders of the partner's restaurant, search cursors — and
-hands the ids to schemathesis as dictionaries (openapi_conformance.toml). Left out, each
-for its reason: :data:`EXCLUDED`. The operator endpoints, which Traefik hides, run
-against a replica directly. The run is bounded by :data:`MAX_TIME_S` (fuzzing and
-stateful testing repeat until it is spent), so the test takes about two minutes with
-the stack's start.
+run as the seeded partner, the rider operations as a seeded rider of its city. Before
+the run the test seeds what the cases can reach — an address, a dish in the cart, orders
+of the partner's restaurant, search cursors — and hands the ids to schemathesis as
+dictionaries (openapi_conformance.toml). Left out, each for its reason:
+:data:`EXCLUDED`. The operator endpoints, which Traefik hides, run against a replica
+directly. The run is bounded by :data:`MAX_TIME_S` (fuzzing and stateful testing repeat
+until it is spent), so the test takes about two minutes with the stack's start.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import httpx
 import pytest
 
 from services.stack import Stack, StackConfig
-from services.stack.seed import PARTNER_EMAIL
+from services.stack.seed import PARTNER_EMAIL, rider_email
 from tests.system import conformance_hooks as hooks
 from tests.system.conftest import TEST_AUTH_RATE, run_stack
 from tests.system.journeys import Customer, plainly_orderable
@@ -63,6 +63,11 @@ REFUSALS: dict[str, list[str]] = {
     "setPartnerOrderStatus": [KEY_REUSED],
     "acceptPartnerOrder": [KEY_REUSED],
     "rejectPartnerOrder": [KEY_REUSED],
+    "markPartnerOrderReady": [KEY_REUSED],
+    "editPartnerDish": [KEY_REUSED],
+    "pickUpRiderOrder": [KEY_REUSED],
+    # a cash-on-delivery order is delivered only with cash_collected=true
+    "deliverRiderOrder": [KEY_REUSED, "cash_not_collected"],
     # the cart's other dishes count towards its 50 units; a dish with a required choice
     # (its option groups are in the menu, not the request) has no line without options
     "setCartItem": ["cart_too_large", "options_invalid"],
@@ -102,7 +107,7 @@ def conformance_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stac
 def seed(
     client: httpx.Client, partner_password: str
 ) -> tuple[dict[str, str], dict[str, list[object]]]:
-    """Sign in both accounts and make what the cases can reach; (tokens, dictionaries)."""
+    """Sign in the three accounts and make what the cases can reach; (tokens, dictionaries)."""
     customer = Customer(client)
     partner = client.post(
         "/api/v1/auth/login",
@@ -111,6 +116,15 @@ def seed(
     assert partner.status_code == 200, partner.text
     restaurant_id = partner.json()["user"]["restaurant_id"]
     restaurant = client.get(f"/api/v1/restaurants/{restaurant_id}").json()
+    rider = client.post(
+        "/api/v1/auth/login",
+        json={
+            "email": rider_email(restaurant["city"]["pincode"], 1),
+            "password": partner_password,
+            "bearer": True,
+        },
+    )
+    assert rider.status_code == 200, rider.text
     dishes = [item["food_id"] for item in restaurant["menu"] if plainly_orderable(item)]
     address_id = customer.add_address(restaurant["city"])  # where it delivers
     orders = []
@@ -135,6 +149,7 @@ def seed(
     tokens = {
         hooks.CUSTOMER_TOKEN: customer.headers["Authorization"].removeprefix("Bearer "),
         hooks.PARTNER_TOKEN: partner.json()["token"],
+        hooks.RIDER_TOKEN: rider.json()["token"],
     }
     dictionaries: dict[str, list[object]] = {
         "order_ids": orders,
