@@ -46,8 +46,10 @@ from food_core.usecases.dispatching import dispatch
 from tests.contract.racing import TIMEOUT, Barrier
 
 BENGALURU = City("560001", "Bengaluru", ("560034",))
+MUMBAI = City("400001", "Mumbai", ("400050",))
 CARD = CardDetails("4242424242424242", 12, 2031, "123", "Asha Rao")
-# The kitchen's id generator: the race workers use 1–4, the state machine 5, ``make`` 0.
+# The kitchen's id generator: the race workers use 1–4, the state machine 5, ``make`` 0;
+# a second kitchen on the same store takes 7.
 KITCHEN_WORKER = 6
 STEP = timedelta(milliseconds=3)
 
@@ -63,15 +65,25 @@ def ports_at(store: Store, clock: ManualClock, worker: int) -> Ports:
 
 
 class Kitchen:
-    """One Bengaluru restaurant open all day, its partner, and the customers ordering
-    from it; time moves a few milliseconds per step."""
+    """One restaurant open all day (in Bengaluru unless ``city`` says otherwise), its
+    partner, and the customers ordering from it; time moves a few milliseconds per step.
+    Two kitchens on one store need workers (id generators) of their own."""
 
-    def __init__(self, store: Store, clock: ManualClock, *, restaurant_id: int = 7001) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: ManualClock,
+        *,
+        restaurant_id: int = 7001,
+        city: City = BENGALURU,
+        worker: int = KITCHEN_WORKER,
+    ) -> None:
         self.clock = clock
-        self.ports = ports_at(store, clock, KITCHEN_WORKER)
-        self.ports.catalog.add_city(BENGALURU)
+        self.city = city
+        self.ports = ports_at(store, clock, worker)
+        self.ports.catalog.add_city(city)
         self.restaurant = Restaurant(
-            restaurant_id, "Dosa Corner", "Crisp dosas", 4.4, BENGALURU,
+            restaurant_id, "Dosa Corner", "Crisp dosas", 4.4, city,
             ("South Indian",), True, 25, 40_000, open_hours="00:00-24:00",
         )  # fmt: skip
         self.ports.catalog.add_restaurant(self.restaurant)
@@ -98,12 +110,13 @@ class Kitchen:
             restaurant_id=restaurant_id,
         )
 
-    def placed_order(self, *, line1: str = "12 MG Road", pincode: str = "560034") -> Order:
-        """A new customer's order of two dosas, by card, not paid yet."""
+    def placed_order(self, *, line1: str = "12 MG Road", pincode: str | None = None) -> Order:
+        """A new customer's order of two dosas, by card, not paid yet, to the city's first
+        delivery area unless ``pincode`` says otherwise."""
         customer = self._signup()
         address = add_address(
             self.ports, customer.user_id, label="Home", line1=line1,
-            city_name="Bengaluru", pincode=pincode,
+            city_name=self.city.city_name, pincode=pincode or self.city.served_pincodes[0],
         )  # fmt: skip
         self._tick()
         set_cart_quantity(self.ports, customer.user_id, self.dish.food_id, 2)
@@ -114,7 +127,7 @@ class Kitchen:
         )  # fmt: skip
         return placed.order
 
-    def confirmed_order(self, *, line1: str = "12 MG Road", pincode: str = "560034") -> Order:
+    def confirmed_order(self, *, line1: str = "12 MG Road", pincode: str | None = None) -> Order:
         """A new customer's order, paid by card: waiting for the kitchen."""
         placed = self.placed_order(line1=line1, pincode=pincode)
         self._tick()
@@ -134,14 +147,15 @@ class Kitchen:
         """An accepted order; with no free rider it waits for one."""
         return self.accepted(self.confirmed_order(**address))
 
-    def rider(self, *, city_pincode: str = BENGALURU.pincode, **changes: object) -> Rider:
-        """A new free rider of the city, stored."""
+    def rider(self, *, city_pincode: str | None = None, **changes: object) -> Rider:
+        """A new free rider of the city (the kitchen's unless said), stored."""
         rider = self.new_rider(city_pincode=city_pincode, **changes)
         self.ports.riders.add(rider)
         return rider
 
-    def new_rider(self, *, city_pincode: str = BENGALURU.pincode, **changes: object) -> Rider:
-        """A new free rider of the city, not stored yet."""
+    def new_rider(self, *, city_pincode: str | None = None, **changes: object) -> Rider:
+        """A new free rider of the city (the kitchen's unless said), not stored yet."""
+        city_pincode = city_pincode or self.city.pincode
         self._tick()
         self._riders += 1
         rider_id = self.ports.ids.next_id()

@@ -15,7 +15,7 @@ from food_core.usecases import (
     pick_up,
     reject_order,
 )
-from tests.contract.dispatch_racers import Kitchen
+from tests.contract.dispatch_racers import BENGALURU, KITCHEN_WORKER, MUMBAI, Kitchen
 
 
 def _ids(orders: list[Order]) -> list[int]:
@@ -82,3 +82,23 @@ def test_an_order_the_restaurant_delivers_itself_leaves_the_queue(
     )
     assert delivered.rider_id is None
     assert store.orders.list_awaiting_rider(10) == []
+
+
+def test_a_city_s_queue_holds_only_its_own_orders_so_older_ones_elsewhere_do_not_block_it(
+    store: Store, clock: ManualClock
+) -> None:
+    bengaluru = Kitchen(store, clock)
+    mumbai = Kitchen(store, clock, restaurant_id=7002, city=MUMBAI, worker=KITCHEN_WORKER + 1)
+    stuck = [bengaluru.waiting_order(line1=f"{n} MG Road") for n in range(1, 4)]  # no riders
+    waiting = mumbai.waiting_order()
+    assert store.orders.list_awaiting_rider(10) == [*stuck, waiting]
+    assert store.orders.list_awaiting_rider(10, MUMBAI.pincode) == [waiting]
+    assert store.orders.list_awaiting_rider(2, BENGALURU.pincode) == stuck[:2]
+    assert store.orders.list_awaiting_rider(10, "110001") == []
+
+    # A round that reads one order at a time still reaches Mumbai's, behind Bengaluru's.
+    rider = mumbai.rider()
+    assert dispatch_waiting(mumbai.ports, city_pincode=MUMBAI.pincode, limit=1) == 1
+    taken = store.orders.get(waiting.order_id)
+    assert taken is not None and taken.rider_id == rider.rider_id
+    assert store.orders.list_awaiting_rider(10) == stuck

@@ -361,10 +361,11 @@ class MemoryOrders:
             ids = sorted(self._s.order_ids_needing_attention)[: max(limit, 0)]
             return [self._s.orders[i] for i in ids]
 
-    def list_awaiting_rider(self, limit: int) -> list[Order]:
+    def list_awaiting_rider(self, limit: int, city_pincode: str | None = None) -> list[Order]:
         with self._s.lock:
-            ids = sorted(self._s.order_ids_awaiting_rider)[: max(limit, 0)]
-            return [self._s.orders[i] for i in ids]
+            waiting = map(self._s.orders.__getitem__, sorted(self._s.order_ids_awaiting_rider))
+            found = [o for o in waiting if city_pincode in (None, o.delivery_city)]
+        return found[: max(limit, 0)]
 
     def list_placed_since(self, restaurant_id: int, since: datetime, limit: int) -> list[Order]:
         with self._s.lock:

@@ -138,8 +138,12 @@ class MongoOrders:
     def list_needing_attention(self, limit: int) -> list[Order]:
         return self._list(self._orders.find({"needs_attention": True}).sort("_id", 1), limit)
 
-    def list_awaiting_rider(self, limit: int) -> list[Order]:
-        return self._list(self._orders.find({"awaiting_rider": True}).sort("_id", 1), limit)
+    def list_awaiting_rider(self, limit: int, city_pincode: str | None = None) -> list[Order]:
+        """Index "awaiting_rider"; the city, if given, is filtered among the few waiting."""
+        where: Document = {"awaiting_rider": True}
+        if city_pincode is not None:
+            where["delivery.city_pincode"] = city_pincode
+        return self._list(self._orders.find(where).sort("_id", 1), limit)
 
     def list_placed_since(self, restaurant_id: int, since: datetime, limit: int) -> list[Order]:
         """Index "placed_since" (restaurant, created_at, _id): a range of one restaurant's

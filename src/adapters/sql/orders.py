@@ -222,12 +222,14 @@ class SqlOrders:
             .limit(_limit(limit))
         )
 
-    def list_awaiting_rider(self, limit: int) -> list[Order]:
+    def list_awaiting_rider(self, limit: int, city_pincode: str | None = None) -> list[Order]:
+        """From ``ix_orders_awaiting_rider``; the city, if given, is read from the few
+        waiting orders' delivery JSON."""
+        where = [_o.awaiting_rider.is_(True)]
+        if city_pincode is not None:
+            where.append(_o.delivery["city_pincode"].as_string() == city_pincode)
         return self._many(
-            sa.select(orders)
-            .where(_o.awaiting_rider.is_(True))
-            .order_by(_o.order_id)
-            .limit(_limit(limit))
+            sa.select(orders).where(*where).order_by(_o.order_id).limit(_limit(limit))
         )
 
     def list_placed_since(self, restaurant_id: int, since: datetime, limit: int) -> list[Order]:

@@ -399,6 +399,11 @@ class Order:
         )
 
     @property
+    def delivery_city(self) -> str | None:
+        """The pincode of the city whose riders carry it, once accepting planned it."""
+        return None if self.delivery is None else self.delivery.city_pincode
+
+    @property
     def rider_id(self) -> int | None:
         rider = None if self.delivery is None else self.delivery.rider
         return None if rider is None else rider.rider_id

@@ -212,9 +212,11 @@ class OrderRepository(Protocol):
         refund due), oldest first: the reconciliation sweep's work."""
         ...
 
-    def list_awaiting_rider(self, limit: int) -> list[Order]:
+    def list_awaiting_rider(self, limit: int, city_pincode: str | None = None) -> list[Order]:
         """Orders whose ``awaiting_rider`` holds (accepted, no rider yet), oldest first
-        (by order_id): dispatch's queue."""
+        (by order_id): dispatch's queue; only the city's (``Delivery.city_pincode``) if
+        given, so that a rider freed in one city is not kept from its orders by another
+        city's older ones."""
         ...
 
     def list_placed_since(self, restaurant_id: int, since: datetime, limit: int) -> list[Order]:

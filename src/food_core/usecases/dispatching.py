@@ -45,8 +45,7 @@ def dispatch(ports: Ports, order: Order) -> Order:
     held = ports.riders.holding(order.order_id)
     if held is not None:  # a hand-over that stopped half-way: finish it
         return _hand_over(ports, order, held, _restaurant_position(ports, order))
-    assert order.delivery is not None
-    city = order.delivery.city_pincode
+    city = order.delivery_city
     if city is None:
         return order  # accepted before dispatch existed: nobody to send
     at = _restaurant_position(ports, order)
@@ -115,9 +114,9 @@ def dispatch_waiting(ports: Ports, *, city_pincode: str | None = None, limit: in
     rest of the round."""
     assigned = 0
     riderless: set[str] = set()
-    for order in ports.orders.list_awaiting_rider(limit):
-        city = None if order.delivery is None else order.delivery.city_pincode
-        if city is None or city in riderless or city_pincode not in (None, city):
+    for order in ports.orders.list_awaiting_rider(limit, city_pincode):
+        city = order.delivery_city
+        if city is None or city in riderless:
             continue
         with suppress(ConcurrentUpdate):  # the next round tries again
             if dispatch(ports, order).rider_id is not None:
