@@ -148,6 +148,15 @@ def test_each_service_gets_a_secret_of_its_own_keys(
         assert hook == "pre-install,pre-upgrade"  # there before the index Job reads it
 
 
+def test_the_mail_server_url_is_the_api_s_secret_alone(helm: Helm) -> None:
+    url = "smtp+starttls://mailer:a-password@smtp.example.com:587"
+    manifests = helm.template("staging", f"secrets.smtpUrl={url}")
+    assert one(manifests, "Secret", API)["stringData"]["FOOD_SMTP_URL"] == url
+    assert url not in one(manifests, "Secret", PAYMENTS)["stringData"].values()
+    pod = one(manifests, "StatefulSet", API)["spec"]["template"]["spec"]["containers"][0]
+    assert all(url not in json.dumps(variable) for variable in pod["env"])  # not in the pod spec
+
+
 def test_production_uses_the_secrets_made_outside_helm(
     rendered: dict[str, list[Manifest]],
 ) -> None:
