@@ -70,7 +70,7 @@ def _order(world: World, n: int, mode: PaymentMode = PaymentMode.CARD) -> Order:
     ).order
 
 
-def _rider(world: World, n: int, km_from_dosa: float) -> Rider:
+def rider_near_dosa(world: World, n: int, km_from_dosa: float) -> Rider:
     """A Bengaluru rider about ``km_from_dosa`` north of the dosa restaurant."""
     at = DemoMap().restaurant_position(world.dosa)
     return enrol_rider(
@@ -85,7 +85,7 @@ def _rider(world: World, n: int, km_from_dosa: float) -> Rider:
 
 
 def test_accepting_assigns_the_nearest_free_rider_of_the_city(world: World) -> None:
-    far, near = _rider(world, 1, 6.0), _rider(world, 2, 1.0)
+    far, near = rider_near_dosa(world, 1, 6.0), rider_near_dosa(world, 2, 1.0)
     order = _order(world, 1)
     accepted = accept_order(world.ports, partner_of(world, 1), order.order_id, PREP)
     assert accepted.delivery is not None and accepted.delivery.rider is not None
@@ -98,7 +98,7 @@ def test_accepting_assigns_the_nearest_free_rider_of_the_city(world: World) -> N
 
 
 def test_the_eta_follows_the_kitchen_and_the_rides(world: World) -> None:
-    _rider(world, 1, 9.0)  # about 41 minutes' ride away: longer than the kitchen's 20
+    rider_near_dosa(world, 1, 9.0)  # about 41 minutes' ride away: longer than the kitchen's 20
     order = _order(world, 1)
     partner = partner_of(world, 1)
     accepted = accept_order(world.ports, partner, order.order_id, PREP)
@@ -118,7 +118,7 @@ def test_the_eta_follows_the_kitchen_and_the_rides(world: World) -> None:
 
 
 def test_a_rider_picks_up_only_food_marked_ready_and_only_their_own(world: World) -> None:
-    rider, other = _rider(world, 1, 1.0), _rider(world, 2, 3.0)
+    rider, other = rider_near_dosa(world, 1, 1.0), rider_near_dosa(world, 2, 3.0)
     order = _order(world, 1)
     partner = partner_of(world, 1)
     accept_order(world.ports, partner, order.order_id, PREP)
@@ -134,7 +134,7 @@ def test_a_rider_picks_up_only_food_marked_ready_and_only_their_own(world: World
 
 
 def test_a_cash_order_is_delivered_once_its_cash_is_collected(world: World) -> None:
-    rider = _rider(world, 1, 1.0)
+    rider = rider_near_dosa(world, 1, 1.0)
     order = _order(world, 1, PaymentMode.COD)
     partner = partner_of(world, 1)
     accept_order(world.ports, partner, order.order_id, PREP)
@@ -153,7 +153,7 @@ def test_a_cash_order_is_delivered_once_its_cash_is_collected(world: World) -> N
 
 
 def test_an_order_waits_for_a_rider_and_gets_the_next_one_freed(world: World) -> None:
-    rider = _rider(world, 1, 1.0)
+    rider = rider_near_dosa(world, 1, 1.0)
     partner = partner_of(world, 1)
     first, second = _order(world, 1), _order(world, 2)
     accept_order(world.ports, partner, first.order_id, PREP)
@@ -172,7 +172,7 @@ def test_a_hand_over_stopped_half_way_is_finished_with_the_same_rider(world: Wor
     partner = partner_of(world, 1)
     order = accept_order(world.ports, partner, _order(world, 1).order_id, PREP)
     assert order.awaiting_rider  # no rider yet
-    claimed, spare = _rider(world, 1, 5.0), _rider(world, 2, 0.5)
+    claimed, spare = rider_near_dosa(world, 1, 5.0), rider_near_dosa(world, 2, 0.5)
     # A dispatcher claimed the farther rider, then died before writing the order.
     assert world.ports.riders.save(claimed.assigned(order.order_id, world.clock.now()), 0)
     assert dispatch_waiting(world.ports) == 1
@@ -182,7 +182,7 @@ def test_a_hand_over_stopped_half_way_is_finished_with_the_same_rider(world: Wor
 
 
 def test_the_sweep_frees_a_rider_left_holding_a_finished_order(world: World) -> None:
-    rider = _rider(world, 1, 1.0)
+    rider = rider_near_dosa(world, 1, 1.0)
     partner = partner_of(world, 1)
     order = _order(world, 1)
     accept_order(world.ports, partner, order.order_id, PREP)

@@ -10,17 +10,22 @@ from attrs import evolve
 
 from adapters.mail import NOTICE_HEADER, ORDER_HEADER, render_mail
 from adapters.mail.render import rupees
-from food_core.model import OrderOption, OrderStatus, PaymentMode, User, UserRole
+from food_core.model import IST, OrderOption, OrderStatus, PaymentMode, User, UserRole
 from food_core.model.notices import Notice, NoticeKind
 from food_core.usecases import (
+    accept_order,
     cancel_order,
+    mark_ready,
     pay_order,
+    pick_up,
     place_order,
     reject_order,
     set_cart_quantity,
     signup,
 )
 from tests.builders import GOOD_CARD, World, make_world
+from tests.unit.test_acceptance import partner_of
+from tests.unit.test_dispatch import rider_near_dosa
 
 SENDER = "Food Ordering <orders@food.localhost>"
 
@@ -137,6 +142,21 @@ def test_a_rejected_order_carries_the_restaurants_words(world: World) -> None:
     assert "The restaurant could not take it." in text
     assert '"Out of dosa batter"' in text
     assert "nothing was charged, so there is nothing to refund" in text
+
+
+def test_the_out_for_delivery_mail_names_the_rider_and_the_expected_time(world: World) -> None:
+    rider = rider_near_dosa(world, 1, 2.0)
+    customer = _journey(world)
+    order = _notice(world, NoticeKind.CONFIRMED).order
+    partner = partner_of(world, 1)
+    accept_order(world.ports, partner, order.order_id, 20)
+    mark_ready(world.ports, partner, order.order_id)
+    picked = pick_up(world.ports, rider.rider_id, order.order_id)
+    eta = picked.eta()
+    assert eta is not None
+    text = _text(_notice(world, NoticeKind.OUT_FOR_DELIVERY), customer)
+    assert "Rider 1 is bringing it (phone 77XXXXXX01)." in text
+    assert f"Expected at your door by {eta.astimezone(IST).strftime('%H:%M')} IST." in text
 
 
 def test_each_kind_has_its_own_subject_and_message_id(world: World) -> None:

@@ -93,6 +93,12 @@ def _news(notice: Notice) -> Iterator[str]:
             yield f"Please have {rupees(order.total_amount)} ready for the rider."
     elif kind is NoticeKind.OUT_FOR_DELIVERY:
         yield f"Your order from {name} has left the restaurant and is on its way."
+        rider = None if order.delivery is None else order.delivery.rider
+        if rider is not None:
+            yield f"{rider.rider_name} is bringing it (phone {rider.phone_masked})."
+        eta = order.eta()
+        if eta is not None:
+            yield f"Expected at your door by {eta.astimezone(IST).strftime('%H:%M IST')}."
     elif kind is NoticeKind.DELIVERED:
         yield f"Your order from {name} was delivered. Enjoy your meal!"
         yield "You can rate it in the app."
