@@ -29,35 +29,31 @@ PARTNER_PATHS = "^/api/v1/partner/"
 RIDER_PATHS = "^/api/v1/rider/"
 
 
-def _bearer(case: schemathesis.Case, token: str) -> None:
-    case.headers = {**(case.headers or {}), "Authorization": f"Bearer {token}"}
+class _Bearer:
+    """Signs every case in with the Bearer token in the environment variable ``TOKEN``."""
+
+    TOKEN: str
+
+    def get(self, case: schemathesis.Case, context: schemathesis.AuthContext) -> str:
+        return os.environ[self.TOKEN]
+
+    def set(self, case: schemathesis.Case, data: str, context: schemathesis.AuthContext) -> None:
+        case.headers = {**(case.headers or {}), "Authorization": f"Bearer {data}"}
 
 
 @schemathesis.auth(refresh_interval=None).skip_for(path_regex=f"{PARTNER_PATHS}|{RIDER_PATHS}")
-class Customer:
-    def get(self, case: schemathesis.Case, context: schemathesis.AuthContext) -> str:
-        return os.environ[CUSTOMER_TOKEN]
-
-    def set(self, case: schemathesis.Case, data: str, context: schemathesis.AuthContext) -> None:
-        _bearer(case, data)
+class Customer(_Bearer):
+    TOKEN = CUSTOMER_TOKEN
 
 
 @schemathesis.auth(refresh_interval=None).apply_to(path_regex=PARTNER_PATHS)
-class Partner:
-    def get(self, case: schemathesis.Case, context: schemathesis.AuthContext) -> str:
-        return os.environ[PARTNER_TOKEN]
-
-    def set(self, case: schemathesis.Case, data: str, context: schemathesis.AuthContext) -> None:
-        _bearer(case, data)
+class Partner(_Bearer):
+    TOKEN = PARTNER_TOKEN
 
 
 @schemathesis.auth(refresh_interval=None).apply_to(path_regex=RIDER_PATHS)
-class Rider:
-    def get(self, case: schemathesis.Case, context: schemathesis.AuthContext) -> str:
-        return os.environ[RIDER_TOKEN]
-
-    def set(self, case: schemathesis.Case, data: str, context: schemathesis.AuthContext) -> None:
-        _bearer(case, data)
+class Rider(_Bearer):
+    TOKEN = RIDER_TOKEN
 
 
 def _problem(response: Any) -> dict[str, Any]:
