@@ -1,10 +1,21 @@
-// An order's items as they were priced: quantity, name, options and the line's total.
-import type { Order } from "../api/types";
+// Priced lines (an order's items, or the cart's at checkout): quantity, name, options and
+// the line's total.
+import type { ChosenOption } from "../api/types";
 import { optionsText } from "../lib/options";
 import { Money } from "./Money";
 import { VegMark } from "./VegMark";
 
-export function OrderLines({ items }: { items: Order["items"] }) {
+// What a line needs: an order's items and the cart's priced lines both have it.
+export type OrderLineItems = ReadonlyArray<{
+  food_id: number;
+  food_name: string;
+  options: ChosenOption[];
+  quantity: number;
+  line_total: number;
+  is_veg: boolean;
+}>;
+
+export function OrderLines({ items }: { items: OrderLineItems }) {
   return (
     <ul className="summary-lines">
       {items.map((item, index) => (

@@ -18,9 +18,9 @@ import { useDeliveryCheck } from "../checkout/useDeliveryCheck";
 import { BillDetails } from "../components/BillDetails";
 import { ErrorBox, Notice, Skeleton } from "../components/Feedback";
 import { Money } from "../components/Money";
-import { VegMark } from "../components/VegMark";
+import { type OrderLineItems, OrderLines } from "../components/OrderLines";
 import { formatPaise } from "../lib/money";
-import { lineName, optionsText } from "../lib/options";
+import { lineName } from "../lib/options";
 import { useDocumentTitle } from "../lib/useDocumentTitle";
 import { useCart } from "../state/cart";
 import { useCity } from "../state/city";
@@ -255,9 +255,9 @@ function Checkout({ userId }: { userId: number }) {
         <aside className="panel summary" aria-labelledby="summary-heading">
           <h2 id="summary-heading">Your order</h2>
           {placedOrder ? (
-            <OrderLines items={placedOrder.items} restaurant={placedOrder.restaurant.restaurant_name} />
+            <OrderSummary items={placedOrder.items} restaurant={placedOrder.restaurant.restaurant_name} />
           ) : (
-            <OrderLines items={lines} restaurant={cart.cart?.restaurant?.restaurant_name ?? ""} />
+            <OrderSummary items={lines} restaurant={cart.cart?.restaurant?.restaurant_name ?? ""} />
           )}
           {bill ? (
             <BillDetails bill={bill} />
@@ -309,36 +309,11 @@ function goneNames(lines: ReadonlyArray<{ food_name: string; options: ChosenOpti
   return `${gone.join(", ")} ${gone.length === 1 ? "is" : "are"}`;
 }
 
-function OrderLines({
-  items,
-  restaurant,
-}: {
-  items: ReadonlyArray<{
-    food_id: number;
-    food_name: string;
-    options: ChosenOption[];
-    quantity: number;
-    line_total: number;
-    is_veg: boolean;
-  }>;
-  restaurant: string;
-}) {
+function OrderSummary({ items, restaurant }: { items: OrderLineItems; restaurant: string }) {
   return (
     <>
       {restaurant && <p className="muted">{restaurant}</p>}
-      <ul className="summary-lines">
-        {items.map((item, index) => (
-          <li key={`${index}-${item.food_id}`}>
-            <span className="summary-item">
-              <span className="summary-name">
-                <VegMark veg={item.is_veg} /> {item.quantity} × {item.food_name}
-              </span>
-              {item.options.length > 0 && <span className="summary-options">{optionsText(item.options)}</span>}
-            </span>
-            <Money paise={item.line_total} />
-          </li>
-        ))}
-      </ul>
+      <OrderLines items={items} />
     </>
   );
 }
