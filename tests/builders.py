@@ -14,7 +14,7 @@ from adapters.memory import (
     memory_ports,
 )
 from adapters.memory.gateway import FaultHook
-from food_core.model import Address, CardDetails, City, FoodItem, Restaurant, User
+from food_core.model import Address, CardDetails, City, FoodItem, Restaurant, User, UserRole
 from food_core.usecases import Ports, add_address, signup
 
 # Bengaluru delivers to its GPO's PIN code and two more; Mumbai to its own only.
@@ -43,6 +43,18 @@ class World:
             email=f"customer{n}@example.com",
             phone=f"98{n:08d}",
             password="a long password",
+        )
+
+    def partner(self, restaurant_id: int = 1, name: str = "Chef") -> User:
+        """The partner account of the restaurant (``self.dosa`` is 1, ``self.pizza`` 2)."""
+        return signup(
+            self.ports,
+            user_name=name,
+            email=f"partner{restaurant_id}@example.com",
+            phone=f"91111111{restaurant_id:02d}",
+            password="a long password",
+            role=UserRole.PARTNER,
+            restaurant_id=restaurant_id,
         )
 
     def address(self, user: User) -> Address:

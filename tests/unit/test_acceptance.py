@@ -15,7 +15,6 @@ from food_core.model import (
     OrderStatus,
     PaymentMode,
     PaymentStatus,
-    UserRole,
 )
 from food_core.usecases import (
     accept_order,
@@ -24,22 +23,13 @@ from food_core.usecases import (
     place_order,
     reject_order,
     set_cart_quantity,
-    signup,
 )
 from food_core.usecases.accepting import ACCEPT_WINDOW
 from tests.builders import GOOD_CARD, World, make_world
 
 
 def partner_of(world: World, restaurant_id: int) -> int:
-    return signup(
-        world.ports,
-        user_name="Chef",
-        email=f"chef{restaurant_id}@example.com",
-        phone=f"91111111{restaurant_id:02d}",
-        password="a long password",
-        role=UserRole.PARTNER,
-        restaurant_id=restaurant_id,
-    ).user_id
+    return world.partner(restaurant_id).user_id
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from attrs import evolve
 
 from adapters.mail import NOTICE_HEADER, ORDER_HEADER, render_mail
 from adapters.mail.render import rupees
-from food_core.model import IST, OrderOption, OrderStatus, PaymentMode, User, UserRole
+from food_core.model import IST, OrderOption, OrderStatus, PaymentMode, User
 from food_core.model.notices import Notice, NoticeKind
 from food_core.usecases import (
     accept_order,
@@ -21,7 +21,6 @@ from food_core.usecases import (
     place_order,
     reject_order,
     set_cart_quantity,
-    signup,
 )
 from tests.builders import GOOD_CARD, World, make_world
 from tests.unit.test_acceptance import partner_of
@@ -125,15 +124,7 @@ def test_a_cancelled_paid_order_says_why_and_that_the_money_comes_back(world: Wo
 
 def test_a_rejected_order_carries_the_restaurants_words(world: World) -> None:
     customer = _journey(world, PaymentMode.COD)
-    partner = signup(
-        world.ports,
-        user_name="Chef",
-        email="chef@example.com",
-        phone="9111111111",
-        password="a long password",
-        role=UserRole.PARTNER,
-        restaurant_id=1,
-    ).user_id
+    partner = partner_of(world, 1)
     order = _notice(world, NoticeKind.CONFIRMED).order
     reject_order(world.ports, partner, order.order_id, "Out of dosa batter")
     notice = _notice(world, NoticeKind.CANCELLED)

@@ -18,7 +18,6 @@ from food_core.model import (
     Payment,
     PaymentMode,
     PaymentStatus,
-    UserRole,
 )
 from food_core.model.notices import Notice, NoticeKind, notice_for
 from food_core.usecases import (
@@ -31,7 +30,6 @@ from food_core.usecases import (
     place_order,
     reject_order,
     set_cart_quantity,
-    signup,
 )
 from food_core.usecases.accepting import ACCEPT_WINDOW
 from food_core.usecases.changing import change_order
@@ -71,15 +69,7 @@ def _pay(world: World, order: Order, key: str = "pay-0001", card: object = GOOD_
 
 
 def _partner(world: World) -> int:
-    return signup(
-        world.ports,
-        user_name="Chef",
-        email="chef@example.com",
-        phone="9111111111",
-        password="a long password",
-        role=UserRole.PARTNER,
-        restaurant_id=1,
-    ).user_id
+    return world.partner().user_id
 
 
 def _attempt(world: World, order: Order, key: str = "pay-k") -> Payment:

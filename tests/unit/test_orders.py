@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from food_core.errors import Forbidden, InvalidTransition, NotFound
-from food_core.model import DeliveryStatus, Order, OrderStatus, PaymentMode, PaymentStatus, UserRole
+from food_core.model import DeliveryStatus, Order, OrderStatus, PaymentMode, PaymentStatus
 from food_core.usecases import (
     advance_order,
     cancel_order,
@@ -13,7 +13,6 @@ from food_core.usecases import (
     pay_order,
     place_order,
     set_cart_quantity,
-    signup,
 )
 from tests.builders import GOOD_CARD, World
 
@@ -47,15 +46,7 @@ def customer_id(world: World) -> int:
 
 @pytest.fixture
 def partner_id(world: World) -> int:
-    return signup(
-        world.ports,
-        user_name="Chef",
-        email="chef@example.com",
-        phone="9111111111",
-        password="a long password",
-        role=UserRole.PARTNER,
-        restaurant_id=1,
-    ).user_id
+    return world.partner().user_id
 
 
 def test_orders_are_listed_newest_first_and_paged(world: World, customer_id: int) -> None:
@@ -165,15 +156,7 @@ def test_customers_cannot_act_as_partners(world: World, customer_id: int) -> Non
 
 
 def test_a_partner_sees_only_their_restaurants_orders(world: World, customer_id: int) -> None:
-    other_partner = signup(
-        world.ports,
-        user_name="Pizzaiolo",
-        email="pizza@example.com",
-        phone="9222222222",
-        password="a long password",
-        role=UserRole.PARTNER,
-        restaurant_id=2,
-    ).user_id
+    other_partner = world.partner(2, "Pizzaiolo").user_id
     order = _paid(world, customer_id, "order-key-0001")
     assert list_restaurant_orders(world.ports, other_partner) == []
     with pytest.raises(NotFound):
