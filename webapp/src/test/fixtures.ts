@@ -131,6 +131,17 @@ export function cartOf(
   };
 }
 
+/** The address the fixtures' orders are delivered to. */
+const home: Order["delivery_address"] = {
+  address_id: 3,
+  label: "Home",
+  line1: "1 MG Road",
+  line2: "",
+  landmark: "",
+  city_name: "Bengaluru",
+  pincode: "560001",
+};
+
 /** An order; its bill is the item total alone unless `extra` gives one (a `total_amount`
  * alone becomes a one-line bill of that total), and its total is the bill's. */
 export function order(extra: Partial<Order> = {}): Order {
@@ -144,15 +155,7 @@ export function order(extra: Partial<Order> = {}): Order {
     currency: "INR",
     order_status: "PENDING_PAYMENT",
     payment_mode: "CARD",
-    delivery_address: {
-      address_id: 3,
-      label: "Home",
-      line1: "1 MG Road",
-      line2: "",
-      landmark: "",
-      city_name: "Bengaluru",
-      pincode: "560001",
-    },
+    delivery_address: home,
     delivery: null,
     payment: null,
     cancel_reason: null,
@@ -244,15 +247,7 @@ export function riderJobOf(order: Partial<RiderOrder> | null): RiderJob {
             order_id: 501,
             restaurant: { restaurant_id: 1, restaurant_name: "Dosa Corner" },
             items: [{ label: "Masala Dosa", quantity: 2 }],
-            delivery_address: {
-              address_id: 3,
-              label: "Home",
-              line1: "1 MG Road",
-              line2: "",
-              landmark: "",
-              city_name: "Bengaluru",
-              pincode: "560001",
-            },
+            delivery_address: home,
             order_status: "PREPARING",
             delivery_status: "ASSIGNED",
             ready_at: null,
