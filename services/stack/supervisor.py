@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from adapters.backoff import doubling
 from services.devstack.binaries import ensure_binary
 from services.devstack.ferretdb import start_ferretdb
 from services.devstack.payments import start_payments
@@ -309,7 +310,8 @@ class Stack:
                         replica.failures = 0
                     continue
                 if replica.next_try == 0.0:
-                    delay = min(self.config.restart_backoff * 2**replica.failures, _MAX_BACKOFF)
+                    attempt = replica.failures + 1
+                    delay = doubling(attempt, self.config.restart_backoff, _MAX_BACKOFF)
                     replica.next_try = now + delay
                     self.log(
                         f"{replica.name} exited ({server.process.poll()}); "

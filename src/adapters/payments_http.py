@@ -44,6 +44,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from adapters.backoff import doubling
 from food_core.errors import (
     DomainError,
     IdempotencyKeyReused,
@@ -380,8 +381,7 @@ class HttpPaymentGateway:
 
     def _backoff(self, attempt: int) -> float:
         """Full jitter: uniform in [0, min(max, base * 2**(attempt-1)))."""
-        ceiling = min(self._backoff_max_s, self._backoff_base_s * 2.0 ** (attempt - 1))
-        return ceiling * self._jitter()
+        return doubling(attempt, self._backoff_base_s, self._backoff_max_s) * self._jitter()
 
     def _attempt(
         self, method: str, path: str, raw: bytes, key: str | None, has_body: bool, budget: float

@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from attrs import evolve, field, frozen
 
+from adapters.backoff import doubling
 from adapters.mail.render import render_mail
 from food_core.model.notices import Notice
 from food_core.ports import UserRepository
@@ -130,6 +131,8 @@ class SmtpNotifier:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._target = target
+        # Built once (it reads the CA bundle): only the TLS schemes need it.
+        self._tls = None if target.security == "plain" else ssl.create_default_context()
         self._sender = check_sender(sender)
         self._users = users
         self._timeout_s = timeout_s
@@ -275,17 +278,16 @@ class SmtpNotifier:
 
     def _send(self, message: EmailMessage, recipient: str) -> None:
         target = self._target
-        context = ssl.create_default_context()
         smtp: smtplib.SMTP
         if target.security == "tls":
             smtp = smtplib.SMTP_SSL(
-                target.host, target.port, timeout=self._timeout_s, context=context
+                target.host, target.port, timeout=self._timeout_s, context=self._tls
             )
         else:
             smtp = smtplib.SMTP(target.host, target.port, timeout=self._timeout_s)
         try:
             if target.security == "starttls":
-                smtp.starttls(context=context)
+                smtp.starttls(context=self._tls)
             if target.username:
                 smtp.login(target.username, target.password)
             smtp.send_message(message, to_addrs=[recipient])
@@ -299,8 +301,7 @@ class SmtpNotifier:
     def _failed(self, pending: _Pending, error: Exception) -> None:
         attempts = pending.attempts + 1
         now = self._clock()
-        delay = min(self._backoff_s * 2 ** (attempts - 1), self._max_backoff_s)
-        delay *= random.uniform(0.5, 1.0)
+        delay = doubling(attempts, self._backoff_s, self._max_backoff_s) * random.uniform(0.5, 1.0)
         expired = now + delay - pending.queued_at > self._give_up_after_s
         why = f"{type(error).__name__}: {error}"
         if _permanent(error) or attempts >= self._max_attempts or expired:
